@@ -1,0 +1,25 @@
+package cn.jiandu;
+
+import java.util.TimeZone;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Jiandu (监督): law-enforcement supervision (执法监督) on an embedded Camunda 7 engine.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class JianduApplication {
+
+    /** The bureaus work in China time; dates in the database and in Camunda follow it. */
+    public static final String ZONE = "Asia/Shanghai";
+
+    public static void main(String[] args) {
+        if (System.getProperty("user.timezone") == null || System.getProperty("user.timezone").isBlank()) {
+            TimeZone.setDefault(TimeZone.getTimeZone(ZONE));
+        }
+        SpringApplication.run(JianduApplication.class, args);
+    }
+}

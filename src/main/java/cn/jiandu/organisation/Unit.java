@@ -1,0 +1,14 @@
+package cn.jiandu.organisation;
+
+/** A unit (单位) of the bureau: a 派出所, a 警种 or a department. */
+public record Unit(String code, String name, String parentCode, UnitKind kind) {
+
+    /** The Camunda group whose members are the unit's officers. */
+    public String groupId() {
+        return groupIdOf(code);
+    }
+
+    public static String groupIdOf(String unitCode) {
+        return "unit_" + unitCode;
+    }
+}

@@ -1,0 +1,28 @@
+package cn.jiandu.organisation;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A unit as the API and the CSV import receive it. */
+record UnitRequest(
+        @NotBlank(message = "单位代码不能为空")
+        @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "单位代码只能由字母、数字、下划线和短横线组成，最长32位")
+        String code,
+        @NotBlank(message = "单位名称不能为空")
+        @Size(max = 100, message = "单位名称最长100字")
+        String name,
+        @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "上级单位代码格式不正确")
+        String parentCode,
+        @NotNull(message = "单位类型不能为空，可选值: BUREAU, LEGAL, DISCIPLINE, CRIMINAL_POLICE, STATION, OTHER")
+        UnitKind kind) {
+
+    Unit toUnit() {
+        return new Unit(code, name.strip(), blankToNull(parentCode), kind);
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,192 @@
+package cn.jiandu.web;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.http.MediaType;
+
+/**
+ * A CSV upload read as a stream: header row, columns in any order (case and blanks of
+ * the header ignored), UTF-8 with or without BOM, or the charset the Content-Type names
+ * (GBK from Excel on Chinese Windows). Rows carry the line they start on; the header is
+ * line 1. Empty cells are null.
+ */
+public final class CsvInput implements Iterable<CsvInput.Row> {
+
+    private final CSVParser parser;
+    private final Map<String, Integer> columns = new TreeMap<>();
+
+    private CsvInput(CSVParser parser) {
+        this.parser = parser;
+        parser.getHeaderMap().forEach((name, index) -> columns.put(normalise(name), index));
+    }
+
+    public static CsvInput open(InputStream body, MediaType contentType) {
+        Charset charset = charsetOf(contentType);
+        try {
+            InputStream in = skipUtf8Bom(new BufferedInputStream(body, 64 * 1024), charset);
+            CSVFormat format = CSVFormat.DEFAULT.builder()
+                    .setHeader().setSkipHeaderRecord(true)
+                    .setIgnoreEmptyLines(true).setTrim(true)
+                    .setAllowMissingColumnNames(true)
+                    .get();
+            // malformed bytes are an error, not silently replaced: a GBK file sent as UTF-8 is refused
+            InputStreamReader reader = new InputStreamReader(in, charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+            return new CsvInput(CSVParser.parse(reader, format));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidInputException(List.of(new InputError(1, "header", "CSV 表头无法读取: " + e.getMessage())));
+        }
+    }
+
+    public void requireColumns(List<String> required) {
+        List<InputError> errors = new ArrayList<>();
+        for (String column : required) {
+            if (!columns.containsKey(column)) {
+                errors.add(new InputError(1, column, "缺少列: " + column));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    public boolean hasColumn(String column) {
+        return columns.containsKey(column);
+    }
+
+    @Override
+    public Iterator<Row> iterator() {
+        Iterator<CSVRecord> records = parser.iterator();
+        return new Iterator<>() {
+            private long consumedLines = parser.getCurrentLineNumber();
+
+            @Override
+            public boolean hasNext() {
+                try {
+                    return records.hasNext();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw new InvalidInputException(List.of(new InputError((int) consumedLines + 1, "row",
+                            "CSV 格式错误（引号未闭合或编码不符）")));
+                }
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int line = (int) consumedLines + 1;
+                CSVRecord record = records.next();
+                consumedLines = parser.getCurrentLineNumber();
+                return new Row(line, record);
+            }
+        };
+    }
+
+    /** One data row and the line of the file it starts on. */
+    public final class Row {
+        private final int line;
+        private final CSVRecord record;
+
+        Row(int line, CSVRecord record) {
+            this.line = line;
+            this.record = record;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        /** The cell of a column, null when the column is absent or the cell empty. */
+        public String get(String column) {
+            Integer index = columns.get(column);
+            if (index == null || index >= record.size()) {
+                return null;
+            }
+            String value = record.get(index);
+            return value == null || value.isEmpty() ? null : value;
+        }
+
+        public <E extends Enum<E>> E getEnum(String column, Class<E> type, List<InputError> errors) {
+            String value = get(column);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                List<String> names = new ArrayList<>();
+                for (E constant : type.getEnumConstants()) {
+                    names.add(constant.name());
+                }
+                errors.add(new InputError(line, column, "取值无效: " + value + "，可选值: " + String.join(", ", names)));
+                return null;
+            }
+        }
+
+        public Boolean getBoolean(String column, List<InputError> errors) {
+            String value = get(column);
+            if (value == null) {
+                return null;
+            }
+            switch (value.toLowerCase(Locale.ROOT)) {
+                case "true", "1", "yes", "y", "是" -> {
+                    return true;
+                }
+                case "false", "0", "no", "n", "否" -> {
+                    return false;
+                }
+                default -> {
+                    errors.add(new InputError(line, column, "取值无效: " + value + "，应为 true 或 false"));
+                    return null;
+                }
+            }
+        }
+    }
+
+    private static Charset charsetOf(MediaType contentType) {
+        if (contentType == null || contentType.getParameter("charset") == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return contentType.getCharset();
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new InvalidInputException("charset", "不支持的字符集: " + contentType.getParameter("charset"));
+        }
+    }
+
+    private static InputStream skipUtf8Bom(BufferedInputStream in, Charset charset) throws IOException {
+        if (!StandardCharsets.UTF_8.equals(charset)) {
+            return in;
+        }
+        in.mark(3);
+        byte[] head = in.readNBytes(3);
+        if (!(head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)) {
+            in.reset();
+        }
+        return in;
+    }
+
+    private static String normalise(String header) {
+        return header == null ? "" : header.strip().toLowerCase(Locale.ROOT);
+    }
+}
