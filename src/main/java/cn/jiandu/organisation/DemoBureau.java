@@ -10,7 +10,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 import cn.jiandu.web.CsvInput;
@@ -25,7 +24,7 @@ import cn.jiandu.web.CsvInput;
 class DemoBureau {
 
     private static final Logger log = LoggerFactory.getLogger(DemoBureau.class);
-    private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+    private static final String CSV = "text/csv;charset=UTF-8";
 
     private final OrganisationService organisation;
 

@@ -64,7 +64,7 @@ class OrganisationController {
     @PostMapping(path = "/units/import", consumes = {"text/csv", "application/csv", MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "导入单位（CSV：code,name,parent_code,kind），全部成功或全部不导入")
     OrganisationService.ImportResult importUnits(HttpServletRequest request) throws IOException {
-        return organisation.importUnits(CsvInput.open(request.getInputStream(), contentType(request)));
+        return organisation.importUnits(CsvInput.open(request.getInputStream(), request.getContentType()));
     }
 
     @GetMapping("/officers")
@@ -109,10 +109,6 @@ class OrganisationController {
     @PostMapping(path = "/officers/import", consumes = {"text/csv", "application/csv", MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "导入民警（CSV：officer_no,name,unit_code,roles,dingtalk_user_id,mobile,password,active）")
     OrganisationService.ImportResult importOfficers(HttpServletRequest request) throws IOException {
-        return organisation.importOfficers(CsvInput.open(request.getInputStream(), contentType(request)));
-    }
-
-    private static MediaType contentType(HttpServletRequest request) {
-        return request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+        return organisation.importOfficers(CsvInput.open(request.getInputStream(), request.getContentType()));
     }
 }

@@ -156,6 +156,7 @@ public class OrganisationService {
             }
             lines.putIfAbsent(request.code(), line);
         }
+        errors.addAll(csv.encodingErrors());
         Map<String, Unit> incoming = new LinkedHashMap<>();
         rows.forEach((code, r) -> incoming.put(code, r.toUnit()));
         for (Unit unit : incoming.values()) {
@@ -210,6 +211,7 @@ public class OrganisationService {
             checkOfficer(request, line, mapper.findOfficer(request.officerNo()) == null, errors);
             requests.add(request);
         }
+        errors.addAll(csv.encodingErrors());
         throwIfAny(errors);
         int created = 0;
         int updated = 0;
@@ -338,7 +340,10 @@ public class OrganisationService {
 
     private static void throwIfAny(List<InputError> errors) {
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            List<InputError> byLine = new ArrayList<>(errors);
+            byLine.sort(java.util.Comparator.comparing(InputError::line,
+                    java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+            throw new InvalidInputException(byLine);
         }
     }
 

@@ -21,7 +21,6 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.springframework.http.MediaType;
 
 /**
  * A CSV upload read as a stream: header row, columns in any order (case and blanks of
@@ -33,13 +32,15 @@ public final class CsvInput implements Iterable<CsvInput.Row> {
 
     private final CSVParser parser;
     private final Map<String, Integer> columns = new TreeMap<>();
+    private final List<InputError> encodingErrors = new ArrayList<>();
 
     private CsvInput(CSVParser parser) {
         this.parser = parser;
         parser.getHeaderMap().forEach((name, index) -> columns.put(normalise(name), index));
     }
 
-    public static CsvInput open(InputStream body, MediaType contentType) {
+    /** Opens the upload; {@code contentType} is the raw header (may be null). */
+    public static CsvInput open(InputStream body, String contentType) {
         Charset charset = charsetOf(contentType);
         try {
             InputStream in = skipUtf8Bom(new BufferedInputStream(body, 64 * 1024), charset);
@@ -48,9 +49,10 @@ public final class CsvInput implements Iterable<CsvInput.Row> {
                     .setIgnoreEmptyLines(true).setTrim(true)
                     .setAllowMissingColumnNames(true)
                     .get();
-            // malformed bytes are an error, not silently replaced: a GBK file sent as UTF-8 is refused
+            // malformed bytes become U+FFFD here and are reported per row and column below,
+            // so that a GBK file sent as UTF-8 is refused naming the line where it shows
             InputStreamReader reader = new InputStreamReader(in, charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
             return new CsvInput(CSVParser.parse(reader, format));
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidInputException(List.of(new InputError(1, "header", "CSV 表头无法读取: " + e.getMessage())));
@@ -97,9 +99,29 @@ public final class CsvInput implements Iterable<CsvInput.Row> {
                 int line = (int) consumedLines + 1;
                 CSVRecord record = records.next();
                 consumedLines = parser.getCurrentLineNumber();
+                checkEncoding(line, record);
                 return new Row(line, record);
             }
         };
+    }
+
+    /**
+     * Cells whose bytes were not valid in the declared charset, one error per row; the
+     * caller adds them to its own so that the import fails as a whole.
+     */
+    public List<InputError> encodingErrors() {
+        return List.copyOf(encodingErrors);
+    }
+
+    private void checkEncoding(int line, CSVRecord record) {
+        for (Map.Entry<String, Integer> column : columns.entrySet()) {
+            int index = column.getValue();
+            if (index < record.size() && record.get(index).indexOf('\uFFFD') >= 0) {
+                encodingErrors.add(new InputError(line, column.getKey(),
+                        "字符编码错误: 内容不是 UTF-8（Excel 导出的 GBK 文件请声明 Content-Type: text/csv;charset=GBK）"));
+                return;
+            }
+        }
     }
 
     /** One data row and the line of the file it starts on. */
@@ -163,14 +185,24 @@ public final class CsvInput implements Iterable<CsvInput.Row> {
         }
     }
 
-    private static Charset charsetOf(MediaType contentType) {
-        if (contentType == null || contentType.getParameter("charset") == null) {
+    private static Charset charsetOf(String contentType) {
+        if (contentType == null) {
+            return StandardCharsets.UTF_8;
+        }
+        String charset = null;
+        for (String parameter : contentType.split(";")) {
+            String[] pair = parameter.strip().split("=", 2);
+            if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
+                charset = pair[1].strip().replace("\"", "");
+            }
+        }
+        if (charset == null || charset.isEmpty()) {
             return StandardCharsets.UTF_8;
         }
         try {
-            return contentType.getCharset();
+            return Charset.forName(charset);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new InvalidInputException("charset", "不支持的字符集: " + contentType.getParameter("charset"));
+            throw new InvalidInputException("charset", "不支持的字符集: " + charset + "（可用 UTF-8 或 GBK）");
         }
     }
 

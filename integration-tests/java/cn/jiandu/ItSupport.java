@@ -1,0 +1,77 @@
+package cn.jiandu;
+
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ActiveProfilesResolver;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Base of the end-to-end tests: the whole app on a random port, reached through HTTP only.
+ * Metrics export stays on as in production (Spring's tests switch it off by default).
+ * One Spring context for every IT (same configuration, so the test framework shares it).
+ * -Dit.db=h2 (default, in memory) or -Dit.db=mariadb (127.0.0.1:3306, database test).
+ */
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(classes = JianduApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(resolver = ItSupport.Profiles.class)
+public abstract class ItSupport {
+
+    public static final String ADMIN = "itadmin";
+    public static final String ADMIN_PASSWORD = "it-admin-secret";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected ObjectMapper json;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        if (isMariaDb()) {
+            // the production profile "mysql", given its settings as the environment would
+            registry.add("JIANDU_DB_URL", () -> System.getProperty("it.jdbc.url", "jdbc:mysql://127.0.0.1:3306/test")
+                    + "?sendFractionalSeconds=false&characterEncoding=UTF-8");
+            registry.add("JIANDU_DB_USERNAME", () -> System.getProperty("it.jdbc.username", "root"));
+            registry.add("JIANDU_DB_PASSWORD", () -> System.getProperty("it.jdbc.password", ""));
+        } else {
+            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:jiandu-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        }
+    }
+
+    /** "it", plus the production profile "mysql" when the tests run on MariaDB. */
+    static final class Profiles implements ActiveProfilesResolver {
+        @Override
+        public String[] resolve(Class<?> testClass) {
+            return isMariaDb() ? new String[] {"it", "mysql"} : new String[] {"it"};
+        }
+    }
+
+    public static boolean isMariaDb() {
+        return "mariadb".equalsIgnoreCase(System.getProperty("it.db", "h2"));
+    }
+
+    protected Http as(String user, String password) {
+        return new Http(port, json, user, password);
+    }
+
+    protected Http admin() {
+        return as(ADMIN, ADMIN_PASSWORD);
+    }
+
+    protected Http anonymous() {
+        return new Http(port, json, null, null);
+    }
+
+    /** A short suffix that keeps codes unique on a database that outlives one run. */
+    protected static String unique() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+    }
+}
