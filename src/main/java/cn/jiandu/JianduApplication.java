@@ -5,12 +5,14 @@ import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Jiandu (监督): law-enforcement supervision (执法监督) on an embedded Camunda 7 engine.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class JianduApplication {
 
     /** The bureaus work in China time; dates in the database and in Camunda follow it. */

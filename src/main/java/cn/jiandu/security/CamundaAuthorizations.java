@@ -61,7 +61,6 @@ class CamundaAuthorizations {
             String group = role.groupId();
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-            grant(group, Resources.FILTER, ANY, Permissions.READ);
             grant(group, Resources.USER, ANY, Permissions.READ);
             grant(group, Resources.GROUP, ANY, Permissions.READ);
         }

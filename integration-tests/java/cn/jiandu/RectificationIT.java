@@ -1,0 +1,230 @@
+package cn.jiandu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The rectification process end to end, through HTTP only: register, move the clock, and
+ * see the level, the documents, the tasks in the right unit's Tasklist and the timeline.
+ */
+class RectificationIT extends ItSupport {
+
+    private static final String PASSWORD = "rectify-pass-1";
+
+    private String station;
+    private String otherStation;
+    private String head;
+    private String officer;
+    private String stranger;
+    private String legal;
+    private String inspector;
+
+    @BeforeEach
+    void aBureauWithTwoStations() {
+        String u = unique();
+        station = "RS" + u;
+        otherStation = "RO" + u;
+        String legalUnit = "RL" + u;
+        post("/api/org/units", Map.of("code", station, "name", "测试派出所" + u, "kind", "STATION"));
+        post("/api/org/units", Map.of("code", otherStation, "name", "邻近派出所" + u, "kind", "STATION"));
+        post("/api/org/units", Map.of("code", legalUnit, "name", "法制大队" + u, "kind", "LEGAL"));
+        head = officer("H" + u, station, "UNIT_HEAD");
+        officer = officer("O" + u, station, "OFFICER");
+        stranger = officer("S" + u, otherStation, "OFFICER");
+        legal = officer("L" + u, legalUnit, "LEGAL_OFFICER");
+        inspector = officer("D" + u, legalUnit, "DISCIPLINE_INSPECTOR");
+    }
+
+    @AfterEach
+    void clockBackToNow() {
+        admin().postJson("/api/admin/clock", Map.of("now", OffsetDateTime.now().toString()));
+    }
+
+    private void post(String path, Object body) {
+        Http.Response response = admin().postJson(path, body);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    private String officer(String no, String unit, String role) {
+        post("/api/org/officers", Map.of("officerNo", no, "name", "民警" + no, "unitCode", unit, "roles", List.of(role),
+                "password", PASSWORD));
+        return no;
+    }
+
+    private Http as(String user) {
+        return as(user, PASSWORD);
+    }
+
+    private JsonNode register(String title, boolean sensitive) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("source", "HOTLINE_12345");
+        body.put("category", "CASE_FILING");
+        body.put("unitCode", station);
+        body.put("officerNo", officer);
+        body.put("title", title);
+        body.put("description", "群众反映报警后一周未收到受案回执。");
+        body.put("occurredAt", "2026-03-01T08:30:00+08:00");
+        body.put("sensitive", sensitive);
+        Http.Response response = as(legal).postJson("/api/problems", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json();
+    }
+
+    private JsonNode problem(long id) {
+        return as(legal).get("/api/problems/" + id).json();
+    }
+
+    private JsonNode awaitProblem(long id, Predicate<JsonNode> condition) {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode problem = problem(id);
+        while (!condition.test(problem) && System.nanoTime() < until) {
+            Thread.onSpinWait();
+            problem = problem(id);
+        }
+        return problem;
+    }
+
+    private static List<String> values(JsonNode array, String field) {
+        return StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
+    }
+
+    private JsonNode tasksOf(String user, long problemId) {
+        return as(user).get("/engine-rest/task?processInstanceBusinessKey=" + problemId).json();
+    }
+
+    @Test
+    void shouldWalkAProblemFromRegistrationThroughYellowToClosed() {
+        JsonNode registered = register("受案登记表未开具受案回执", false);
+        long id = registered.path("id").asLong();
+        assertThat(registered.path("level").asText()).isEqualTo("BLUE");
+        assertThat(registered.path("status").asText()).isEqualTo("OPEN");
+        assertThat(values(registered.path("documents"), "type")).containsExactly("ADVICE");
+        assertThat(registered.path("documents").get(0).path("number").asText()).matches(".+法建字〔\\d{4}〕第\\d{3,}号");
+        assertThat(values(registered.path("timeline"), "kind")).contains("REGISTERED", "LEVEL", "DOCUMENT", "TASK_CREATED");
+        assertThat(registered.path("deadline").isNull()).isFalse();
+
+        // the unit's Tasklist has the signing task, named with level and problem, due at the signing deadline
+        JsonNode signTasks = tasksOf(head, id);
+        assertThat(signTasks).hasSize(1);
+        assertThat(signTasks.get(0).path("name").asText()).isEqualTo("【蓝色预警】签收：受案登记表未开具受案回执");
+        assertThat(OffsetDateTime.parse(signTasks.get(0).path("due").asText().replaceFirst("(\\+\\d\\d)(\\d\\d)$", "$1:$2")).toInstant())
+                .isEqualTo(OffsetDateTime.parse(registered.path("signDeadline").asText()).toInstant());
+        assertThat(tasksOf(stranger, id)).isEmpty();
+        assertThat(as(stranger).get("/api/problems/" + id).status()).isEqualTo(404);
+
+        // only the unit head signs
+        String signTask = signTasks.get(0).path("id").asText();
+        assertThat(as(officer).postJson("/engine-rest/task/" + signTask + "/complete", Map.of()).status()).isEqualTo(403);
+        assertThat(as(head).postJson("/engine-rest/task/" + signTask + "/complete", Map.of("variables",
+                Map.of("signComment", Map.of("value", "已签收")))).status()).isEqualTo(204);
+        assertThat(problem(id).path("status").asText()).isEqualTo("RECTIFYING");
+
+        // two weeks pass without rectification: reminded, urged, supervised, raised to yellow
+        OffsetDateTime later = OffsetDateTime.now().plusDays(16);
+        assertThat(admin().postJson("/api/admin/clock", Map.of("now", later.toString())).status()).isEqualTo(200);
+        JsonNode yellow = awaitProblem(id, p -> "YELLOW".equals(p.path("level").asText()));
+        assertThat(yellow.path("level").asText()).isEqualTo("YELLOW");
+        assertThat(values(yellow.path("documents"), "type")).containsExactly("ADVICE", "CORRECTION_NOTICE");
+        assertThat(values(yellow.path("timeline"), "kind")).contains("REMINDER", "URGE", "SUPERVISE", "SCORE");
+        assertThat(OffsetDateTime.parse(yellow.path("deadline").asText())).isAfter(later);
+
+        // the officer sees the yellow rectification in the Tasklist webapp; the stranger does not
+        Http tasklist = anonymous();
+        assertThat(tasklist.loginToWebapp("tasklist", officer, PASSWORD).status()).isEqualTo(200);
+        JsonNode visible = tasklist.postJson("/camunda/api/engine/engine/default/task",
+                Map.of("processInstanceBusinessKey", String.valueOf(id))).json();
+        assertThat(values(visible, "name")).containsExactly("【黄色预警】整改：受案登记表未开具受案回执");
+        assertThat(values(tasksOf(inspector, id), "taskDefinitionKey")).contains("Task_DisciplineTalk");
+
+        String rectify = visible.get(0).path("id").asText();
+        assertThat(tasklist.postJson("/camunda/api/engine/engine/default/task/" + rectify + "/submit-form",
+                Map.of("variables", Map.of("rectifyOutcome", Map.of("value", "DONE"),
+                        "rectificationReport", Map.of("value", "已补开受案回执并告知报警人")))).status()).isEqualTo(204);
+        assertThat(problem(id).path("status").asText()).isEqualTo("REVIEWING");
+
+        String review = StreamSupport.stream(tasksOf(legal, id).spliterator(), false)
+                .filter(t -> "Task_Review".equals(t.path("taskDefinitionKey").asText())).findFirst().orElseThrow()
+                .path("id").asText();
+        assertThat(as(legal).postJson("/engine-rest/task/" + review + "/complete", Map.of("variables",
+                Map.of("reviewDecision", Map.of("value", "APPROVE")))).status()).isEqualTo(204);
+        JsonNode closed = problem(id);
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(values(closed.path("timeline"), "kind")).contains("SIGNED", "REPORTED", "APPROVED", "CLOSED");
+    }
+
+    @Test
+    void shouldStartRedWhenSensitiveWithASupervisionOrder() {
+        JsonNode red = register("出警民警与群众发生冲突，视频在网上传播", true);
+        assertThat(red.path("level").asText()).isEqualTo("RED");
+        assertThat(values(red.path("documents"), "type")).containsExactly("SUPERVISION_ORDER");
+        Http.Response page = as(legal).get("/api/problems?level=RED&unitCode=" + station + "&page=0&size=5");
+        assertThat(page.json().path("total").asLong()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseUnknownReferencesNamingTheField() {
+        Map<String, Object> body = new HashMap<>(Map.of("source", "CARRIER_PIGEON", "category", "CASE_FILING",
+                "unitCode", station, "title", "t", "description", "d"));
+        Http.Response response = as(legal).postJson("/api/problems", body);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(values(response.json().path("errors"), "field")).containsExactly("source");
+        body.put("source", "HOTLINE_12345");
+        body.put("unitCode", "NOWHERE");
+        assertThat(values(as(legal).postJson("/api/problems", body).json().path("errors"), "field"))
+                .containsExactly("unitCode");
+        assertThat(as(officer).postJson("/api/problems", body).status()).isEqualTo(403);
+        assertThat(values(anonymousSafe("/api/reference/sources"), "code")).contains("HOTLINE_12345",
+                "HOTLINE_12389", "PROCURATORIAL_SUPERVISION", "RULE_WARNING");
+        assertThat(values(anonymousSafe("/api/reference/categories"), "name")).contains("接处警", "受立案", "日常督察",
+                "执法考评", "网上巡查", "警务回访", "案件审核");
+    }
+
+    private JsonNode anonymousSafe(String path) {
+        return as(officer).get(path).json();
+    }
+
+    @Test
+    void shouldNumberFiftyConcurrentRegistrationsWithoutGapsOrDuplicates() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<JsonNode>> futures = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            Callable<JsonNode> call = () -> {
+                start.await();
+                return register("并发登记问题" + n, false);
+            };
+            futures.add(pool.submit(call));
+        }
+        start.countDown();
+        List<Integer> sequences = new ArrayList<>();
+        for (Future<JsonNode> future : futures) {
+            String number = future.get().path("documents").get(0).path("number").asText();
+            sequences.add(Integer.parseInt(number.replaceAll(".*第(\\d+)号", "$1")));
+        }
+        pool.shutdown();
+        assertThat(sequences).doesNotHaveDuplicates();
+        int min = sequences.stream().mapToInt(Integer::intValue).min().orElseThrow();
+        int max = sequences.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        assertThat(max - min).as("gap-free").isEqualTo(49);
+    }
+}

@@ -1,0 +1,30 @@
+package cn.jiandu.escalation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.jiandu.problem.Level;
+
+/** 进入预警等级: the clocks of the level, its score deduction and its timeline entry. */
+@Component("applyLevel")
+class ApplyLevelDelegate implements JavaDelegate {
+
+    private final EscalationService escalation;
+
+    ApplyLevelDelegate(EscalationService escalation) {
+        this.escalation = escalation;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Level level = Level.valueOf((String) execution.getVariable(Rectification.LEVEL));
+        Clocks clocks = escalation.enterLevel(Variables.problemId(execution), level,
+                Boolean.TRUE.equals(execution.getVariable(Rectification.SIGNED)),
+                (String) execution.getVariable(Rectification.DEADLINE_RULES),
+                (String) execution.getVariable(Rectification.RAISE_REASON));
+        execution.setVariables(clocks.variables());
+        execution.setVariable("levelLabel", level.label());
+        execution.removeVariable(Rectification.RAISE_REASON);
+    }
+}

@@ -1,0 +1,30 @@
+package cn.jiandu.escalation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.jiandu.problem.Problem;
+import cn.jiandu.problem.ProblemService;
+
+/** 退回重新整改: a rejected review counts as a repeat (屡改屡犯). */
+@Component("countRepeat")
+class CountRepeatDelegate implements JavaDelegate {
+
+    private final ProblemService problems;
+
+    CountRepeatDelegate(ProblemService problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long problemId = Variables.problemId(execution);
+        problems.countRepeat(problemId);
+        Problem problem = problems.get(problemId);
+        execution.setVariable("repeatCount", problem.repeatCount());
+        execution.setVariable(Rectification.RETURN_REASON, Variables.text(execution, Rectification.REVIEW_COMMENT));
+        execution.setVariable(Rectification.RAISE_REASON, "屡改屡犯，第" + problem.repeatCount() + "次退回重新整改");
+        execution.removeVariable(Rectification.REVIEW_DECISION);
+    }
+}

@@ -1,0 +1,74 @@
+package cn.jiandu.escalation;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.jiandu.document.Document;
+import cn.jiandu.document.DocumentService;
+import cn.jiandu.document.DocumentType;
+import cn.jiandu.document.IssueCommand;
+import cn.jiandu.organisation.Officer;
+import cn.jiandu.organisation.OrganisationService;
+import cn.jiandu.organisation.Unit;
+import cn.jiandu.problem.EventKind;
+import cn.jiandu.problem.Level;
+import cn.jiandu.problem.Problem;
+import cn.jiandu.problem.ProblemService;
+import cn.jiandu.web.Times;
+
+/** Issues a problem's document for its level and writes it into the timeline. */
+@Service
+class DocumentIssuer {
+
+    private final DocumentService documents;
+    private final ProblemService problems;
+    private final OrganisationService organisation;
+
+    DocumentIssuer(DocumentService documents, ProblemService problems, OrganisationService organisation) {
+        this.documents = documents;
+        this.problems = problems;
+        this.organisation = organisation;
+    }
+
+    static DocumentType typeFor(Level level) {
+        return switch (level) {
+            case BLUE -> DocumentType.ADVICE;
+            case YELLOW -> DocumentType.CORRECTION_NOTICE;
+            case RED -> DocumentType.SUPERVISION_ORDER;
+        };
+    }
+
+    /** Returns the document's number (文号). */
+    @Transactional
+    String issue(long problemId, Level level, DocumentType requested, String reason, String deadlineText) {
+        Problem problem = problems.get(problemId);
+        DocumentType type = requested != null ? requested : typeFor(level);
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", problem.title());
+        model.put("description", problem.description());
+        model.put("unitName", organisation.findUnit(problem.unitCode()).map(Unit::name).orElse(problem.unitCode()));
+        model.put("officerName", problem.officerNo() == null ? ""
+                : organisation.findOfficer(problem.officerNo()).map(Officer::name).orElse(problem.officerNo()));
+        model.put("category", problems.categoryName(problem.category()));
+        model.put("source", problems.sourceName(problem.source()));
+        model.put("level", level.name());
+        model.put("levelLabel", level.label());
+        if (problem.deadline() != null) {
+            model.put("deadline", Times.china(problem.deadline()));
+        }
+        if (problem.occurredAt() != null) {
+            model.put("occurredAt", Times.china(problem.occurredAt()));
+        }
+        model.put("repeatCount", problem.repeatCount());
+        model.put("reason", reason == null ? "" : reason);
+        Document document = documents.issue(new IssueCommand(problemId, problem.unitCode(), type,
+                EscalationService.SYSTEM, model));
+        problems.record(problemId, EventKind.DOCUMENT, EscalationService.SYSTEM, level,
+                type.title() + " " + document.number() + (deadlineText == null ? "" : "，要求于 " + deadlineText + " 前整改"),
+                String.valueOf(document.id()));
+        return document.number();
+    }
+}

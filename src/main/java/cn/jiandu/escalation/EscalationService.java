@@ -1,0 +1,192 @@
+package cn.jiandu.escalation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.jiandu.calendar.PeriodUnit;
+import cn.jiandu.calendar.WorkCalendar;
+import cn.jiandu.problem.EventKind;
+import cn.jiandu.problem.Level;
+import cn.jiandu.problem.Problem;
+import cn.jiandu.problem.ProblemService;
+import cn.jiandu.scoring.ScoreService;
+import cn.jiandu.web.Times;
+
+/**
+ * The rules of the escalation (三色预警) behind the delegates of rectification.bpmn:
+ * deadlines from the DMN snapshot and the working-day calendar, levels, scores, timeline.
+ */
+@Service
+class EscalationService {
+
+    static final String SYSTEM = "system";
+
+    private final ProblemService problems;
+    private final ScoreService scores;
+    private final DecisionService decisions;
+    private final WorkCalendar calendar;
+    private final Clock clock;
+    private final EscalationProperties properties;
+    private final ObjectMapper json;
+
+    EscalationService(ProblemService problems, ScoreService scores, DecisionService decisions, WorkCalendar calendar,
+            Clock clock, EscalationProperties properties, ObjectMapper json) {
+        this.problems = problems;
+        this.scores = scores;
+        this.decisions = decisions;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /**
+     * Evaluates deadlines.dmn (its latest version) for every level once, as the problem is
+     * registered: a later change of the DMN applies to new problems only.
+     */
+    String fixRules(String category) {
+        Map<Level, DeadlineRule> rules = new EnumMap<>(Level.class);
+        for (Level level : Level.values()) {
+            Map<String, Object> result = decisions.evaluateDecisionTableByKey(Rectification.DECISION_DEADLINES,
+                    Variables.createVariables().putValue("category", category).putValue("level", level.name()))
+                    .getSingleResult().getEntryMap();
+            rules.put(level, DeadlineRule.of(result));
+        }
+        try {
+            return json.writeValueAsString(rules);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    DeadlineRule rule(String rulesJson, Level level) {
+        try {
+            Map<Level, DeadlineRule> rules = json.readValue(rulesJson, new TypeReference<Map<Level, DeadlineRule>>() {
+            });
+            return rules.get(level);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable deadline rules: " + rulesJson, e);
+        }
+    }
+
+    /**
+     * The problem enters a level: its clocks start again for that level, the unit and the
+     * officer lose the level's points (once), and the timeline says why.
+     */
+    @Transactional
+    Clocks enterLevel(long problemId, Level level, boolean signed, String rulesJson, String reason) {
+        Problem problem = problems.get(problemId);
+        Clocks clocks = clocks(rule(rulesJson, level), signed);
+        problems.changeLevel(problemId, level);
+        problems.changeDeadlines(problemId, clocks.signDue() == null ? problem.signDeadline()
+                : clocks.signDue().toInstant(), clocks.rectifyDue().toInstant());
+        String why = reason == null || reason.isBlank() ? "" : "（" + reason + "）";
+        String what = problem.level() == null ? "初始预警等级：" + level.label() + why
+                : "预警等级由" + problem.level().label() + "提升为" + level.label() + why;
+        problems.record(problemId, EventKind.LEVEL, SYSTEM, level,
+                what + "，整改期限至 " + ChineseDates.dateTime(clocks.rectifyDue()), null);
+        ScoreService.Deduction deduction = scores.deduct(problemId, level.name(), problem.unitCode(),
+                problem.officerNo());
+        if (deduction != null && (deduction.unitPoints() > 0 || deduction.officerPoints() > 0)) {
+            problems.record(problemId, EventKind.SCORE, SYSTEM, level, "扣减单位执法质量积分 " + deduction.unitPoints()
+                    + " 分" + (problem.officerNo() == null ? "" : "、责任民警积分 " + deduction.officerPoints() + " 分"),
+                    null);
+        }
+        return clocks;
+    }
+
+    /** After a return at yellow or red: a new rectification period from now, same level. */
+    @Transactional
+    Clocks restart(long problemId, Level level, String rulesJson) {
+        Clocks clocks = clocks(rule(rulesJson, level), true);
+        Problem problem = problems.get(problemId);
+        problems.changeDeadlines(problemId, problem.signDeadline(), clocks.rectifyDue().toInstant());
+        return clocks;
+    }
+
+    /** Waiting for a superior's instruction: the rectification clock stops; what is left is kept. */
+    @Transactional
+    Map<String, Object> pause(long problemId, java.util.Date rectifyDue, java.util.Date graceDue, String reason) {
+        long now = clock.millis();
+        long left = Math.max(0, rectifyDue.getTime() - now);
+        long grace = Math.max(0, graceDue.getTime() - rectifyDue.getTime());
+        problems.record(problemId, EventKind.PAUSED, SYSTEM, null, "等待上级批示，整改时钟暂停，剩余 "
+                + describe(Duration.ofMillis(left)) + (reason == null ? "" : "；原因：" + reason), null);
+        return Map.of(Rectification.TIME_LEFT_MILLIS, left, Rectification.GRACE_MILLIS, grace);
+    }
+
+    /** The instruction came: the clock runs again with the time that was left. */
+    @Transactional
+    Clocks resume(long problemId, Level level, String rulesJson, long timeLeftMillis, long graceMillis) {
+        DeadlineRule rule = rule(rulesJson, level);
+        ZonedDateTime now = now();
+        ZonedDateTime rectifyDue = now.plus(Duration.ofMillis(timeLeftMillis));
+        ZonedDateTime graceDue = rectifyDue.plus(Duration.ofMillis(graceMillis));
+        Clocks clocks = withReminders(null, null, rectifyDue, graceDue, rule);
+        Problem problem = problems.get(problemId);
+        problems.changeDeadlines(problemId, problem.signDeadline(), rectifyDue.toInstant());
+        problems.record(problemId, EventKind.RESUMED, SYSTEM, level, "收到上级批示，整改时钟恢复，期限至 "
+                + ChineseDates.dateTime(rectifyDue), null);
+        return clocks;
+    }
+
+    /** The next level; red stays red (and says so). */
+    Level raise(Level current) {
+        return current.next();
+    }
+
+    /** Working days from now, by a field of the level's rule (review, instruction, talk). */
+    java.util.Date due(String rulesJson, Level level, String field) {
+        int days = rule(rulesJson, level).days(field);
+        return java.util.Date.from(calendar.deadline(now(), Math.max(1, days), PeriodUnit.WORKING_DAYS).toInstant());
+    }
+
+    private Clocks clocks(DeadlineRule rule, boolean signed) {
+        ZonedDateTime now = now();
+        ZonedDateTime signDue = signed ? null : now.plusHours(rule.signHours());
+        ZonedDateTime signGraceDue = signed ? null : signDue.plusHours(rule.signGraceHours());
+        ZonedDateTime rectifyDue = calendar.deadline(now, rule.periodAmount(), rule.periodUnit());
+        ZonedDateTime graceDue = calendar.deadline(rectifyDue, Math.max(1, rule.graceDays()), PeriodUnit.WORKING_DAYS);
+        return withReminders(signDue, signGraceDue, rectifyDue, graceDue, rule);
+    }
+
+    /**
+     * Reminders before the deadline: from the rule's lead time, every interval, at most the
+     * configured cap, and never after the deadline.
+     */
+    private Clocks withReminders(ZonedDateTime signDue, ZonedDateTime signGraceDue, ZonedDateTime rectifyDue,
+            ZonedDateTime graceDue, DeadlineRule rule) {
+        ZonedDateTime now = now();
+        ZonedDateTime remindAt = rectifyDue.minusHours(rule.reminderLeadHours());
+        if (!remindAt.isAfter(now)) {
+            remindAt = now.plusMinutes(1);
+        }
+        long hoursToDeadline = Math.max(0, Duration.between(remindAt, rectifyDue).toHours());
+        int count = (int) Math.max(1, Math.min(properties.reminderCap(),
+                hoursToDeadline / rule.reminderIntervalHours() + (hoursToDeadline % rule.reminderIntervalHours() == 0 ? 0 : 1)));
+        String cycle = "R" + count + "/" + remindAt.toOffsetDateTime().withNano(0) + "/PT" + rule.reminderIntervalHours()
+                + "H";
+        return new Clocks(signDue, signGraceDue, rectifyDue, graceDue, remindAt, cycle);
+    }
+
+    private ZonedDateTime now() {
+        return ZonedDateTime.now(clock).withZoneSameInstant(Times.CHINA);
+    }
+
+    static String describe(Duration duration) {
+        long hours = duration.toHours();
+        return hours >= 24 ? hours / 24 + "天" + (hours % 24 == 0 ? "" : hours % 24 + "小时") : hours + "小时"
+                + (duration.toMinutesPart() == 0 ? "" : duration.toMinutesPart() + "分钟");
+    }
+}

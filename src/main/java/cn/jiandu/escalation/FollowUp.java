@@ -1,0 +1,40 @@
+package cn.jiandu.escalation;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.jiandu.problem.EventKind;
+import cn.jiandu.problem.Level;
+import cn.jiandu.problem.ProblemService;
+
+/** The follow-up steps as the timeline records them; the DingTalk messages join them here. */
+@Service
+class FollowUp {
+
+    private final ProblemService problems;
+
+    FollowUp(ProblemService problems) {
+        this.problems = problems;
+    }
+
+    @Transactional
+    void remind(long problemId, Level level, String deadlineText) {
+        problems.record(problemId, EventKind.REMINDER, EscalationService.SYSTEM, level,
+                "整改期限将至（" + deadlineText + "），提醒责任民警与单位负责人", null);
+    }
+
+    @Transactional
+    void urge(long problemId, Level level, boolean signing) {
+        problems.record(problemId, EventKind.URGE, EscalationService.SYSTEM, level,
+                signing ? "签收时限已到仍未签收，法制大队长催办" : "整改期限已到仍未整改完毕，法制大队长催办", null);
+    }
+
+    /** Returns the reason the level rises for, as the timeline will give it. */
+    @Transactional
+    String supervise(long problemId, Level level, boolean signing) {
+        String reason = signing ? "逾期未签收" : "整改迟缓，超过宽限期仍未整改";
+        problems.record(problemId, EventKind.SUPERVISE, EscalationService.SYSTEM, level,
+                reason + "，分管局领导督办" + (level == Level.RED ? "（已是红色预警）" : "，预警等级提升"), null);
+        return reason;
+    }
+}

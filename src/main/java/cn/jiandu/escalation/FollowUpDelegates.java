@@ -1,0 +1,67 @@
+package cn.jiandu.escalation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The three-level follow-up (三级联治) on an open problem: the reminder before the deadline,
+ * the legal brigade captain's urging at the deadline, the deputy leader's supervision past
+ * the grace period; for the signing clock the same two steps on its own, shorter, times.
+ */
+final class FollowUpDelegates {
+
+    private FollowUpDelegates() {
+    }
+
+    @Component("remind")
+    static class Remind implements JavaDelegate {
+        private final FollowUp followUp;
+
+        Remind(FollowUp followUp) {
+            this.followUp = followUp;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            followUp.remind(Variables.problemId(execution), Variables.level(execution),
+                    Variables.text(execution, "rectifyDueText"));
+            execution.setVariable(Rectification.REMINDED, true);
+        }
+    }
+
+    @Component("urge")
+    static class Urge implements JavaDelegate {
+        private final FollowUp followUp;
+
+        Urge(FollowUp followUp) {
+            this.followUp = followUp;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            boolean signing = Rectification.TASK_SIGN_URGE.equals(execution.getCurrentActivityId());
+            followUp.urge(Variables.problemId(execution), Variables.level(execution), signing);
+            if (!signing) {
+                execution.setVariable(Rectification.OVERDUE, true);
+            }
+        }
+    }
+
+    @Component("supervise")
+    static class Supervise implements JavaDelegate {
+        private final FollowUp followUp;
+
+        Supervise(FollowUp followUp) {
+            this.followUp = followUp;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            boolean signing = Rectification.TASK_SIGN_SUPERVISE.equals(execution.getCurrentActivityId());
+            execution.setVariable(Rectification.RAISE_REASON,
+                    followUp.supervise(Variables.problemId(execution), Variables.level(execution), signing));
+            execution.setVariable(Rectification.OVERDUE, true);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package cn.jiandu.escalation;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import cn.jiandu.organisation.Role;
+import cn.jiandu.problem.EventKind;
+import cn.jiandu.problem.Level;
+import cn.jiandu.problem.ProblemService;
+import cn.jiandu.problem.ProblemStatus;
+
+/**
+ * Listens to every user task of rectification.bpmn: names it with the level and the problem,
+ * moves the problem's status, and writes creation and completion into the timeline.
+ */
+@Component("rectificationTasks")
+class RectificationTasks implements TaskListener {
+
+    private static final int MAX_NAME = 200;
+
+    private final ProblemService problems;
+    private final IdentityService identity;
+
+    RectificationTasks(ProblemService problems, IdentityService identity) {
+        this.problems = problems;
+        this.identity = identity;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            created(task);
+        } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            completed(task);
+        }
+    }
+
+    private void created(DelegateTask task) {
+        long problemId = Variables.problemId(task);
+        Level level = Variables.level(task);
+        String step = task.getName();
+        String name = "【" + level.label() + "预警】" + step + "：" + Variables.text(task, "problemTitle");
+        task.setName(name.length() > MAX_NAME ? name.substring(0, MAX_NAME - 1) + "…" : name);
+        ProblemStatus status = switch (task.getTaskDefinitionKey()) {
+            case Rectification.TASK_SIGN -> ProblemStatus.OPEN;
+            case Rectification.TASK_RECTIFY, Rectification.TASK_AWAIT_INSTRUCTION -> ProblemStatus.RECTIFYING;
+            case Rectification.TASK_REVIEW -> ProblemStatus.REVIEWING;
+            default -> null;
+        };
+        if (status != null) {
+            problems.changeStatus(problemId, status);
+        }
+        problems.record(problemId, EventKind.TASK_CREATED, EscalationService.SYSTEM, level,
+                "待办「" + step + "」" + (task.getDueDate() == null ? ""
+                        : "，期限 " + ChineseDates.dateTime(task.getDueDate().toInstant().atZone(cn.jiandu.web.Times.CHINA))),
+                task.getId());
+    }
+
+    private void completed(DelegateTask task) {
+        long problemId = Variables.problemId(task);
+        Level level = Variables.level(task);
+        String actor = actor(task);
+        switch (task.getTaskDefinitionKey()) {
+            case Rectification.TASK_SIGN -> {
+                requireUnitHead();
+                task.setVariable(Rectification.SIGNED, true);
+                problems.markSigned(problemId);
+                problems.record(problemId, EventKind.SIGNED, actor, level, comment("签收意见", task, "signComment"),
+                        task.getId());
+            }
+            case Rectification.TASK_RECTIFY -> {
+                if ("WAIT".equals(Variables.text(task, Rectification.RECTIFY_OUTCOME))) {
+                    problems.record(problemId, EventKind.TASK_COMPLETED, actor, level,
+                            comment("申请等待上级批示", task, "waitReason"), task.getId());
+                } else {
+                    problems.markReported(problemId);
+                    problems.record(problemId, EventKind.REPORTED, actor, level,
+                            comment("整改报告", task, "rectificationReport"), task.getId());
+                }
+            }
+            case Rectification.TASK_REVIEW -> {
+                boolean approved = "APPROVE".equals(Variables.text(task, Rectification.REVIEW_DECISION));
+                problems.record(problemId, approved ? EventKind.APPROVED : EventKind.RETURNED, actor, level,
+                        approved ? comment("审核意见", task, "reviewComment") : comment("退回理由", task, "reviewComment"),
+                        task.getId());
+            }
+            case Rectification.TASK_AWAIT_INSTRUCTION -> problems.record(problemId, EventKind.TASK_COMPLETED, actor,
+                    level, comment("上级批示", task, "instructionSummary"), task.getId());
+            case Rectification.TASK_DISCIPLINE_TALK -> problems.record(problemId, EventKind.TASK_COMPLETED, actor,
+                    level, comment("谈话提醒记录", task, "talkRecord"), task.getId());
+            case Rectification.TASK_LEADERSHIP_INTERVIEW -> problems.record(problemId, EventKind.TASK_COMPLETED, actor,
+                    level, comment("约谈记录", task, "interviewRecord"), task.getId());
+            default -> problems.record(problemId, EventKind.TASK_COMPLETED, actor, level, "完成「" + task.getName() + "」",
+                    task.getId());
+        }
+    }
+
+    /** Only the unit head (单位负责人) signs for the unit; the engine's own callers are trusted. */
+    private void requireUnitHead() {
+        Authentication current = identity.getCurrentAuthentication();
+        if (current == null) {
+            return;
+        }
+        List<String> groups = current.getGroupIds() == null ? List.of() : current.getGroupIds();
+        if (!groups.contains(Role.UNIT_HEAD.groupId()) && !groups.contains(Groups.CAMUNDA_ADMIN)) {
+            throw new AuthorizationException("只有单位负责人可以签收（user " + current.getUserId() + "）");
+        }
+    }
+
+    private String actor(DelegateTask task) {
+        Authentication current = identity.getCurrentAuthentication();
+        if (current != null && current.getUserId() != null) {
+            return current.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : EscalationService.SYSTEM;
+    }
+
+    private static String comment(String label, DelegateTask task, String variable) {
+        String text = Variables.text(task, variable);
+        return text == null || text.isBlank() ? label : label + "：" + text;
+    }
+}

@@ -1,0 +1,152 @@
+package cn.jiandu.escalation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.jiandu.organisation.Role;
+import cn.jiandu.web.Times;
+
+/**
+ * The Tasklist's filters, in Chinese, each readable by the roles it is for. Expressions in
+ * stored queries are switched off (advisory hardening), so no filter uses one: "today" is
+ * written into 今日到期 at start and every midnight, "overdue" and "reminded" are variables
+ * the follow-up steps set, and which tasks a user sees at all is Camunda's authorization.
+ */
+@Component
+class TasklistFilters {
+
+    static final String KEY_PROPERTY = "jianduFilter";
+    private static final List<Role> ALL = List.of(Role.values());
+
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final AuthorizationService authorizations;
+    private final Clock clock;
+
+    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations, Clock clock) {
+        this.filters = filters;
+        this.tasks = tasks;
+        this.authorizations = authorizations;
+        this.clock = clock;
+    }
+
+    private record Spec(String key, String name, String description, int priority, String color, List<Role> roles,
+            Supplier<TaskQuery> query) {
+    }
+
+    private List<Spec> specs() {
+        return List.of(
+                new Spec("mine-unit", "我的待办", "本单位需要签收、整改的问题", -10, "#1f6fb2",
+                        List.of(Role.OFFICER, Role.UNIT_HEAD),
+                        () -> base().taskDefinitionKeyIn(Rectification.TASK_SIGN, Rectification.TASK_RECTIFY,
+                                Rectification.TASK_AWAIT_INSTRUCTION)),
+                new Spec("mine-legal", "我的待办", "待法制部门审核的整改", -10, "#1f6fb2", List.of(Role.LEGAL_OFFICER),
+                        () -> base().taskCandidateGroup(Role.LEGAL_OFFICER.groupId()).includeAssignedTasks()),
+                new Spec("mine-discipline", "我的待办", "黄色预警：纪委督察谈话提醒", -10, "#1f6fb2",
+                        List.of(Role.DISCIPLINE_INSPECTOR),
+                        () -> base().taskCandidateGroup(Role.DISCIPLINE_INSPECTOR.groupId()).includeAssignedTasks()),
+                new Spec("mine-chief", "我的待办", "红色预警：主要领导约谈", -10, "#1f6fb2", List.of(Role.CHIEF),
+                        () -> base().taskCandidateGroup(Role.CHIEF.groupId()).includeAssignedTasks()),
+                new Spec("to-sign", "本单位待签收", "下发到单位、尚未签收的问题", 0, "#5b8def", ALL,
+                        () -> base().taskDefinitionKey(Rectification.TASK_SIGN)),
+                new Spec("due-today", "今日到期", "今天到期的待办", 10, "#e6a23c", ALL, this::dueToday),
+                new Spec("overdue", "已超期", "已过整改期限仍未完成", 20, "#d9534f", ALL,
+                        () -> base().processVariableValueEquals(Rectification.OVERDUE, true)),
+                new Spec("reminders", "跟进提醒", "已发出到期前提醒的整改", 30, "#f0ad4e", ALL,
+                        () -> base().processVariableValueEquals(Rectification.REMINDED, true)),
+                new Spec("red", "红色督办", "红色预警问题的全部待办", 40, "#c9302c", ALL,
+                        () -> base().processVariableValueEquals(Rectification.LEVEL, "RED")));
+    }
+
+    private TaskQuery base() {
+        return tasks.createTaskQuery().processDefinitionKey(Rectification.PROCESS_KEY);
+    }
+
+    private TaskQuery dueToday() {
+        LocalDate today = LocalDate.now(clock.withZone(Times.CHINA));
+        ZonedDateTime start = today.atStartOfDay(Times.CHINA);
+        return base().dueAfter(Date.from(start.minusSeconds(1).toInstant()))
+                .dueBefore(Date.from(start.plusDays(1).toInstant()));
+    }
+
+    /** Creates what is missing; idempotent, so every node may run it at start. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(5)
+    @Transactional
+    public void ensure() {
+        for (Spec spec : specs()) {
+            Filter filter = find(spec.key());
+            if (filter == null) {
+                filter = filters.newTaskFilter(spec.name());
+                Map<String, Object> properties = new HashMap<>();
+                properties.put("description", spec.description());
+                properties.put("priority", spec.priority());
+                properties.put("color", spec.color());
+                properties.put("refresh", true);
+                properties.put(KEY_PROPERTY, spec.key());
+                filter.setProperties(properties);
+            }
+            filter.setName(spec.name());
+            filter.setQuery(spec.query().get());
+            filters.saveFilter(filter);
+            for (Role role : spec.roles()) {
+                grantRead(filter.getId(), role.groupId());
+            }
+        }
+    }
+
+    /** 今日到期 follows the date; every node may do it, the result is the same. */
+    @Scheduled(cron = "5 0 0 * * *", zone = "Asia/Shanghai")
+    @Transactional
+    public void refreshToday() {
+        Filter filter = find("due-today");
+        if (filter != null) {
+            filter.setQuery(dueToday());
+            filters.saveFilter(filter);
+        }
+    }
+
+    private Filter find(String key) {
+        for (Filter filter : filters.createTaskFilterQuery().list()) {
+            Map<String, Object> properties = filter.getProperties();
+            if (properties != null && key.equals(properties.get(KEY_PROPERTY))) {
+                return filter;
+            }
+        }
+        return null;
+    }
+
+    private void grantRead(String filterId, String groupId) {
+        boolean exists = authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filterId)
+                .groupIdIn(groupId).count() > 0;
+        if (!exists) {
+            Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(Resources.FILTER);
+            authorization.setResourceId(filterId);
+            authorization.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+}

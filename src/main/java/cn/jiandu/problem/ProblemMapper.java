@@ -1,0 +1,78 @@
+package cn.jiandu.problem;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface ProblemMapper {
+
+    List<ReferenceItem> sources();
+
+    List<ReferenceItem> categories();
+
+    int insert(NewProblem problem);
+
+    Problem find(@Param("id") long id);
+
+    Problem findForUpdate(@Param("id") long id);
+
+    List<Problem> page(@Param("unitCode") String unitCode, @Param("level") Level level,
+            @Param("status") ProblemStatus status, @Param("offset") int offset, @Param("limit") int limit);
+
+    long count(@Param("unitCode") String unitCode, @Param("level") Level level, @Param("status") ProblemStatus status);
+
+    int attachProcess(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
+
+    int updateLevel(@Param("id") long id, @Param("level") Level level);
+
+    int updateDeadlines(@Param("id") long id, @Param("signDeadline") Instant signDeadline,
+            @Param("deadline") Instant deadline);
+
+    int updateStatus(@Param("id") long id, @Param("status") ProblemStatus status);
+
+    int markSigned(@Param("id") long id, @Param("at") Instant at);
+
+    int markReported(@Param("id") long id, @Param("at") Instant at);
+
+    int incrementRepeat(@Param("id") long id);
+
+    int markUrged(@Param("id") long id, @Param("at") Instant at);
+
+    int close(@Param("id") long id, @Param("at") Instant at, @Param("onTime") boolean onTime);
+
+    int insertEvent(NewEvent event);
+
+    List<ProblemEvent> events(@Param("problemId") long problemId);
+
+    /** The insert of a problem; MyBatis writes the generated id back. */
+    final class NewProblem {
+        public Long id;
+        public String source;
+        public String category;
+        public String unitCode;
+        public String officerNo;
+        public String title;
+        public String description;
+        public Instant occurredAt;
+        public boolean sensitive;
+        public ProblemStatus status;
+        public String findingKey;
+        public String registeredBy;
+        public Instant createdAt;
+    }
+
+    /** The insert of a timeline entry. */
+    final class NewEvent {
+        public Long id;
+        public long problemId;
+        public Instant at;
+        public EventKind kind;
+        public String actor;
+        public Level level;
+        public String detail;
+        public String ref;
+    }
+}

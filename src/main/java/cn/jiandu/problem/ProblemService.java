@@ -1,0 +1,242 @@
+package cn.jiandu.problem;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.jiandu.organisation.Officer;
+import cn.jiandu.organisation.OrganisationService;
+import cn.jiandu.web.InputError;
+import cn.jiandu.web.InvalidInputException;
+import cn.jiandu.web.NotFoundException;
+
+/**
+ * Supervision problems (执法问题): registration, which starts the rectification process in
+ * the same transaction, their state as the process moves them, and their timeline.
+ */
+@Service
+public class ProblemService {
+
+    /** The BPMN process every problem runs (processes/rectification.bpmn). */
+    public static final String PROCESS_KEY = "rectification";
+
+    private final ProblemMapper mapper;
+    private final OrganisationService organisation;
+    private final RuntimeService runtime;
+    private final Clock clock;
+
+    ProblemService(ProblemMapper mapper, OrganisationService organisation, RuntimeService runtime, Clock clock) {
+        this.mapper = mapper;
+        this.organisation = organisation;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    /** Registers a problem and starts its process; everything or nothing. */
+    @Transactional
+    public Problem register(Registration registration) {
+        ProblemMapper.NewProblem row = insert(registration);
+        runtime.createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(String.valueOf(row.id))
+                .setVariables(Variables.createVariables()
+                        .putValue("problemId", row.id)
+                        .putValue("unitCode", row.unitCode)
+                        .putValue("officerNo", row.officerNo)
+                        .putValue("category", row.category)
+                        .putValue("source", row.source)
+                        .putValue("sensitive", row.sensitive)
+                        .putValue("requestedLevel", registration.requestedLevel() == null ? null
+                                : registration.requestedLevel().name())
+                        .putValue("problemTitle", row.title)
+                        .putValue("registeredBy", row.registeredBy))
+                .execute();
+        return find(row.id).orElseThrow();
+    }
+
+    /**
+     * Stores a problem registered from inside its process (the Tasklist's start form):
+     * validated like the API, in the transaction of the process step.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long registerFromProcess(Registration registration, String processInstanceId) {
+        ProblemMapper.NewProblem row = insert(registration);
+        mapper.attachProcess(row.id, processInstanceId);
+        return row.id;
+    }
+
+    private ProblemMapper.NewProblem insert(Registration r) {
+        List<InputError> errors = new ArrayList<>();
+        Map<String, String> sources = names(mapper.sources());
+        Map<String, String> categories = names(mapper.categories());
+        if (r.source() == null || !sources.containsKey(r.source())) {
+            errors.add(InputError.of("source", "未知的问题来源: " + r.source() + "，见 GET /api/reference/sources"));
+        }
+        if (r.category() == null || !categories.containsKey(r.category())) {
+            errors.add(InputError.of("category", "未知的问题类别: " + r.category() + "，见 GET /api/reference/categories"));
+        }
+        if (r.unitCode() == null || organisation.findUnit(r.unitCode()).isEmpty()) {
+            errors.add(InputError.of("unitCode", "单位不存在: " + r.unitCode()));
+        }
+        String officerNo = r.officerNo() == null || r.officerNo().isBlank() ? null : r.officerNo().strip();
+        if (officerNo != null) {
+            Optional<Officer> officer = organisation.findOfficer(officerNo);
+            if (officer.isEmpty()) {
+                errors.add(InputError.of("officerNo", "民警不存在: " + officerNo));
+            } else if (!officer.get().unitCode().equals(r.unitCode())) {
+                errors.add(InputError.of("officerNo", "民警 " + officerNo + " 不属于单位 " + r.unitCode()));
+            }
+        }
+        if (r.title() == null || r.title().isBlank()) {
+            errors.add(InputError.of("title", "标题不能为空"));
+        }
+        if (r.description() == null || r.description().isBlank()) {
+            errors.add(InputError.of("description", "问题描述不能为空"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        ProblemMapper.NewProblem row = new ProblemMapper.NewProblem();
+        row.source = r.source();
+        row.category = r.category();
+        row.unitCode = r.unitCode();
+        row.officerNo = officerNo;
+        row.title = r.title().strip();
+        row.description = r.description().strip();
+        row.occurredAt = r.occurredAt();
+        row.sensitive = r.sensitive();
+        row.status = ProblemStatus.OPEN;
+        row.findingKey = r.findingKey();
+        row.registeredBy = r.registeredBy();
+        row.createdAt = clock.instant();
+        mapper.insert(row);
+        record(row.id, EventKind.REGISTERED, r.registeredBy, null,
+                sources.getOrDefault(r.source(), r.source()) + " · " + categories.getOrDefault(r.category(), r.category())
+                        + " · " + row.title, null);
+        return row;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Problem> find(long id) {
+        return Optional.ofNullable(mapper.find(id));
+    }
+
+    @Transactional(readOnly = true)
+    public Problem get(long id) {
+        return find(id).orElseThrow(() -> new NotFoundException("问题不存在: " + id));
+    }
+
+    /** Locks the problem's row for the rest of the transaction (manual urging, raising). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Problem lock(long id) {
+        Problem problem = mapper.findForUpdate(id);
+        if (problem == null) {
+            throw new NotFoundException("问题不存在: " + id);
+        }
+        return problem;
+    }
+
+    @Transactional(readOnly = true)
+    public cn.jiandu.web.Page<Problem> page(String unitCode, Level level, ProblemStatus status, int page, int size) {
+        List<Problem> items = mapper.page(unitCode, level, status, page * size, size);
+        return new cn.jiandu.web.Page<>(items, page, size, mapper.count(unitCode, level, status));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProblemEvent> timeline(long problemId) {
+        return mapper.events(problemId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReferenceItem> sources() {
+        return mapper.sources();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReferenceItem> categories() {
+        return mapper.categories();
+    }
+
+    @Transactional(readOnly = true)
+    public String sourceName(String code) {
+        return names(mapper.sources()).getOrDefault(code, code);
+    }
+
+    @Transactional(readOnly = true)
+    public String categoryName(String code) {
+        return names(mapper.categories()).getOrDefault(code, code);
+    }
+
+    /** Adds an entry to the timeline, at the app's clock. */
+    @Transactional
+    public void record(long problemId, EventKind kind, String actor, Level level, String detail, String ref) {
+        ProblemMapper.NewEvent event = new ProblemMapper.NewEvent();
+        event.problemId = problemId;
+        event.at = clock.instant();
+        event.kind = kind;
+        event.actor = actor;
+        event.level = level;
+        event.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 999) + "…";
+        event.ref = ref;
+        mapper.insertEvent(event);
+    }
+
+    @Transactional
+    public void changeLevel(long problemId, Level level) {
+        mapper.updateLevel(problemId, level);
+    }
+
+    @Transactional
+    public void changeDeadlines(long problemId, Instant signDeadline, Instant deadline) {
+        mapper.updateDeadlines(problemId, signDeadline, deadline);
+    }
+
+    @Transactional
+    public void changeStatus(long problemId, ProblemStatus status) {
+        mapper.updateStatus(problemId, status);
+    }
+
+    @Transactional
+    public void markSigned(long problemId) {
+        mapper.markSigned(problemId, clock.instant());
+    }
+
+    @Transactional
+    public void markReported(long problemId) {
+        mapper.markReported(problemId, clock.instant());
+    }
+
+    @Transactional
+    public void countRepeat(long problemId) {
+        mapper.incrementRepeat(problemId);
+    }
+
+    @Transactional
+    public void markUrged(long problemId, Instant at) {
+        mapper.markUrged(problemId, at);
+    }
+
+    /** Closes the problem: on time when the accepted report came in by the deadline. */
+    @Transactional
+    public Problem close(long problemId) {
+        Problem problem = get(problemId);
+        Instant reported = problem.reportedAt() != null ? problem.reportedAt() : clock.instant();
+        boolean onTime = problem.deadline() == null || !reported.isAfter(problem.deadline());
+        mapper.close(problemId, clock.instant(), onTime);
+        return get(problemId);
+    }
+
+    private static Map<String, String> names(List<ReferenceItem> items) {
+        return items.stream().collect(Collectors.toMap(ReferenceItem::code, ReferenceItem::name, (a, b) -> a,
+                java.util.LinkedHashMap::new));
+    }
+}

@@ -1,0 +1,25 @@
+package cn.jiandu.problem;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A problem as the API shows it: names beside codes, its documents and its timeline. */
+record ProblemView(long id, String source, String sourceName, String category, String categoryName,
+        String unitCode, String unitName, String officerNo, String officerName, String title, String description,
+        OffsetDateTime occurredAt, boolean sensitive, Level level, String levelLabel, ProblemStatus status,
+        int repeatCount, OffsetDateTime signDeadline, OffsetDateTime deadline, OffsetDateTime signedAt,
+        OffsetDateTime closedAt, Boolean closedOnTime, String processInstanceId, String registeredBy,
+        OffsetDateTime createdAt, List<DocumentLink> documents, List<TimelineEntry> timeline) {
+
+    record DocumentLink(long id, String type, String typeName, String number, String url, OffsetDateTime issuedAt) {
+    }
+
+    record TimelineEntry(OffsetDateTime at, EventKind kind, String kindLabel, String actor, Level level,
+            String detail, String ref) {
+    }
+
+    /** The short form of the listing. */
+    record Summary(long id, String source, String category, String unitCode, String officerNo, String title,
+            Level level, ProblemStatus status, int repeatCount, OffsetDateTime deadline, OffsetDateTime createdAt) {
+    }
+}

@@ -1,0 +1,247 @@
+package cn.jiandu.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * rectification.bpmn with its two DMNs, every path walked; the delegates are test doubles
+ * (their rules have their own tests), the clock and the timers are moved by the test.
+ */
+@Deployment(resources = {"processes/rectification.bpmn", "processes/initial-level.dmn", "processes/deadlines.dmn"})
+class RectificationProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(1.0).build();
+
+    private static final Instant START = Instant.parse("2026-03-10T01:00:00Z");
+
+    private final List<String> steps = new ArrayList<>();
+
+    @BeforeEach
+    void doubles() {
+        ClockUtil.setCurrentTime(Date.from(START));
+        Mocks.register("registerProblem", step("register", e -> e.setVariable("signed", false)));
+        Mocks.register("fixDeadlineRules", step("fixRules", e -> e.setVariable("deadlineRules", "{}")));
+        Mocks.register("applyLevel", step("applyLevel", RectificationProcessTest::clocks));
+        Mocks.register("issueDocument", step("issueDocument", e -> { }));
+        Mocks.register("remind", step("remind", e -> e.setVariable("reminded", true)));
+        Mocks.register("urge", step("urge", e -> e.setVariable("overdue", true)));
+        Mocks.register("supervise", step("supervise", e -> e.setVariable("raiseReason", "整改迟缓")));
+        Mocks.register("pauseClock", step("pauseClock", e -> { }));
+        Mocks.register("resumeClock", step("resumeClock", RectificationProcessTest::clocks));
+        Mocks.register("restartClock", step("restartClock", RectificationProcessTest::clocks));
+        Mocks.register("countRepeat", step("countRepeat", e -> { }));
+        Mocks.register("raiseLevel", step("raiseLevel", e -> {
+            String level = (String) e.getVariable("level");
+            String next = "BLUE".equals(level) ? "YELLOW" : "RED";
+            e.setVariable("levelRaised", !next.equals(level));
+            e.setVariable("level", next);
+        }));
+        Mocks.register("closeProblem", step("close", e -> { }));
+        Mocks.register("rectificationTasks", (TaskListener) task -> {
+            if ("complete".equals(task.getEventName()) && "Task_Sign".equals(task.getTaskDefinitionKey())) {
+                task.setVariable("signed", true);
+            }
+        });
+        Mocks.register("deadlines", new Deadlines());
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    /** The test double of ${deadlines.due(execution, field)}. */
+    public static class Deadlines {
+        public Date due(DelegateExecution execution, String field) {
+            return new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(3).toMillis());
+        }
+    }
+
+    private JavaDelegate step(String name, JavaDelegate body) {
+        return execution -> {
+            steps.add(name);
+            body.execute(execution);
+        };
+    }
+
+    /** Clocks like the real ones, relative to the engine's time. */
+    private static void clocks(DelegateExecution e) {
+        long now = ClockUtil.getCurrentTime().getTime();
+        e.setVariable("signDue", new Date(now + Duration.ofHours(24).toMillis()));
+        e.setVariable("signGraceDue", new Date(now + Duration.ofHours(48).toMillis()));
+        e.setVariable("rectifyDue", new Date(now + Duration.ofDays(5).toMillis()));
+        e.setVariable("graceDue", new Date(now + Duration.ofDays(7).toMillis()));
+        Instant remindAt = Instant.ofEpochMilli(now).plus(Duration.ofDays(3));
+        e.setVariable("remindAt", Date.from(remindAt));
+        e.setVariable("reminderCycle", "R2/" + remindAt.atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime() + "/PT24H");
+    }
+
+    private static ProcessInstance register(String source, boolean sensitive) {
+        return runtimeService().startProcessInstanceByKey("rectification", "1", withVariables(
+                "problemId", 1L, "category", "CASE_FILING", "source", source, "sensitive", sensitive,
+                "requestedLevel", null, "unitCode", "CGPCS", "problemTitle", "受案登记表未开具回执"));
+    }
+
+    private static String level(ProcessInstance pi) {
+        return (String) runtimeService().getVariable(pi.getId(), "level");
+    }
+
+    private static void sign(ProcessInstance pi) {
+        complete(task("Task_Sign", pi), withVariables("signComment", "已签收，立即整改"));
+    }
+
+    private static void report(ProcessInstance pi) {
+        complete(task("Task_Rectify", pi), withVariables("rectifyOutcome", "DONE", "rectificationReport", "已补开回执"));
+    }
+
+    private static void review(ProcessInstance pi, String decision) {
+        complete(task("Task_Review", pi), withVariables("reviewDecision", decision, "reviewComment", "意见"));
+    }
+
+    @Test
+    void shouldCloseABlueProblemRectifiedOnTime() {
+        ProcessInstance pi = register("HOTLINE_12345", false);
+        assertThat(level(pi)).isEqualTo("BLUE");
+        assertThat(pi).isWaitingAt("Task_Sign").hasPassed("End_NoLevelAction");
+        sign(pi);
+        assertThat(pi).isWaitingAt("Task_Rectify");
+        report(pi);
+        review(pi, "APPROVE");
+        assertThat(pi).isEnded().hasPassed("Task_Close", "End_Closed");
+        assertThat(steps).containsExactly("register", "fixRules", "applyLevel", "issueDocument", "close");
+    }
+
+    @Test
+    void shouldRemindUrgeAndSuperviseThenTurnYellowWhenLate() {
+        ProcessInstance pi = register("HOTLINE_12345", false);
+        sign(pi);
+        execute(job("Timer_Remind", pi));
+        execute(job("Timer_Remind", pi));
+        assertThat(job("Timer_Remind", pi)).isNull();
+        execute(job("Timer_Urge", pi));
+        assertThat(pi).hasPassed("Task_Remind", "Task_Urge", "End_Urged", "End_Reminded");
+        assertThat(runtimeService().getVariable(pi.getId(), "overdue")).isEqualTo(true);
+
+        execute(job("Timer_Supervise", pi));
+        assertThat(level(pi)).isEqualTo("YELLOW");
+        assertThat(pi).hasPassed("Task_Supervise", "EscalationEnd_Raise", "Task_RaiseLevel")
+                .isWaitingAt("Task_Rectify", "Task_DisciplineTalk");
+        assertThat(steps).containsSubsequence("applyLevel", "supervise", "raiseLevel", "applyLevel", "issueDocument");
+        complete(task("Task_DisciplineTalk", pi), withVariables("talkRecord", "已对单位负责人谈话提醒"));
+        assertThat(pi).hasPassed("End_TalkDone");
+    }
+
+    @Test
+    void shouldTurnRedWhenYellowIsLateAgainAndStayRed() {
+        ProcessInstance pi = register("PROCURATORIAL_SUPERVISION", false);
+        assertThat(level(pi)).isEqualTo("YELLOW");
+        sign(pi);
+        execute(job("Timer_Supervise", pi));
+        assertThat(level(pi)).isEqualTo("RED");
+        assertThat(pi).isWaitingAt("Task_Rectify", "Task_DisciplineTalk", "Task_LeadershipInterview");
+        complete(task("Task_LeadershipInterview", pi), withVariables("interviewRecord", "约谈所长"));
+
+        execute(job("Timer_Supervise", pi));
+        assertThat(level(pi)).isEqualTo("RED");
+        assertThat(pi).hasPassed("End_SupervisedAtRed").isWaitingAt("Task_Rectify");
+    }
+
+    @Test
+    void shouldTurnYellowOnARepeatAndRestartTheClockOnTheNext() {
+        ProcessInstance pi = register("HOTLINE_12389", false);
+        sign(pi);
+        report(pi);
+        review(pi, "RETURN");
+        assertThat(level(pi)).isEqualTo("YELLOW");
+        assertThat(pi).hasPassed("Task_CountRepeat", "EscalationEnd_RepeatRaise")
+                .isWaitingAt("Task_Rectify", "Task_DisciplineTalk");
+
+        report(pi);
+        review(pi, "RETURN");
+        assertThat(level(pi)).isEqualTo("YELLOW");
+        assertThat(pi).hasPassed("Task_RestartClock").isWaitingAt("Task_Rectify");
+        report(pi);
+        review(pi, "APPROVE");
+        assertThat(pi).hasPassed("Task_Close");
+    }
+
+    @Test
+    void shouldStartRedWhenSensitive() {
+        ProcessInstance pi = register("HOTLINE_12345", true);
+        assertThat(level(pi)).isEqualTo("RED");
+        assertThat(pi).isWaitingAt("Task_Sign", "Task_LeadershipInterview");
+    }
+
+    @Test
+    void shouldRaiseByMessageAndNotBeyondRed() {
+        ProcessInstance pi = register("HOTLINE_12345", false);
+        sign(pi);
+        runtimeService().createMessageCorrelation("RaiseLevel").processInstanceId(pi.getId())
+                .setVariable("raiseReason", "领导交办").correlate();
+        assertThat(level(pi)).isEqualTo("YELLOW");
+        runtimeService().correlateMessage("RaiseLevel", "1");
+        assertThat(level(pi)).isEqualTo("RED");
+        runtimeService().correlateMessage("RaiseLevel", "1");
+        assertThat(level(pi)).isEqualTo("RED");
+        assertThat(pi).hasPassed("Boundary_RaiseMessage", "Gateway_Raised").isWaitingAt("Task_Rectify");
+        assertThat(steps.stream().filter("issueDocument"::equals)).hasSize(3);
+    }
+
+    @Test
+    void shouldEscalateAnUnsignedProblemOnTheSigningClock() {
+        ProcessInstance pi = register("HOTLINE_12345", false);
+        execute(job("Timer_SignUrge", pi));
+        assertThat(pi).hasPassed("Task_SignUrge", "End_SignUrged");
+        execute(job("Timer_SignOverdue", pi));
+        assertThat(level(pi)).isEqualTo("YELLOW");
+        assertThat(pi).hasPassed("EscalationEnd_SignRaise").isWaitingAt("Task_Sign", "Task_DisciplineTalk");
+        execute(job("Timer_SignOverdue", pi));
+        assertThat(level(pi)).isEqualTo("RED");
+        execute(job("Timer_SignOverdue", pi));
+        assertThat(pi).hasPassed("End_SignAtRed").isWaitingAt("Task_Sign");
+    }
+
+    @Test
+    void shouldPauseTheClockWhileWaitingForAnInstruction() {
+        ProcessInstance pi = register("HOTLINE_12345", false);
+        sign(pi);
+        complete(task("Task_Rectify", pi), withVariables("rectifyOutcome", "WAIT", "waitReason", "需请示分管领导"));
+        assertThat(pi).isWaitingAt("Task_AwaitInstruction");
+        assertThat(job("Timer_Urge", pi)).isNull();
+        complete(task("Task_AwaitInstruction", pi), withVariables("instructionSummary", "同意按方案整改"));
+        assertThat(pi).hasPassed("Task_PauseClock", "Task_ResumeClock").isWaitingAt("Task_Rectify");
+        assertThat(steps).containsSubsequence("pauseClock", "resumeClock");
+        Map<String, Object> vars = runtimeService().getVariables(pi.getId());
+        assertThat(vars).containsKey("rectifyDue");
+    }
+}
