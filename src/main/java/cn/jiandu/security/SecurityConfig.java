@@ -21,7 +21,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may reach what.
  * <ul>
  * <li>/api, /engine-rest, the OpenAPI docs and the actuator: HTTP Basic against Camunda's
- * identity store, stateless. Only health is open (for load balancers).</li>
+ * identity store, stateless. Only health is open (for load balancers); /api/admin/**
+ * (calendar, clock) needs ADMIN whatever the method.</li>
  * <li>/camunda (Tasklist, Cockpit, Admin, Welcome): Camunda's own session login and CSRF
  * protection; Spring only adds the two advisory guards in front of it.</li>
  * </ul>
@@ -40,6 +41,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
                         .requestMatchers(paths("/actuator/**")).hasRole(ADMIN)
+                        .requestMatchers(paths("/api/admin/**")).hasRole(ADMIN)
                         .requestMatchers(path(HttpMethod.POST, "/api/org/**")).hasRole(ADMIN)
                         .requestMatchers(path(HttpMethod.PUT, "/api/org/**")).hasRole(ADMIN)
                         .requestMatchers(path(HttpMethod.DELETE, "/api/org/**")).hasRole(ADMIN)
