@@ -1,0 +1,60 @@
+package cn.jiandu.document;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface DocumentMapper {
+
+    /** The last sequence number of a type and year, the row locked until commit; null if no row. */
+    Integer lockSequence(@Param("type") String type, @Param("year") int year);
+
+    int insertSequence(@Param("type") String type, @Param("year") int year, @Param("lastSeq") int lastSeq);
+
+    int updateSequence(@Param("type") String type, @Param("year") int year, @Param("lastSeq") int lastSeq);
+
+    int insertDocument(@Param("doc") NewDocument doc);
+
+    DocumentRow findDocument(@Param("id") long id);
+
+    List<DocumentRow> findByProblem(@Param("problemId") long problemId);
+
+    String findHtml(@Param("id") long id);
+
+    /** A document as stored, without its HTML; issued_at is China time (JianduApplication.ZONE). */
+    record DocumentRow(long id, long problemId, String unitCode, DocumentType type, String number, String title,
+            LocalDateTime issuedAt) {
+    }
+
+    /** A document to insert; MyBatis sets the generated id. */
+    final class NewDocument {
+        Long id;
+        final long problemId;
+        final String unitCode;
+        final DocumentType type;
+        final int year;
+        final int seq;
+        final String number;
+        final String title;
+        final String html;
+        final LocalDateTime issuedAt;
+        final String issuedBy;
+
+        NewDocument(long problemId, String unitCode, DocumentType type, int year, int seq, String number,
+                String title, String html, LocalDateTime issuedAt, String issuedBy) {
+            this.problemId = problemId;
+            this.unitCode = unitCode;
+            this.type = type;
+            this.year = year;
+            this.seq = seq;
+            this.number = number;
+            this.title = title;
+            this.html = html;
+            this.issuedAt = issuedAt;
+            this.issuedBy = issuedBy;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package cn.jiandu.document;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The enforcement documents (文书): issues them, numbered (文号) and rendered once, and
+ * finds them again. The text is stored as issued and never re-rendered, so a document
+ * reads tomorrow as it was sent today, whatever happens to the templates or the problem.
+ */
+@Service
+public class DocumentService {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
+    private static final int TITLE_LENGTH = 200;
+
+    private final DocumentMapper mapper;
+    private final DocumentSequence sequence;
+    private final DocumentRenderer renderer;
+    private final DocumentProperties properties;
+    private final Clock clock;
+
+    DocumentService(DocumentMapper mapper, DocumentSequence sequence, DocumentRenderer renderer,
+            DocumentProperties properties, Clock clock) {
+        this.mapper = mapper;
+        this.sequence = sequence;
+        this.renderer = renderer;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Issues a document: takes the next number of its type in the current year (China
+     * time), renders it and stores it.
+     * <p>
+     * Must be called inside the caller's transaction (propagation MANDATORY: without one it
+     * throws IllegalTransactionStateException), the one that records why the document is
+     * issued, e.g. the process step raising the level. The number is locked until that
+     * transaction ends: a rollback hands it back, so numbers have no gaps; concurrent
+     * issuers of the same type, on any node, wait for it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Document issue(IssueCommand command) {
+        DocumentType type = command.type();
+        ZonedDateTime issuedAt = ZonedDateTime.now(clock).withZoneSameInstant(ChineseDates.ZONE)
+                .truncatedTo(ChronoUnit.SECONDS);
+        int year = issuedAt.getYear();
+        int seq = sequence.next(type, year);
+        String number = DocumentNumber.format(properties.bureauAbbreviation(), type, year, seq);
+        String title = titleOf(type, command.model().get("title"));
+
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("type", type.name());
+        doc.put("typeTitle", type.title());
+        doc.put("title", title);
+        doc.put("number", number);
+        doc.put("year", year);
+        doc.put("warningLevel", type.warningLevel());
+        doc.put("colour", colourOf(type));
+        doc.put("bureauName", properties.bureauName());
+        doc.put("issuer", type.issuer());
+        doc.put("issuerName", properties.bureauName() + type.issuer());
+        doc.put("issuedAt", issuedAt);
+        doc.put("unitCode", command.unitCode());
+        String html = renderer.render(type, doc, command.model());
+
+        DocumentMapper.NewDocument row = new DocumentMapper.NewDocument(command.problemId(), command.unitCode(), type,
+                year, seq, number, title, html, issuedAt.toLocalDateTime(), command.issuedBy());
+        mapper.insertDocument(row);
+        log.info("Issued {} {} (id {}) for problem {} to unit {}", type, number, row.id, command.problemId(),
+                command.unitCode());
+        return new Document(row.id, command.problemId(), command.unitCode(), type, number, title,
+                issuedAt.toOffsetDateTime(), properties.url(row.id));
+    }
+
+    /** The documents issued for a problem, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Document> forProblem(long problemId) {
+        return mapper.findByProblem(problemId).stream().map(this::toDocument).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Document> find(long id) {
+        return Optional.ofNullable(mapper.findDocument(id)).map(this::toDocument);
+    }
+
+    /** The HTML of a document as it was issued. */
+    @Transactional(readOnly = true)
+    Optional<String> html(long id) {
+        return Optional.ofNullable(mapper.findHtml(id));
+    }
+
+    private Document toDocument(DocumentMapper.DocumentRow row) {
+        return new Document(row.id(), row.problemId(), row.unitCode(), row.type(), row.number(), row.title(),
+                row.issuedAt().atZone(ChineseDates.ZONE).toOffsetDateTime(), properties.url(row.id()));
+    }
+
+    /** 关于“…”的执法建议书, or the type's title alone when the problem has none. */
+    static String titleOf(DocumentType type, Object problemTitle) {
+        String subject = problemTitle == null ? "" : problemTitle.toString().strip().replaceAll("\\s+", " ");
+        if (subject.isEmpty()) {
+            return type.title();
+        }
+        int room = TITLE_LENGTH - ("关于“”的" + type.title()).length();
+        if (subject.length() > room) {
+            subject = subject.substring(0, room - 1) + "…";
+        }
+        return "关于“" + subject + "”的" + type.title();
+    }
+
+    private static String colourOf(DocumentType type) {
+        return switch (type) {
+            case ADVICE -> "blue";
+            case CORRECTION_NOTICE -> "yellow";
+            case SUPERVISION_ORDER -> "red";
+        };
+    }
+}

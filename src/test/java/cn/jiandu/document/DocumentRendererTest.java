@@ -1,0 +1,129 @@
+package cn.jiandu.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class DocumentRendererTest {
+
+    private final DocumentRenderer renderer = new DocumentRenderer(DocumentConfiguration.templates());
+
+    private static Map<String, Object> doc(DocumentType type) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("type", type.name());
+        doc.put("typeTitle", type.title());
+        doc.put("title", DocumentService.titleOf(type, "受案登记表未开具受案回执"));
+        doc.put("number", DocumentNumber.format("示分", type, 2026, 7));
+        doc.put("year", 2026);
+        doc.put("warningLevel", type.warningLevel());
+        doc.put("colour", "blue");
+        doc.put("bureauName", "示范市公安局示范分局");
+        doc.put("issuer", type.issuer());
+        doc.put("issuerName", "示范市公安局示范分局" + type.issuer());
+        doc.put("issuedAt", ZonedDateTime.of(2026, 3, 10, 9, 30, 0, 0, ChineseDates.ZONE));
+        doc.put("unitCode", "CGPCS");
+        return doc;
+    }
+
+    private static Map<String, Object> problem() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("title", "受案登记表未开具受案回执");
+        p.put("description", "2026年3月2日受理的殴打他人案，受案登记表已录入，未向报案人开具受案回执。\n经网上巡查核实。");
+        p.put("unitName", "城关派出所");
+        p.put("officerName", "陈晓");
+        p.put("category", "受立案");
+        p.put("source", "网上执法巡查");
+        p.put("level", "BLUE");
+        p.put("levelLabel", "蓝色");
+        // 09:00 UTC is 17:00 in China
+        p.put("deadline", OffsetDateTime.of(2026, 3, 17, 9, 0, 0, 0, ZoneOffset.UTC));
+        p.put("occurredAt", ZonedDateTime.of(2026, 3, 2, 21, 15, 0, 0, ChineseDates.ZONE));
+        p.put("repeatCount", 2);
+        p.put("reason", "经提醒后仍未补开回执");
+        return p;
+    }
+
+    @ParameterizedTest
+    @EnumSource(DocumentType.class)
+    void shouldRenderEveryPartOfTheDocument(DocumentType type) {
+        String html = renderer.render(type, doc(type), problem());
+
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"zh-CN\">")
+                .contains("@page { size: A4; margin: 25mm 20mm; }")
+                .contains("\"SimSun\", \"宋体\", \"Songti SC\"")
+                .contains("示范市公安局示范分局</p>")
+                .contains("<h1 class=\"doc-title\">" + type.title() + "</h1>")
+                .contains("示分" + type.numberWord() + "字〔2026〕第007号")
+                .contains("城关派出所：")
+                .contains("受案登记表未开具受案回执")
+                .contains("2026年3月17日 17:00前")
+                .contains("2026年3月2日 21:15")
+                .contains(type.warningLevel())
+                .contains("示范市公安局示范分局" + type.issuer())
+                .contains("2026年3月10日印发")
+                .contains("（印章）")
+                .contains("回执");
+    }
+
+    @Test
+    void shouldWriteEachTypeInItsOwnVoice() {
+        assertThat(renderer.render(DocumentType.ADVICE, doc(DocumentType.ADVICE), problem()))
+                .contains("现向你单位提出如下建议").contains("书面报送法制大队");
+        assertThat(renderer.render(DocumentType.CORRECTION_NOTICE, doc(DocumentType.CORRECTION_NOTICE), problem()))
+                .contains("同类问题已重复发生2次，属屡改屡犯").contains("谈话提醒").contains("现通知你单位予以纠正");
+        Map<String, Object> late = problem();
+        late.remove("repeatCount");
+        assertThat(renderer.render(DocumentType.CORRECTION_NOTICE, doc(DocumentType.CORRECTION_NOTICE), late))
+                .contains("整改迟缓").doesNotContain("屡改屡犯");
+        assertThat(renderer.render(DocumentType.SUPERVISION_ORDER, doc(DocumentType.SUPERVISION_ORDER), problem()))
+                .contains("挂牌督办").contains("书面报告分局执法监督委员会").contains("约谈");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DocumentType.class)
+    void shouldEscapeWhatUsersTyped(DocumentType type) {
+        Map<String, Object> p = problem();
+        p.put("title", "<script>alert(1)</script>");
+        p.put("description", "<img src=x onerror=alert(2)>");
+        p.put("unitName", "城关\"派出所'&");
+        p.put("officerName", "<b>陈晓</b>");
+
+        String html = renderer.render(type, doc(type), p);
+
+        assertThat(html).doesNotContain("<script>").doesNotContain("<img").doesNotContain("<b>陈晓")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("&lt;img src=x onerror=alert(2)&gt;")
+                .contains("城关&quot;派出所&#39;&amp;");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DocumentType.class)
+    void shouldTolerateAProblemWithoutOptionalFields(DocumentType type) {
+        String html = renderer.render(type, doc(type), Map.of());
+
+        assertThat(html).contains("CGPCS：").contains("示分" + type.numberWord() + "字〔2026〕第007号")
+                .contains("2026年3月10日").doesNotContain("前前");
+    }
+
+    @Test
+    void shouldWriteDatesTheChineseWay() {
+        assertThat(ChineseDates.date(ZonedDateTime.of(2026, 3, 10, 23, 0, 0, 0, ChineseDates.ZONE)))
+                .isEqualTo("2026年3月10日");
+        // 16:30 UTC on 9 March is 00:30 on 10 March in China
+        assertThat(ChineseDates.dateTime(OffsetDateTime.of(2026, 3, 9, 16, 30, 0, 0, ZoneOffset.UTC)))
+                .isEqualTo("2026年3月10日 00:30");
+        assertThat(ChineseDates.dateTime("2026-12-01")).isEqualTo("2026年12月1日");
+        assertThat(ChineseDates.dateTime("2026-12-01T08:05:00+08:00")).isEqualTo("2026年12月1日 08:05");
+        assertThat(ChineseDates.date(null)).isEmpty();
+        assertThat(ChineseDates.date("")).isEmpty();
+    }
+}
