@@ -26,6 +26,9 @@ record Clocks(ZonedDateTime signDue, ZonedDateTime signGraceDue, ZonedDateTime r
         vars.put("rectifyDueText", ChineseDates.dateTime(rectifyDue));
         vars.put(Rectification.OVERDUE, false);
         vars.put(Rectification.REMINDED, false);
+        vars.put(Rectification.REMINDERS_SENT, 0);
+        // a returned or resumed rectification opens with no choice ticked
+        vars.put(Rectification.RECTIFY_OUTCOME, null);
         return vars;
     }
 

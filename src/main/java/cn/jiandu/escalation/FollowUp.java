@@ -1,5 +1,8 @@
 package cn.jiandu.escalation;
 
+import java.time.Clock;
+import java.util.Date;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,15 +15,28 @@ import cn.jiandu.problem.ProblemService;
 class FollowUp {
 
     private final ProblemService problems;
+    private final EscalationProperties properties;
+    private final Clock clock;
 
-    FollowUp(ProblemService problems) {
+    FollowUp(ProblemService problems, EscalationProperties properties, Clock clock) {
         this.problems = problems;
+        this.properties = properties;
+        this.clock = clock;
     }
 
+    /**
+     * A reminder before the deadline, unless the cap is reached or the deadline has passed
+     * (the cycle timer of the BPMN may fire more often than that: those firings do nothing).
+     * Returns whether it reminded.
+     */
     @Transactional
-    void remind(long problemId, Level level, String deadlineText) {
+    boolean remind(long problemId, Level level, Date deadline, String deadlineText, int alreadySent) {
+        if (alreadySent >= properties.reminderCap() || (deadline != null && !clock.instant().isBefore(deadline.toInstant()))) {
+            return false;
+        }
         problems.record(problemId, EventKind.REMINDER, EscalationService.SYSTEM, level,
-                "整改期限将至（" + deadlineText + "），提醒责任民警与单位负责人", null);
+                "整改期限将至（" + deadlineText + "），第" + (alreadySent + 1) + "次提醒责任民警与单位负责人", null);
+        return true;
     }
 
     @Transactional

@@ -24,9 +24,14 @@ final class FollowUpDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            followUp.remind(Variables.problemId(execution), Variables.level(execution),
-                    Variables.text(execution, "rectifyDueText"));
-            execution.setVariable(Rectification.REMINDED, true);
+            Object sent = execution.getVariable(Rectification.REMINDERS_SENT);
+            int count = sent instanceof Number n ? n.intValue() : 0;
+            if (followUp.remind(Variables.problemId(execution), Variables.level(execution),
+                    (java.util.Date) execution.getVariable(Rectification.RECTIFY_DUE),
+                    Variables.text(execution, "rectifyDueText"), count)) {
+                execution.setVariable(Rectification.REMINDERS_SENT, count + 1);
+                execution.setVariable(Rectification.REMINDED, true);
+            }
         }
     }
 

@@ -36,6 +36,7 @@ final class Rectification {
     static final String GRACE_MILLIS = "graceMillis";
     static final String OVERDUE = "overdue";
     static final String REMINDED = "reminded";
+    static final String REMINDERS_SENT = "remindersSent";
     static final String RECTIFY_OUTCOME = "rectifyOutcome";
     static final String REVIEW_DECISION = "reviewDecision";
     static final String REVIEW_COMMENT = "reviewComment";

@@ -1,6 +1,9 @@
 package cn.jiandu.escalation;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,12 +37,12 @@ class RegisterProblemDelegate implements JavaDelegate {
         Object id = execution.getVariable(Rectification.PROBLEM_ID);
         long problemId;
         if (id == null) {
-            Date occurredAt = (Date) execution.getVariable("occurredAt");
+            Instant occurredAt = instant(execution.getVariable("occurredAt"));
             problemId = problems.registerFromProcess(new Registration((String) execution.getVariable("source"),
                     (String) execution.getVariable("category"), (String) execution.getVariable("unitCode"),
                     (String) execution.getVariable("officerNo"), (String) execution.getVariable("title"),
                     (String) execution.getVariable("description"),
-                    occurredAt == null ? null : occurredAt.toInstant(),
+                    occurredAt,
                     Boolean.TRUE.equals(execution.getVariable("sensitive")), null, null,
                     (String) execution.getVariable("registeredBy")), execution.getProcessInstanceId());
             execution.setVariable(Rectification.PROBLEM_ID, problemId);
@@ -62,6 +65,21 @@ class RegisterProblemDelegate implements JavaDelegate {
         if (execution.getVariable("requestedLevel") == null) {
             execution.setVariable("requestedLevel", null);
         }
-        problems.attach(problemId, execution.getProcessInstanceId(), Instant.now());
+        problems.attachProcess(problemId, execution.getProcessInstanceId());
+    }
+
+    /** The start form sends its datetime field as text (2026-03-01T09:30+08:00). */
+    private static Instant instant(Object value) {
+        if (value instanceof Date date) {
+            return date.toInstant();
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                return LocalDateTime.parse(text).atZone(cn.jiandu.web.Times.CHINA).toInstant();
+            }
+        }
+        return null;
     }
 }

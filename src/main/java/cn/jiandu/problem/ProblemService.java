@@ -119,7 +119,7 @@ public class ProblemService {
         row.registeredBy = r.registeredBy();
         row.createdAt = clock.instant();
         mapper.insert(row);
-        record(row.id, EventKind.REGISTERED, r.registeredBy, null,
+        record(row.id, EventKind.REGISTERED, r.registeredBy(), null,
                 sources.getOrDefault(r.source(), r.source()) + " · " + categories.getOrDefault(r.category(), r.category())
                         + " · " + row.title, null);
         return row;
@@ -188,6 +188,11 @@ public class ProblemService {
         event.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 999) + "…";
         event.ref = ref;
         mapper.insertEvent(event);
+    }
+
+    @Transactional
+    public void attachProcess(long problemId, String processInstanceId) {
+        mapper.attachProcess(problemId, processInstanceId);
     }
 
     @Transactional
