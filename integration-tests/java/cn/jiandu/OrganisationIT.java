@@ -76,7 +76,7 @@ class OrganisationIT extends ItSupport {
                 "mobile", "13912345678", "password", "first-pass-1"));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body()).doesNotContain("first-pass-1");
-        assertThat(groupsOf(no)).containsExactlyInAnyOrder("unit_" + unit1, "OFFICER", "UNIT_HEAD");
+        assertThat(groupsOf(no)).containsExactlyInAnyOrder("unit_" + unit1, "head_" + unit1, "OFFICER", "UNIT_HEAD");
         assertThat(identity.checkPassword(no, "first-pass-1")).isTrue();
 
         Http.Response moved = admin().putJson("/api/org/officers/" + no, Map.of("officerNo", no, "name", "李明",
@@ -114,7 +114,7 @@ class OrganisationIT extends ItSupport {
         Http.Response gbk = admin().postCsv("/api/org/officers/import", officers, Charset.forName("GBK"));
         assertThat(gbk.status()).isEqualTo(200);
         assertThat(admin().get("/api/org/officers/W" + u).json().path("name").asText()).isEqualTo("王五");
-        assertThat(groupsOf("W" + u)).containsExactlyInAnyOrder("unit_C" + u, "OFFICER", "UNIT_HEAD");
+        assertThat(groupsOf("W" + u)).containsExactlyInAnyOrder("unit_C" + u, "head_C" + u, "OFFICER", "UNIT_HEAD");
 
         Http.Response again = admin().postCsv("/api/org/units/import", units);
         assertThat(again.json().path("updated").asInt()).isEqualTo(2);

@@ -138,7 +138,15 @@ class RectificationIT extends ItSupport {
                 Map.of("signComment", Map.of("value", "已签收")))).status()).isEqualTo(204);
         assertThat(problem(id).path("status").asText()).isEqualTo("RECTIFYING");
 
-        // two weeks pass without rectification: reminded, urged, supervised, raised to yellow
+        // the reminder before the deadline (deadlines.dmn: 48 hours ahead for blue)
+        OffsetDateTime deadline = OffsetDateTime.parse(registered.path("deadline").asText());
+        assertThat(admin().postJson("/api/admin/clock", Map.of("now", deadline.minusHours(47).toString())).status())
+                .isEqualTo(200);
+        JsonNode reminded = awaitProblem(id, p -> values(p.path("timeline"), "kind").contains("REMINDER"));
+        assertThat(values(reminded.path("timeline"), "kind")).contains("REMINDER");
+        assertThat(reminded.path("level").asText()).isEqualTo("BLUE");
+
+        // two weeks pass without rectification: urged, supervised, raised to yellow
         OffsetDateTime later = OffsetDateTime.now().plusDays(16);
         assertThat(admin().postJson("/api/admin/clock", Map.of("now", later.toString())).status()).isEqualTo(200);
         JsonNode yellow = awaitProblem(id, p -> "YELLOW".equals(p.path("level").asText()));

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * task from the problem's fixed deadline rules and the working-day calendar.
  */
 @Component("deadlines")
-class DeadlineExpressions {
+public class DeadlineExpressions {
 
     private final EscalationService escalation;
 

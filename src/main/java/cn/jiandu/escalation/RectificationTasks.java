@@ -1,16 +1,11 @@
 package cn.jiandu.escalation;
 
-import java.util.List;
-
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-import cn.jiandu.organisation.Role;
 import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Level;
 import cn.jiandu.problem.ProblemService;
@@ -69,7 +64,6 @@ class RectificationTasks implements TaskListener {
         String actor = actor(task);
         switch (task.getTaskDefinitionKey()) {
             case Rectification.TASK_SIGN -> {
-                requireUnitHead();
                 task.setVariable(Rectification.SIGNED, true);
                 problems.markSigned(problemId);
                 problems.record(problemId, EventKind.SIGNED, actor, level, comment("签收意见", task, "signComment"),
@@ -99,18 +93,6 @@ class RectificationTasks implements TaskListener {
                     level, comment("约谈记录", task, "interviewRecord"), task.getId());
             default -> problems.record(problemId, EventKind.TASK_COMPLETED, actor, level, "完成「" + task.getName() + "」",
                     task.getId());
-        }
-    }
-
-    /** Only the unit head (单位负责人) signs for the unit; the engine's own callers are trusted. */
-    private void requireUnitHead() {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current == null) {
-            return;
-        }
-        List<String> groups = current.getGroupIds() == null ? List.of() : current.getGroupIds();
-        if (!groups.contains(Role.UNIT_HEAD.groupId()) && !groups.contains(Groups.CAMUNDA_ADMIN)) {
-            throw new AuthorizationException("只有单位负责人可以签收（user " + current.getUserId() + "）");
         }
     }
 

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps Camunda's users and groups in step with the organisation: one user per officer,
- * one group per unit ({@code unit_<code>}) and per role (the role code), so that BPMN
+ * one group per unit ({@code unit_<code>}), one for its heads ({@code head_<code>}) and one
+ * per role (the role code), so that BPMN
  * candidate groups and Camunda authorizations mean something. Called inside the
  * transaction that changes the organisation's own tables.
  */
@@ -23,6 +24,7 @@ class CamundaIdentity {
 
     static final String UNIT_GROUP_TYPE = "UNIT";
     static final String ROLE_GROUP_TYPE = "ROLE";
+    static final String UNIT_HEAD_GROUP_TYPE = "UNIT_HEAD";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -41,6 +43,7 @@ class CamundaIdentity {
 
     void saveUnit(Unit unit) {
         saveGroup(unit.groupId(), unit.name(), UNIT_GROUP_TYPE);
+        saveGroup(Unit.headGroupIdOf(unit.code()), unit.name() + "负责人", UNIT_HEAD_GROUP_TYPE);
     }
 
     /**
@@ -72,6 +75,9 @@ class CamundaIdentity {
             wanted.add(Unit.groupIdOf(officer.unitCode()));
             for (Role role : officer.roles()) {
                 wanted.add(role.groupId());
+            }
+            if (officer.hasRole(Role.UNIT_HEAD)) {
+                wanted.add(Unit.headGroupIdOf(officer.unitCode()));
             }
             if (officer.hasRole(Role.ADMIN)) {
                 wanted.add(Groups.CAMUNDA_ADMIN);

@@ -11,4 +11,9 @@ public record Unit(String code, String name, String parentCode, UnitKind kind) {
     public static String groupIdOf(String unitCode) {
         return "unit_" + unitCode;
     }
+
+    /** The Camunda group of the unit's heads (单位负责人): they sign for the unit. */
+    public static String headGroupIdOf(String unitCode) {
+        return "head_" + unitCode;
+    }
 }

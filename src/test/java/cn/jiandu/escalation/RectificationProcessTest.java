@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RectificationProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.cfg.xml")
             .assertClassCoverageAtLeast(1.0).build();
 
     private static final Instant START = Instant.parse("2026-03-10T01:00:00Z");
