@@ -16,9 +16,14 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -204,6 +209,117 @@ class RectificationIT extends ItSupport {
                 "HOTLINE_12389", "PROCURATORIAL_SUPERVISION", "RULE_WARNING");
         assertThat(values(anonymousSafe("/api/reference/categories"), "name")).contains("接处警", "受立案", "日常督察",
                 "执法考评", "网上巡查", "警务回访", "案件审核");
+    }
+
+    @Test
+    void shouldGiveEveryRoleItsChineseTasklistFilters() {
+        List<String> officerFilters = values(as(officer).get("/engine-rest/filter?resourceType=Task").json(), "name");
+        assertThat(officerFilters).contains("我的待办", "本单位待签收", "今日到期", "已超期", "跟进提醒", "红色督办");
+        assertThat(values(as(legal).get("/engine-rest/filter?resourceType=Task").json(), "name"))
+                .contains("我的待办", "已超期", "红色督办");
+        JsonNode mine = StreamSupport.stream(as(legal).get("/engine-rest/filter?resourceType=Task").json().spliterator(),
+                false).filter(f -> "我的待办".equals(f.path("name").asText())).findFirst().orElseThrow();
+        assertThat(as(legal).get("/engine-rest/filter/" + mine.path("id").asText() + "/list").status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldUrgeByHandNoMoreOftenThanAllowedAndRaiseOnALeadersWord() {
+        long id = register("办案区视频未全程录像", false).path("id").asLong();
+        Http.Response first = as(legal).postJson("/api/problems/" + id + "/urge", Map.of("comment", "请尽快整改"));
+        assertThat(first.status()).isEqualTo(200);
+        Http.Response again = as(legal).postJson("/api/problems/" + id + "/urge", Map.of());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(as(officer).postJson("/api/problems/" + id + "/urge", Map.of()).status()).isEqualTo(403);
+
+        Http.Response raised = admin().postJson("/api/problems/" + id + "/raise", Map.of("comment", "群众多次反映"));
+        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+        JsonNode problem = problem(id);
+        assertThat(problem.path("level").asText()).isEqualTo("YELLOW");
+        assertThat(values(problem.path("documents"), "type")).containsExactly("ADVICE", "CORRECTION_NOTICE");
+        assertThat(values(problem.path("timeline"), "kind")).contains("MANUAL_URGE", "LEVEL");
+        assertThat(as(officer).postJson("/api/problems/" + id + "/raise", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldPauseTheRectificationClockWhileWaitingForAnInstruction() {
+        long id = register("涉案财物未按期移交", false).path("id").asLong();
+        complete(head, id, "Task_Sign", Map.of());
+        OffsetDateTime before = OffsetDateTime.parse(problem(id).path("deadline").asText());
+        complete(officer, id, "Task_Rectify", Map.of("rectifyOutcome", "WAIT", "waitReason", "需请示分管局领导"));
+        assertThat(values(problem(id).path("timeline"), "kind")).contains("PAUSED");
+
+        OffsetDateTime resumedAt = OffsetDateTime.now().plusDays(2);
+        admin().postJson("/api/admin/clock", Map.of("now", resumedAt.toString()));
+        complete(officer, id, "Task_AwaitInstruction", Map.of("instructionSummary", "同意移交"));
+        JsonNode resumed = problem(id);
+        OffsetDateTime after = OffsetDateTime.parse(resumed.path("deadline").asText());
+        assertThat(Duration.between(before.plusDays(2), after).abs()).isLessThan(Duration.ofMinutes(1));
+        assertThat(values(resumed.path("timeline"), "kind")).contains("RESUMED");
+        assertThat(resumed.path("level").asText()).isEqualTo("BLUE");
+    }
+
+    @Test
+    void shouldRegisterFromTheTasklistStartForm() {
+        Map<String, Object> form = new HashMap<>();
+        form.put("source", Map.of("value", "CHIEF_MAILBOX"));
+        form.put("category", Map.of("value", "CONDUCT"));
+        form.put("unitCode", Map.of("value", station));
+        form.put("officerNo", Map.of("value", officer));
+        form.put("title", Map.of("value", "局长信箱反映民警接警态度生硬"));
+        form.put("description", Map.of("value", "来信人称报警时接警民警态度生硬。"));
+        form.put("occurredAt", Map.of("value", "2026-03-02T10:15+08:00"));
+        form.put("sensitive", Map.of("value", false));
+        Http.Response started = as(legal).postJson("/engine-rest/process-definition/key/rectification/submit-form",
+                Map.of("variables", form));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        long id = Long.parseLong(started.json().path("businessKey").asText());
+        JsonNode problem = problem(id);
+        assertThat(problem.path("title").asText()).isEqualTo("局长信箱反映民警接警态度生硬");
+        assertThat(problem.path("registeredBy").asText()).isEqualTo(legal);
+        assertThat(problem.path("occurredAt").asText()).startsWith("2026-03-02T10:15");
+        assertThat(values(problem.path("documents"), "type")).containsExactly("ADVICE");
+        assertThat(as(officer).postJson("/engine-rest/process-definition/key/rectification/submit-form",
+                Map.of("variables", form)).status()).isEqualTo(403);
+    }
+
+    @Autowired
+    RepositoryService repository;
+
+    @Test
+    void shouldApplyAChangedDeadlineTableToNewProblemsOnly() throws Exception {
+        long old = register("旧规则下登记的问题", false).path("id").asLong();
+        OffsetDateTime oldDeadline = OffsetDateTime.parse(problem(old).path("deadline").asText());
+        String original = Files.readString(Path.of("processes/deadlines.dmn"));
+        String longer = original.replace("<outputEntry id=\"Rule_Blue_periodAmount\"><text>5</text>",
+                "<outputEntry id=\"Rule_Blue_periodAmount\"><text>15</text>");
+        assertThat(longer).isNotEqualTo(original);
+        repository.createDeployment().name("process owner changes deadlines")
+                .addString("deadlines.dmn", longer).deploy();
+        try {
+            long fresh = register("新规则下登记的问题", false).path("id").asLong();
+            OffsetDateTime freshDeadline = OffsetDateTime.parse(problem(fresh).path("deadline").asText());
+            assertThat(Duration.between(oldDeadline, freshDeadline).toDays()).isGreaterThanOrEqualTo(10);
+
+            // the old problem, returned at blue, turns yellow by the yellow rule it started with
+            complete(head, old, "Task_Sign", Map.of());
+            complete(officer, old, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已整改"));
+            complete(legal, old, "Task_Review", Map.of("reviewDecision", "RETURN", "reviewComment", "整改不到位"));
+            JsonNode returned = problem(old);
+            assertThat(returned.path("repeatCount").asInt()).isEqualTo(1);
+            assertThat(returned.path("level").asText()).isEqualTo("YELLOW");
+        } finally {
+            repository.createDeployment().name("deadlines restored").addString("deadlines.dmn", original).deploy();
+        }
+    }
+
+    private void complete(String user, long problemId, String taskKey, Map<String, Object> variables) {
+        JsonNode task = StreamSupport.stream(tasksOf(user, problemId).spliterator(), false)
+                .filter(t -> taskKey.equals(t.path("taskDefinitionKey").asText())).findFirst().orElseThrow();
+        Map<String, Object> typed = new HashMap<>();
+        variables.forEach((k, v) -> typed.put(k, Map.of("value", v)));
+        Http.Response response = as(user).postJson("/engine-rest/task/" + task.path("id").asText() + "/complete",
+                Map.of("variables", typed));
+        assertThat(response.status()).as(response.body()).isEqualTo(204);
     }
 
     private JsonNode anonymousSafe(String path) {

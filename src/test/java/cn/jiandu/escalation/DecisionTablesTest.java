@@ -1,0 +1,73 @@
+package cn.jiandu.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every rule of initial-level.dmn and deadlines.dmn, as the process owner wrote them. */
+class DecisionTablesTest {
+
+    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+    private static DmnDecision decision(String file, String key) throws IOException {
+        try (InputStream in = new FileInputStream("processes/" + file)) {
+            return DMN.parseDecision(key, in);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}/{1}/sensitive={2}/requested={3} -> {4}")
+    @CsvSource(nullValues = "null", value = {
+            "CASE_FILING,HOTLINE_12345,true,null,RED",
+            "CASE_FILING,PETITION,false,null,RED",
+            "CONDUCT,MEDIA,false,null,RED",
+            "COERCIVE_MEASURE,RULE_WARNING,false,RED,RED",
+            "CASE_FILING,RULE_WARNING,false,YELLOW,YELLOW",
+            "CASE_FILING,PROCURATORIAL_SUPERVISION,false,null,YELLOW",
+            "CASE_REVIEW,REVIEW_LITIGATION,false,null,YELLOW",
+            "CASE_FILING,RULE_WARNING,false,BLUE,BLUE",
+            "ALARM_HANDLING,HOTLINE_12345,false,null,BLUE",
+            "ONLINE_PATROL,ONLINE_VIDEO_PATROL,false,null,BLUE"})
+    void shouldDecideTheInitialLevel(String category, String source, boolean sensitive, String requested,
+            String level) throws IOException {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("category", category);
+        vars.put("source", source);
+        vars.put("sensitive", sensitive);
+        vars.put("requestedLevel", requested);
+        DmnDecisionTableResult result = DMN.evaluateDecisionTable(decision("initial-level.dmn", "initial-level"), vars);
+        String decided = result.getSingleEntry();
+        assertThat(decided).isEqualTo(level);
+    }
+
+    @ParameterizedTest(name = "{0}/{1} -> {2} {3}")
+    @CsvSource({
+            "CASE_FILING,BLUE,5,WORKING_DAYS,24",
+            "CASE_FILING,YELLOW,3,WORKING_DAYS,8",
+            "CASE_FILING,RED,2,WORKING_DAYS,2",
+            "COERCIVE_MEASURE,RED,1,CALENDAR_DAYS,2",
+            "COERCIVE_MEASURE,BLUE,2,CALENDAR_DAYS,4"})
+    void shouldGiveEveryCategoryAndLevelItsPeriods(String category, String level, int amount, String unit,
+            int signHours) throws IOException {
+        DmnDecisionTableResult result = DMN.evaluateDecisionTable(decision("deadlines.dmn", "deadlines"),
+                Map.of("category", category, "level", level));
+        Map<String, Object> row = result.getSingleResult().getEntryMap();
+        assertThat(row).containsEntry("periodAmount", amount).containsEntry("periodUnit", unit)
+                .containsEntry("signHours", signHours);
+        DeadlineRule rule = DeadlineRule.of(row);
+        assertThat(rule.signHours()).as("the signing clock is shorter than the rectification clock")
+                .isLessThan(rule.periodAmount() * 24);
+        assertThat(rule.reviewDays()).isPositive();
+        assertThat(rule.reminderIntervalHours()).isPositive();
+    }
+}
