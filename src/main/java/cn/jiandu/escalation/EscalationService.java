@@ -16,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.jiandu.calendar.PeriodUnit;
 import cn.jiandu.calendar.WorkCalendar;
+import cn.jiandu.notification.NotificationStep;
+import cn.jiandu.notification.Notifications;
 import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Level;
 import cn.jiandu.problem.Problem;
@@ -39,9 +41,11 @@ class EscalationService {
     private final Clock clock;
     private final EscalationProperties properties;
     private final ObjectMapper json;
+    private final Notifications notifications;
 
     EscalationService(ProblemService problems, ScoreService scores, DecisionService decisions, WorkCalendar calendar,
-            Clock clock, EscalationProperties properties, ObjectMapper json) {
+            Clock clock, EscalationProperties properties, ObjectMapper json, Notifications notifications) {
+        this.notifications = notifications;
         this.problems = problems;
         this.scores = scores;
         this.decisions = decisions;
@@ -103,6 +107,7 @@ class EscalationService {
                     + " 分" + (problem.officerNo() == null ? "" : "、责任民警积分 " + deduction.officerPoints() + " 分"),
                     null);
         }
+        notifications.problemStep(problemId, NotificationStep.LEVEL, level.name(), reason, null);
         return clocks;
     }
 

@@ -46,7 +46,8 @@ final class FollowUpDelegates {
         @Override
         public void execute(DelegateExecution execution) {
             boolean signing = Rectification.TASK_SIGN_URGE.equals(execution.getCurrentActivityId());
-            followUp.urge(Variables.problemId(execution), Variables.level(execution), signing);
+            followUp.urge(Variables.problemId(execution), Variables.level(execution), signing,
+                    (java.util.Date) execution.getVariable(signing ? Rectification.SIGN_DUE : Rectification.RECTIFY_DUE));
             if (!signing) {
                 execution.setVariable(Rectification.OVERDUE, true);
             }
@@ -65,7 +66,9 @@ final class FollowUpDelegates {
         public void execute(DelegateExecution execution) {
             boolean signing = Rectification.TASK_SIGN_SUPERVISE.equals(execution.getCurrentActivityId());
             execution.setVariable(Rectification.RAISE_REASON,
-                    followUp.supervise(Variables.problemId(execution), Variables.level(execution), signing));
+                    followUp.supervise(Variables.problemId(execution), Variables.level(execution), signing,
+                            (java.util.Date) execution.getVariable(signing ? Rectification.SIGN_GRACE_DUE
+                                    : Rectification.GRACE_DUE)));
             execution.setVariable(Rectification.OVERDUE, true);
         }
     }

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.notification.NotificationStep;
+import cn.jiandu.notification.Notifications;
 import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
@@ -24,8 +26,11 @@ public class ManualEscalation {
     private final RuntimeService runtime;
     private final EscalationProperties properties;
     private final Clock clock;
+    private final Notifications notifications;
 
-    ManualEscalation(ProblemService problems, RuntimeService runtime, EscalationProperties properties, Clock clock) {
+    ManualEscalation(ProblemService problems, RuntimeService runtime, EscalationProperties properties, Clock clock,
+            Notifications notifications) {
+        this.notifications = notifications;
         this.problems = problems;
         this.runtime = runtime;
         this.properties = properties;
@@ -47,6 +52,8 @@ public class ManualEscalation {
         problems.markUrged(problemId, now);
         problems.record(problemId, EventKind.MANUAL_URGE, actor, problem.level(),
                 "人工催办" + (comment == null || comment.isBlank() ? "" : "：" + comment), null);
+        notifications.problemStep(problemId, NotificationStep.MANUAL_URGE, String.valueOf(now.getEpochSecond()),
+                comment, null);
         return Map.of("problemId", problemId, "urgedAt", cn.jiandu.web.Times.china(now));
     }
 

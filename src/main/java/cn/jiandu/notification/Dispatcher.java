@@ -1,0 +1,155 @@
+package cn.jiandu.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.jiandu.notification.dingtalk.DingTalkClient;
+import cn.jiandu.notification.dingtalk.DingTalkException;
+
+/**
+ * Sends what the outbox holds. Rows are claimed by an update only one node can win, sent
+ * outside any transaction, then marked; a node that dies mid-send leaves its claim to
+ * expire and the rows go back to the queue (DingTalk drops the same content to the same
+ * person the same day, so such a resend does not reach anyone twice). Failures are retried
+ * with exponential backoff; after the last attempt the row is FAILED.
+ */
+@Component
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final OutboxMapper mapper;
+    private final DingTalkClient dingtalk;
+    private final RobotThrottle throttle;
+    private final NotificationProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    Dispatcher(OutboxMapper mapper, DingTalkClient dingtalk, RobotThrottle throttle, NotificationProperties properties,
+            Clock clock, TransactionTemplate tx) {
+        this.mapper = mapper;
+        this.dingtalk = dingtalk;
+        this.throttle = throttle;
+        this.properties = properties;
+        this.clock = clock;
+        this.tx = tx;
+    }
+
+    @Scheduled(fixedDelayString = "${jiandu.notification.poll-interval:PT2S}", initialDelayString = "PT5S")
+    void poll() {
+        if (!properties.dispatcherEnabled()) {
+            return;
+        }
+        try {
+            while (dispatchOnce() >= properties.batchSize()) {
+                // a full batch: there may be more waiting
+            }
+        } catch (RuntimeException e) {
+            log.warn("Dispatching notifications failed; will try again: {}", e.toString());
+        }
+    }
+
+    /** One round: claims what is due and sends it. Returns how many rows it handled. */
+    public int dispatchOnce() {
+        Instant now = clock.instant();
+        String token = UUID.randomUUID().toString();
+        List<OutboxMessage> claimed = tx.execute(status -> {
+            mapper.releaseExpired(now);
+            List<Long> ids = mapper.dueIds(now, properties.batchSize());
+            if (ids.isEmpty()) {
+                return List.<OutboxMessage>of();
+            }
+            mapper.claim(ids, token, now.plus(properties.claimTimeout()));
+            return mapper.claimed(token);
+        });
+        if (claimed == null || claimed.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<OutboxMessage>> work = new LinkedHashMap<>();
+        List<OutboxMessage> robots = new ArrayList<>();
+        for (OutboxMessage m : claimed) {
+            if (OutboxMessage.WORK.equals(m.channel())) {
+                work.computeIfAbsent(m.messageKey(), k -> new ArrayList<>()).add(m);
+            } else {
+                robots.add(m);
+            }
+        }
+        work.values().forEach(this::sendWork);
+        robots.forEach(this::sendRobot);
+        return claimed.size();
+    }
+
+    private void sendWork(List<OutboxMessage> group) {
+        OutboxMessage first = group.get(0);
+        List<Long> ids = group.stream().map(OutboxMessage::id).toList();
+        try {
+            String task = dingtalk.sendWorkNotification(group.stream().map(OutboxMessage::recipient).toList(),
+                    first.title(), first.body(), "查看待办", first.link());
+            tx.executeWithoutResult(s -> mapper.markSent(ids, clock.instant(), task));
+        } catch (DingTalkException e) {
+            failed(ids, maxAttempts(group), e);
+        }
+    }
+
+    private void sendRobot(OutboxMessage message) {
+        List<Long> ids = List.of(message.id());
+        Optional<Instant> wait = throttle.acquire(message.recipient());
+        if (wait.isPresent()) {
+            tx.executeWithoutResult(s -> mapper.reschedule(ids, wait.get(), null, false));
+            return;
+        }
+        try {
+            List<String> mobiles = message.atMobiles() == null ? List.of() : Arrays.asList(message.atMobiles().split(","));
+            dingtalk.sendRobotMarkdown(message.recipient(), message.title(), message.body(), mobiles, List.of());
+            tx.executeWithoutResult(s -> mapper.markSent(ids, clock.instant(), null));
+        } catch (DingTalkException e) {
+            failed(ids, message.attempts(), e);
+        }
+    }
+
+    private void failed(List<Long> ids, int attemptsSoFar, DingTalkException e) {
+        int attempt = attemptsSoFar + 1;
+        String error = abbreviate((e.errcode() == null ? "" : "errcode " + e.errcode() + ": ") + e.getMessage());
+        if (!e.retryable() || attempt >= properties.maxAttempts()) {
+            log.warn("Notification(s) {} FAILED after {} attempt(s): {}", ids, attempt, error);
+            tx.executeWithoutResult(s -> mapper.markFailed(ids, error));
+            return;
+        }
+        Instant next = clock.instant().plus(backoff(attempt));
+        log.info("Notification(s) {} attempt {} failed ({}); next at {}", ids, attempt, error, next);
+        tx.executeWithoutResult(s -> mapper.reschedule(ids, next, error, true));
+    }
+
+    /** base, 2×base, 4×base … up to the maximum. */
+    Duration backoff(int attempt) {
+        Duration delay = properties.backoffBase().multipliedBy(1L << Math.min(attempt - 1, 20));
+        return delay.compareTo(properties.backoffMax()) > 0 ? properties.backoffMax() : delay;
+    }
+
+    @Scheduled(fixedDelay = 600_000, initialDelay = 60_000)
+    void prune() {
+        throttle.prune();
+    }
+
+    private static int maxAttempts(List<OutboxMessage> group) {
+        return group.stream().mapToInt(OutboxMessage::attempts).max().orElse(0);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 1000 ? text : text.substring(0, 999) + "…";
+    }
+}

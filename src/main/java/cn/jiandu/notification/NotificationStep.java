@@ -1,0 +1,33 @@
+package cn.jiandu.notification;
+
+/** Why a message goes out: the step of the follow-up (三级联治) or a report. */
+public enum NotificationStep {
+    LEVEL("预警通知"),
+    REMIND("到期提醒"),
+    URGE("催办"),
+    SUPERVISE("督办"),
+    SIGN_URGE("签收催办"),
+    SIGN_SUPERVISE("签收督办"),
+    MANUAL_URGE("人工催办"),
+    CUSTOM("通知"),
+    REPORT("监督报告");
+
+    private final String label;
+
+    NotificationStep(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The step as processes/notification-recipients.dmn knows it. */
+    String routingStep() {
+        return switch (this) {
+            case SIGN_URGE, MANUAL_URGE -> URGE.name();
+            case SIGN_SUPERVISE -> SUPERVISE.name();
+            default -> name();
+        };
+    }
+}

@@ -1,0 +1,215 @@
+package cn.jiandu.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.jiandu.organisation.Officer;
+import cn.jiandu.organisation.OrganisationService;
+import cn.jiandu.organisation.Role;
+import cn.jiandu.organisation.Unit;
+import cn.jiandu.problem.EventKind;
+import cn.jiandu.problem.Level;
+import cn.jiandu.problem.Problem;
+import cn.jiandu.problem.ProblemService;
+import cn.jiandu.web.Times;
+
+/**
+ * Writes DingTalk messages into the outbox, in the caller's transaction: who receives
+ * which step comes from processes/notification-recipients.dmn, the wording from
+ * templates/dingtalk. A step written twice (a retried job) adds nothing: every row has an
+ * idempotency key of problem, step, instance and recipient.
+ */
+@Service
+public class Notifications {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+    private static final String DECISION = "notification-recipients";
+    private static final String BUREAU_GROUP = "BUREAU_GROUP";
+    private static final String BUREAU_ROBOT = "bureau";
+    private static final DateTimeFormatter CHINESE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+    private final OutboxMapper outbox;
+    private final DecisionService decisions;
+    private final OrganisationService organisation;
+    private final ProblemService problems;
+    private final MessageRenderer renderer;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    Notifications(OutboxMapper outbox, DecisionService decisions, OrganisationService organisation,
+            ProblemService problems, MessageRenderer renderer, NotificationProperties properties, Clock clock) {
+        this.outbox = outbox;
+        this.decisions = decisions;
+        this.organisation = organisation;
+        this.problems = problems;
+        this.renderer = renderer;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Notifies the people a problem's step concerns. {@code instance} tells this occurrence
+     * of the step from others (a level, a deadline, a reminder's number); {@code roles}
+     * overrides the routing table when not empty. Returns how many recipients were queued.
+     */
+    @Transactional
+    public int problemStep(long problemId, NotificationStep step, String instance, String note, List<String> roles) {
+        Problem problem = problems.get(problemId);
+        Level level = problem.level() == null ? Level.BLUE : problem.level();
+        List<String> targets = roles == null || roles.isEmpty() ? route(step, level) : roles;
+        Map<String, Officer> people = new LinkedHashMap<>();
+        List<String> robots = new ArrayList<>();
+        for (String target : targets) {
+            if (BUREAU_GROUP.equals(target)) {
+                robots.add(BUREAU_ROBOT);
+            } else {
+                for (Officer officer : resolve(target, problem)) {
+                    people.putIfAbsent(officer.officerNo(), officer);
+                }
+            }
+        }
+        Instant now = clock.instant();
+        String messageKey = "p" + problemId + ":" + step.name() + ":" + instance;
+        String title = "【" + level.label() + "预警】" + step.label() + "：" + problem.title();
+        String body = renderer.render("problem", model(problem, level, step, note, now));
+        Instant due = sendAt(level, now);
+        String link = properties.linkBaseUrl() + "/camunda/app/tasklist/";
+        List<String> names = new ArrayList<>();
+        int queued = 0;
+        for (Officer officer : people.values()) {
+            if (officer.dingtalkUserId() == null || !officer.active()) {
+                log.warn("Officer {} has no DingTalk userId: {} of problem {} not sent to him",
+                        officer.officerNo(), step, problemId);
+                continue;
+            }
+            if (insert(messageKey + ":" + officer.dingtalkUserId(), messageKey, OutboxMessage.WORK,
+                    officer.dingtalkUserId(), officer.name(), problemId, step, level, title, body, link, null, due, now)) {
+                queued++;
+                names.add(officer.name());
+            }
+        }
+        for (String robot : robots) {
+            if (insert(messageKey + ":robot:" + robot, messageKey, OutboxMessage.ROBOT, robot, "分局钉钉群", problemId,
+                    step, level, title, body, link, null, due, now)) {
+                queued++;
+                names.add("分局钉钉群");
+            }
+        }
+        if (queued > 0) {
+            problems.record(problemId, EventKind.MESSAGE, "system", level,
+                    "钉钉" + step.label() + "：" + String.join("、", names)
+                            + (due.isAfter(now) ? "（夜间免打扰，" + CHINESE.format(due.atZone(Times.CHINA)) + " 发送）" : ""),
+                    messageKey);
+        }
+        return queued;
+    }
+
+    /** A message to a group robot (the bureau's reports): markdown as given. */
+    @Transactional
+    public boolean robot(String robot, String key, String title, String markdown, List<String> atMobiles) {
+        Instant now = clock.instant();
+        return insert("robot:" + robot + ":" + key, "robot:" + robot + ":" + key, OutboxMessage.ROBOT, robot,
+                "钉钉群", null, NotificationStep.REPORT, null, title, markdown, null,
+                atMobiles == null || atMobiles.isEmpty() ? null : String.join(",", atMobiles), now, now);
+    }
+
+    private boolean insert(String idemKey, String messageKey, String channel, String recipient, String name,
+            Long problemId, NotificationStep step, Level level, String title, String body, String link,
+            String atMobiles, Instant due, Instant now) {
+        if (outbox.exists(idemKey) > 0) {
+            return false;
+        }
+        outbox.insert(new OutboxMapper.NewMessage(idemKey, messageKey, channel, recipient, name, problemId,
+                step.name(), level == null ? null : level.name(), abbreviate(title, 200), body, link, atMobiles, due,
+                now));
+        return true;
+    }
+
+    List<String> route(NotificationStep step, Level level) {
+        return decisions.evaluateDecisionTableByKey(DECISION, Variables.createVariables()
+                        .putValue("step", step.routingStep()).putValue("level", level.name()))
+                .collectEntries("recipient");
+    }
+
+    private List<Officer> resolve(String target, Problem problem) {
+        if ("OFFICER".equals(target)) {
+            return problem.officerNo() == null ? List.of()
+                    : organisation.findOfficer(problem.officerNo()).map(List::of).orElse(List.of());
+        }
+        Role role = Role.valueOf(target);
+        if (role == Role.UNIT_HEAD) {
+            return organisation.officers(problem.unitCode(), Role.UNIT_HEAD);
+        }
+        return organisation.officers(null, role);
+    }
+
+    /** Blue and yellow wait for the end of the quiet hours; red goes at once. */
+    Instant sendAt(Level level, Instant now) {
+        if (level == Level.RED) {
+            return now;
+        }
+        ZonedDateTime local = now.atZone(Times.CHINA);
+        LocalTime time = local.toLocalTime();
+        LocalTime start = properties.quietStart();
+        LocalTime end = properties.quietEnd();
+        boolean quiet = start.isAfter(end) ? !time.isBefore(start) || time.isBefore(end)
+                : !time.isBefore(start) && time.isBefore(end);
+        if (!quiet) {
+            return now;
+        }
+        ZonedDateTime morning = local.with(end).withSecond(0).withNano(0);
+        return (morning.isAfter(local) ? morning : morning.plusDays(1)).toInstant();
+    }
+
+    private Map<String, Object> model(Problem problem, Level level, NotificationStep step, String note, Instant now) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("step", step.name());
+        model.put("stepLabel", step.label());
+        model.put("level", level.name());
+        model.put("levelLabel", level.label());
+        model.put("levelColor", switch (level) {
+            case BLUE -> "#1E6FD9";
+            case YELLOW -> "#E6A23C";
+            case RED -> "#D9001B";
+        });
+        model.put("title", problem.title());
+        model.put("problemId", String.valueOf(problem.id()));
+        model.put("unitName", organisation.findUnit(problem.unitCode()).map(Unit::name).orElse(problem.unitCode()));
+        model.put("officerName", problem.officerNo() == null ? ""
+                : organisation.findOfficer(problem.officerNo()).map(Officer::name).orElse(problem.officerNo()));
+        model.put("deadlineText", problem.deadline() == null ? "" : CHINESE.format(problem.deadline().atZone(Times.CHINA)));
+        model.put("timeLeftText", problem.deadline() == null ? "" : timeLeft(Duration.between(now, problem.deadline())));
+        model.put("note", note == null ? "" : note);
+        model.put("noticeTimeText", CHINESE.format(now.atZone(Times.CHINA)));
+        model.put("link", properties.linkBaseUrl() + "/camunda/app/tasklist/");
+        return model;
+    }
+
+    static String timeLeft(Duration left) {
+        if (left.isNegative()) {
+            Duration over = left.negated();
+            return "已超期" + (over.toDays() > 0 ? over.toDays() + "天" : "") + over.toHoursPart() + "小时";
+        }
+        return "剩余" + (left.toDays() > 0 ? left.toDays() + "天" : "") + left.toHoursPart() + "小时";
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,55 @@
+package cn.jiandu.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class MessageRendererTest {
+
+    private final MessageRenderer renderer = new MessageRenderer();
+
+    private Map<String, Object> model(String step, String level, String title) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("step", step);
+        model.put("stepLabel", "督办");
+        model.put("level", level);
+        model.put("levelLabel", "红色");
+        model.put("levelColor", "#D9001B");
+        model.put("title", title);
+        model.put("problemId", "42");
+        model.put("unitName", "城关派出所");
+        model.put("officerName", "陈晓");
+        model.put("deadlineText", "2026年3月17日 23:59");
+        model.put("timeLeftText", "剩余2天3小时");
+        model.put("note", "");
+        model.put("noticeTimeText", "2026年3月15日 09:00");
+        model.put("link", "http://localhost:8080/camunda/app/tasklist/");
+        return model;
+    }
+
+    @Test
+    void shouldSayWhatIsAskedInChineseWithLevelColourAndLink() {
+        String text = renderer.render("problem", model("LEVEL", "RED", "办案区视频中断"));
+        assertThat(text).contains("<font color=\"#D9001B\">【红色预警】</font>督办", "**办案区视频中断**",
+                "城关派出所", "陈晓", "2026年3月17日 23:59", "剩余2天3小时", "执法问题督办单", "局主要领导约谈",
+                "[打开任务列表](http://localhost:8080/camunda/app/tasklist/)", "通知时间：2026年3月15日 09:00");
+    }
+
+    @Test
+    void shouldNeutraliseMarkdownAndHtmlInUserText() {
+        String text = renderer.render("problem", model("URGE", "BLUE",
+                "<script>alert(1)</script> [点我](http://evil) **粗**\n# 标题"));
+        assertThat(text).doesNotContain("<script>", "](http://evil)", "**粗**", "\n# 标题");
+        assertThat(text).contains("＜script＞alert\\(1\\)＜/script＞", "\\[点我\\]\\(http://evil\\)");
+    }
+
+    @Test
+    void shouldWordEveryStep() {
+        for (String step : new String[] {"REMIND", "URGE", "SUPERVISE", "SIGN_URGE", "SIGN_SUPERVISE", "MANUAL_URGE"}) {
+            assertThat(renderer.render("problem", model(step, "YELLOW", "标题"))).contains("请").doesNotContain("${");
+        }
+    }
+}
