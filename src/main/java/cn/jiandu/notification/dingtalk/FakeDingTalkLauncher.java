@@ -1,0 +1,30 @@
+package cn.jiandu.notification.dingtalk;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Demo and test runs (jiandu.dingtalk.fake.enabled=true): starts the fake DingTalk with the
+ * app's own key, secret, agent id and robots, and points DingTalkClient at it instead of
+ * DingTalk. The fake reads the app's clock, so moving the demo's time moves its token
+ * expiry, robot windows and days too. Stopped when the app stops.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "jiandu.dingtalk.fake", name = "enabled", havingValue = "true")
+class FakeDingTalkLauncher {
+
+    @Bean(destroyMethod = "stop")
+    FakeDingTalk fakeDingTalk(DingTalkProperties properties, Clock clock) {
+        return new FakeDingTalk(FakeDingTalk.Config.from(properties).withClock(clock)).start();
+    }
+
+    @Bean
+    @Primary
+    DingTalkEndpoints fakeDingTalkEndpoints(FakeDingTalk fake) {
+        return new DingTalkEndpoints(fake.baseUrl(), fake.baseUrl());
+    }
+}
