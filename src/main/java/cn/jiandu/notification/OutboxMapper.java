@@ -39,9 +39,9 @@ interface OutboxMapper {
 
     String lockRobot(@Param("name") String name);
 
-    int robotSendsSince(@Param("robot") String robot, @Param("since") Instant since);
+    int robotSendsSince(@Param("robot") String robot, @Param("since") Instant since, @Param("now") Instant now);
 
-    Instant oldestRobotSendSince(@Param("robot") String robot, @Param("since") Instant since);
+    Instant oldestRobotSendSince(@Param("robot") String robot, @Param("since") Instant since, @Param("now") Instant now);
 
     int logRobotSend(@Param("robot") String robot, @Param("at") Instant at);
 

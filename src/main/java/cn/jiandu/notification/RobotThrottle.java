@@ -35,8 +35,8 @@ class RobotThrottle {
         Instant now = clock.instant();
         Duration window = Duration.ofMinutes(1).plus(properties.robotWindowMargin());
         Instant since = now.minus(window);
-        if (mapper.robotSendsSince(robot, since) >= properties.robotPerMinute()) {
-            Instant oldest = mapper.oldestRobotSendSince(robot, since);
+        if (mapper.robotSendsSince(robot, since, now) >= properties.robotPerMinute()) {
+            Instant oldest = mapper.oldestRobotSendSince(robot, since, now);
             return Optional.of((oldest == null ? now : oldest).plus(window).plusMillis(1));
         }
         mapper.logRobotSend(robot, now);

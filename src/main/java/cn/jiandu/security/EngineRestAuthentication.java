@@ -23,6 +23,12 @@ final class EngineRestAuthentication extends OncePerRequestFilter {
         this.identity = identity;
     }
 
+    /** The app's own /api checks its callers itself and calls the engine as the system. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !RequestPaths.of(request).startsWith("/engine-rest/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -1,0 +1,268 @@
+package cn.jiandu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.jiandu.calendar.AppClock;
+import cn.jiandu.notification.Dispatcher;
+import cn.jiandu.notification.Notifications;
+import cn.jiandu.notification.dingtalk.FakeDingTalk;
+
+/**
+ * DingTalk through the outbox: who gets what on the way from blue to red, each message once;
+ * DingTalk failing and recovering; a robot kept under 20 messages a minute. The tests drive
+ * the dispatcher and move the clock; the fake DingTalk server reads the same clock.
+ */
+class NotificationIT extends ItSupport {
+
+    private static final String PASSWORD = "notify-pass-1";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    AppClock clock;
+    @Autowired
+    Dispatcher dispatcher;
+    @Autowired
+    Notifications notifications;
+    @Autowired
+    FakeDingTalk dingtalk;
+
+    private String station;
+    private final Map<String, String> people = new HashMap<>();
+    private String legal;
+
+    @BeforeEach
+    void aStationAndTheBureausLeaders() {
+        dingtalk.recover();
+        // working hours of tomorrow: no quiet hours in the way
+        clock.setNow(ZonedDateTime.now(CHINA).plusDays(1).with(LocalTime.of(10, 0)).toInstant());
+        String u = unique();
+        station = "NS" + u;
+        String legalUnit = "NL" + u;
+        post("/api/org/units", Map.of("code", station, "name", "通知测试派出所" + u, "kind", "STATION"));
+        post("/api/org/units", Map.of("code", legalUnit, "name", "通知测试法制大队" + u, "kind", "LEGAL"));
+        for (String role : List.of("UNIT_HEAD", "OFFICER")) {
+            people.put(role, officer(role.charAt(0) + u, station, role));
+        }
+        for (String role : List.of("LEGAL_CAPTAIN", "DEPUTY_LEADER", "DISCIPLINE_INSPECTOR", "CHIEF", "COMMITTEE")) {
+            people.put(role, officer(role.substring(0, 2) + u, legalUnit, role));
+        }
+        legal = officer("LO" + u, legalUnit, "LEGAL_OFFICER");
+    }
+
+    @AfterEach
+    void backToNow() {
+        dingtalk.recover();
+        drain();
+        clock.reset();
+    }
+
+    private void post(String path, Object body) {
+        Http.Response response = admin().postJson(path, body);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    private String officer(String no, String unit, String role) {
+        post("/api/org/officers", Map.of("officerNo", no, "name", "民警" + no, "unitCode", unit, "roles", List.of(role),
+                "password", PASSWORD, "dingtalkUserId", "dt" + no));
+        return no;
+    }
+
+    private long register(String title) {
+        Http.Response response = as(legal, PASSWORD).postJson("/api/problems", Map.of("source", "HOTLINE_12345",
+                "category", "CASE_FILING", "unitCode", station, "officerNo", people.get("OFFICER"), "title", title,
+                "description", "群众反映的问题"));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().path("id").asLong();
+    }
+
+    private JsonNode problem(long id) {
+        return as(legal, PASSWORD).get("/api/problems/" + id).json();
+    }
+
+    private JsonNode await(long id, Predicate<JsonNode> condition) {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode problem = problem(id);
+        while (!condition.test(problem) && System.nanoTime() < until) {
+            Thread.onSpinWait();
+            problem = problem(id);
+        }
+        assertThat(condition.test(problem)).as("problem %s reached the expected state: %s", id, problem).isTrue();
+        return problem;
+    }
+
+    private void drain() {
+        for (int i = 0; i < 20 && dispatcher.dispatchOnce() > 0; i++) {
+            // until nothing due is left
+        }
+    }
+
+    private void moveTo(ZonedDateTime when) {
+        clock.setNow(when.toInstant());
+    }
+
+    /** What a person received about one problem (bureau-wide roles hear of every problem). */
+    private List<String> titles(String role, String problemTitle) {
+        return dingtalk.inbox("dt" + people.get(role)).stream().map(FakeDingTalk.Received::title)
+                .filter(t -> t.endsWith("：" + problemTitle)).toList();
+    }
+
+    private static ZonedDateTime tenOClock(OffsetDateTime day, int plusDays) {
+        return day.atZoneSameInstant(CHINA).plusDays(plusDays).with(LocalTime.of(10, 0));
+    }
+
+    @Test
+    void shouldDeliverTheWholeEscalationMatrixEachMessageOnce() {
+        String title = "取保候审期满未解除" + unique();
+        long id = register(title);
+        JsonNode task = as(people.get("UNIT_HEAD"), PASSWORD).get("/engine-rest/task?processInstanceBusinessKey=" + id)
+                .json().get(0);
+        assertThat(as(people.get("UNIT_HEAD"), PASSWORD).postJson("/engine-rest/task/" + task.path("id").asText()
+                + "/complete", Map.of()).status()).isEqualTo(204);
+        drain();
+
+        // the reminder before the deadline (blue: 48 hours ahead), in working hours
+        OffsetDateTime blueDeadline = OffsetDateTime.parse(problem(id).path("deadline").asText());
+        moveTo(blueDeadline.atZoneSameInstant(CHINA).minusHours(38));
+        await(id, p -> kinds(p).contains("REMINDER"));
+        drain();
+
+        // past the grace period: urged, supervised, yellow
+        moveTo(tenOClock(blueDeadline, 12));
+        JsonNode yellow = await(id, p -> "YELLOW".equals(p.path("level").asText()));
+        drain();
+
+        // yellow not rectified either: urged, supervised, red
+        moveTo(tenOClock(OffsetDateTime.parse(yellow.path("deadline").asText()), 12));
+        await(id, p -> "RED".equals(p.path("level").asText()));
+        drain();
+
+        String blue = "【蓝色预警】";
+        String ylw = "【黄色预警】";
+        String red = "【红色预警】";
+        List<String> unit = List.of(blue + "预警通知：" + title, blue + "到期提醒：" + title, blue + "催办：" + title,
+                blue + "督办：" + title, ylw + "预警通知：" + title, ylw + "催办：" + title, ylw + "督办：" + title,
+                red + "预警通知：" + title);
+        assertThat(titles("UNIT_HEAD", title)).containsExactlyInAnyOrderElementsOf(unit);
+        assertThat(titles("OFFICER", title)).containsExactlyInAnyOrderElementsOf(unit);
+        assertThat(titles("LEGAL_CAPTAIN", title)).containsExactlyInAnyOrder(blue + "催办：" + title, blue + "督办：" + title,
+                ylw + "催办：" + title, ylw + "督办：" + title);
+        assertThat(titles("DEPUTY_LEADER", title)).containsExactlyInAnyOrder(blue + "督办：" + title, ylw + "督办：" + title);
+        assertThat(titles("DISCIPLINE_INSPECTOR", title)).containsExactlyInAnyOrder(ylw + "预警通知：" + title,
+                red + "预警通知：" + title);
+        assertThat(titles("CHIEF", title)).containsExactly(red + "预警通知：" + title);
+        assertThat(titles("COMMITTEE", title)).containsExactly(red + "预警通知：" + title);
+        FakeDingTalk.Received order = dingtalk.inbox("dt" + people.get("CHIEF")).stream()
+                .filter(r -> r.title().endsWith(title)).findFirst().orElseThrow();
+        assertThat(order.text()).contains("执法问题督办单", "通知测试派出所", "民警" + people.get("OFFICER"), "整改期限");
+        assertThat(dingtalk.dropped()).as("every message differs from the ones before it").isEmpty();
+        assertThat(kinds(problem(id))).contains("MESSAGE");
+        assertThat(as(legal, PASSWORD).get("/api/notifications?status=FAILED&problemId=" + id).json()).isEmpty();
+    }
+
+    @Test
+    void shouldRetryWithBackoffUntilDingTalkRecoversAndRetryAFailedMessageByHand() {
+        dingtalk.failAlways(FakeDingTalk.Failure.HTTP_500);
+        long id = register("行政处罚决定书未送达" + unique());
+        Instant start = clock.instant();
+        assertThat(dispatcher.dispatchOnce()).isEqualTo(2);
+        JsonNode pending = outbox(id, "PENDING").get(0);
+        assertThat(pending.path("attempts").asInt()).isEqualTo(1);
+        assertThat(Duration.between(start, Instant.parse(pending.path("nextAttemptAt").asText())))
+                .isBetween(Duration.ofSeconds(10), Duration.ofSeconds(15));
+        assertThat(dispatcher.dispatchOnce()).as("nothing is due before the backoff").isZero();
+
+        Instant second = Instant.parse(pending.path("nextAttemptAt").asText());
+        clock.setNow(second);
+        dispatcher.dispatchOnce();
+        pending = outbox(id, "PENDING").get(0);
+        assertThat(pending.path("attempts").asInt()).isEqualTo(2);
+        assertThat(Duration.between(second, Instant.parse(pending.path("nextAttemptAt").asText())))
+                .as("backoff doubles").isBetween(Duration.ofSeconds(20), Duration.ofSeconds(25));
+
+        dingtalk.recover();
+        clock.setNow(Instant.parse(pending.path("nextAttemptAt").asText()));
+        drain();
+        assertThat(outbox(id, "SENT")).hasSize(2);
+        assertThat(dingtalk.inbox("dt" + people.get("UNIT_HEAD"))).hasSize(1);
+        assertThat(dingtalk.inbox("dt" + people.get("OFFICER"))).hasSize(1);
+
+        // DingTalk stays busy: the message ends FAILED after the last attempt
+        dingtalk.failAlways(FakeDingTalk.Failure.BUSY);
+        Http.Response urged = as(legal, PASSWORD).postJson("/api/problems/" + id + "/urge", Map.of("comment", "请速办"));
+        assertThat(urged.status()).isEqualTo(200);
+        for (int i = 0; i < 12 && outbox(id, "FAILED").isEmpty(); i++) {
+            dispatcher.dispatchOnce();
+            clock.setNow(clock.instant().plus(Duration.ofMinutes(31)));
+        }
+        JsonNode failed = as(legal, PASSWORD).get("/api/notifications?status=FAILED&problemId=" + id).json();
+        assertThat(failed).as("unit head, officer, legal brigade captain").hasSize(3);
+        assertThat(failed.get(0).path("attempts").asInt()).isEqualTo(8);
+        assertThat(failed.get(0).path("lastError").asText()).contains("-1");
+
+        dingtalk.recover();
+        for (JsonNode message : failed) {
+            Http.Response retried = as(legal, PASSWORD).postJson("/api/notifications/" + message.path("id").asText()
+                    + "/retry", Map.of());
+            assertThat(retried.status()).isEqualTo(200);
+            assertThat(retried.json().path("status").asText()).isEqualTo("PENDING");
+        }
+        drain();
+        assertThat(outbox(id, "FAILED")).isEmpty();
+        assertThat(dingtalk.inbox("dt" + people.get("UNIT_HEAD"))).hasSize(2);
+        assertThat(as(people.get("OFFICER"), PASSWORD).postJson("/api/notifications/1/retry", Map.of()).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void shouldKeepTheBureauRobotUnderTwentyMessagesInAnyMinute() {
+        String run = unique();
+        dingtalk.reset();
+        for (int i = 0; i < 200; i++) {
+            notifications.robot("bureau", run + "-" + i, "监督日报第" + i + "条", "**监督日报** 第" + i + "条 " + run, List.of());
+        }
+        for (int round = 0; round < 600 && dingtalk.robotMessages("bureau").size() < 200; round++) {
+            dispatcher.dispatchOnce();
+            clock.setNow(clock.instant().plusSeconds(2));
+        }
+        List<Instant> times = new ArrayList<>(dingtalk.robotMessages("bureau").stream()
+                .map(FakeDingTalk.Received::at).sorted().toList());
+        assertThat(times).hasSize(200);
+        for (int i = 0; i < times.size(); i++) {
+            Instant end = times.get(i);
+            long inWindow = times.stream().filter(t -> t.isAfter(end.minusSeconds(60)) && !t.isAfter(end)).count();
+            assertThat(inWindow).as("messages in the minute up to %s", end).isLessThanOrEqualTo(20);
+        }
+        assertThat(Duration.between(times.get(0), times.get(199))).isGreaterThan(Duration.ofMinutes(9));
+    }
+
+    private JsonNode outbox(long problemId, String status) {
+        Http.Response response = as(legal, PASSWORD).get("/api/notifications?status=" + status + "&problemId=" + problemId);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static List<String> kinds(JsonNode problem) {
+        return StreamSupport.stream(problem.path("timeline").spliterator(), false).map(e -> e.path("kind").asText())
+                .toList();
+    }
+}
