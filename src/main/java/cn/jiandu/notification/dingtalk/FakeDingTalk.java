@@ -66,6 +66,14 @@ public final class FakeDingTalk implements AutoCloseable {
     private static final int ROBOT_MESSAGES_PER_MINUTE = 20;
     private static final int WORK_MESSAGES_PER_PERSON_PER_DAY = 500;
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, each answer waits
+        // for the client's delayed ACK (~40 ms). Read once, when the server classes load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** How a message reached DingTalk. */
     public enum Channel {
         /** A work notification (工作通知) to people. */
