@@ -66,6 +66,14 @@ public final class FakeDingTalk implements AutoCloseable {
     private static final int ROBOT_MESSAGES_PER_MINUTE = 20;
     private static final int WORK_MESSAGES_PER_PERSON_PER_DAY = 500;
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, each answer waits
+        // for the client's delayed ACK (~40 ms). Read once, when the server classes load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** How a message reached DingTalk. */
     public enum Channel {
         /** A work notification (工作通知) to people. */
@@ -93,7 +101,8 @@ public final class FakeDingTalk implements AutoCloseable {
      *
      * @param userIds the recipients of a work notification; empty for a robot's message
      * @param robot the robot's name for a robot's message; null for a work notification
-     * @param atMobiles, atUserIds whom a robot's message @-mentions
+     * @param atMobiles the mobiles a robot's message @-mentions
+     * @param atUserIds the user ids a robot's message @-mentions
      * @param msgtype DingTalk's message type (action_card, markdown, text, link, …)
      * @param title the title, where the type has one
      * @param text the markdown or text
@@ -202,7 +211,7 @@ public final class FakeDingTalk implements AutoCloseable {
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicLong taskIds = new AtomicLong(700_000_000L);
-    private final CountDownLatch stopping = new CountDownLatch(1);
+    private volatile CountDownLatch stopping = new CountDownLatch(1);
     // guarded by this
     private final List<Received> received = new ArrayList<>();
     private final List<Received> dropped = new ArrayList<>();
@@ -235,6 +244,7 @@ public final class FakeDingTalk implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the fake DingTalk on 127.0.0.1:" + config.port(), e);
         }
+        stopping = new CountDownLatch(1);
         // bounded, so that held (TIMEOUT) answers cannot pile up threads without end
         executor = new ThreadPoolExecutor(0, 64, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
             Thread thread = new Thread(runnable, "fake-dingtalk");
