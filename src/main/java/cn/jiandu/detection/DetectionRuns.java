@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,7 +46,8 @@ import cn.jiandu.web.Times;
  * INCREMENTAL: a rule reads only what can have changed its verdict since the last run: the
  * records written by imports that run had not seen, the records whose deadline passed in
  * between, and the records with open findings; so a run costs what changed, not the
- * history. A clock moved back before the last run (demo, tests) makes a full run.
+ * history. A clock moved back before the last run (demo, tests) makes a full run. A run
+ * judges as of the start of the minute it runs in.
  */
 @Service
 class DetectionRuns {
@@ -173,14 +175,16 @@ class DetectionRuns {
     }
 
     private Result execute(long runId, boolean full, String holder) {
-        Instant now = clock.instant();
+        // as of the start of the minute: what a run finds does not depend on the seconds it
+        // took to start (a scheduled run judges as of 08:00:00)
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         Counts counts = new Counts();
         Map<String, Integer> found = new LinkedHashMap<>();
         try {
             ledgers.failAbandoned(now.minus(properties.abandonedImportAfter()), now);
             long mark = ledgers.endedMark();
             DetectionRun last = full ? null : mapper.lastDone();
-            boolean incremental = last != null && now.isAfter(last.asOf());
+            boolean incremental = last != null && !now.isBefore(last.asOf());
             String mode = incremental ? DetectionRun.INCREMENTAL : DetectionRun.FULL;
             mapper.startRun(runId, mode, now, last == null ? null : last.asOf(), mark);
             Map<String, String> officers = new HashMap<>();
@@ -272,6 +276,9 @@ class DetectionRuns {
                 continue;
             }
             count++;
+            if (!current(finding, now)) {
+                continue;
+            }
             stillSeen.add(entry.getKey());
             if (evaluation.outstanding() && !finding.isOpen()) {
                 reopen.add(entry.getKey());
@@ -285,7 +292,7 @@ class DetectionRuns {
         // an open finding the rule no longer finds was rectified: its record was read (the
         // query reads every record with an open finding) and its step is done in time now
         for (Finding finding : known.values()) {
-            if (finding.isOpen() && !seen.containsKey(finding.recordKey())) {
+            if (finding.isOpen() && !seen.containsKey(finding.recordKey()) && current(finding, now)) {
                 rectify.add(finding.recordKey());
             }
         }
@@ -328,6 +335,18 @@ class DetectionRuns {
             }
         }
         return count;
+    }
+
+    /**
+     * Whether a run at {@code now} may change the finding: not when the clock was moved back
+     * before the run that last saw it (demo, tests), whose verdict was later and stands.
+     */
+    private static boolean current(Finding finding, Instant now) {
+        Instant latest = finding.lastSeenAt();
+        if (finding.rectifiedAt() != null && (latest == null || finding.rectifiedAt().isAfter(latest))) {
+            latest = finding.rectifiedAt();
+        }
+        return latest == null || !now.isBefore(latest);
     }
 
     private List<Candidate> select(Rule rule, RuleQuery query) {

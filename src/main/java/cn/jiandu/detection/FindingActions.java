@@ -57,8 +57,9 @@ class FindingActions {
     /**
      * Raises the finding's problem one level at a time until it is at {@code target}, by the
      * process's message (as a leader's raise does). Returns whether the problem rose. When
-     * the process cannot take the message now (e.g. between steps), the finding keeps its
-     * old level and the next run tries again; a closed problem is left as it is.
+     * the process cannot take the message now (e.g. between steps, or another transaction
+     * moves it), the finding keeps its old level and the next run tries again; a closed
+     * problem is left as it is.
      */
     boolean raise(Finding finding, Level target, String reason) {
         Problem problem = finding.problemId() == null ? null : problems.find(finding.problemId()).orElse(null);
@@ -81,6 +82,11 @@ class FindingActions {
         } catch (ConflictException e) {
             log.info("Problem {} of finding {}:{} not raised to {} now ({}); the next run tries again",
                     problem.id(), finding.rule(), finding.recordKey(), target, e.getMessage());
+            return raised;
+        } catch (RuntimeException e) {
+            // e.g. the job executor moved the same process at this moment (optimistic locking)
+            log.warn("Problem {} of finding {}:{} not raised to {} now; the next run tries again: {}",
+                    problem.id(), finding.rule(), finding.recordKey(), target, e.toString());
             return raised;
         }
         mapper.updateLevel(finding.rule(), finding.recordKey(), target);
