@@ -203,8 +203,9 @@ class DetectionRuns {
             }
             mapper.finishRun(runId, DetectionRun.DONE, counts.opened, counts.raised, counts.rectified, counts.failed,
                     summary(found), null, clock.instant());
-            log.info("Detection run {} ({}) as of {}: found {}, opened {}, raised {}, rectified {}, failed {}", runId,
-                    mode, Times.china(now), found, counts.opened, counts.raised, counts.rectified, counts.failed);
+            log.info("Detection run {} ({}) as of {}: found {}, opened {}, raised {}, rectified {}, failed {}; "
+                    + "rules {} ms, problems {} ms", runId, mode, Times.china(now), found, counts.opened, counts.raised,
+                    counts.rectified, counts.failed, counts.ruleNanos / 1_000_000, counts.problemNanos / 1_000_000);
             return new Result(runId, Times.china(now), mode, found, counts.opened, counts.raised, counts.rectified,
                     counts.failed);
         } catch (RuntimeException e) {
@@ -224,6 +225,9 @@ class DetectionRuns {
         int raised;
         int rectified;
         int failed;
+        /** Time spent reading and judging the ledgers, and opening and raising problems. */
+        long ruleNanos;
+        long problemNanos;
     }
 
     /** A record the rule finds now, and what its thresholds make of it. */
@@ -232,6 +236,7 @@ class DetectionRuns {
 
     /** One rule over the ledgers; returns how many findings it saw. */
     private int evaluate(Rule rule, DetectionProperties.RuleSettings settings, Context context, Counts counts) {
+        long started = System.nanoTime();
         Instant now = context.now();
         Thresholds exact = new Thresholds(settings.unit(), settings.levels(), workingDays(calendar));
         RuleQuery query = query(rule, settings, exact, context);
@@ -306,6 +311,8 @@ class DetectionRuns {
         for (List<String> batch : batches(reopen)) {
             mapper.reopen(rule.name(), batch);
         }
+        long judged = System.nanoTime();
+        counts.ruleNanos += judged - started;
         for (Map.Entry<Finding, Level> entry : worse.entrySet()) {
             Finding finding = entry.getKey();
             boolean outstanding = seen.get(finding.recordKey()).evaluation().outstanding();
@@ -334,6 +341,7 @@ class DetectionRuns {
                 sinceRenewal = 0;
             }
         }
+        counts.problemNanos += System.nanoTime() - judged;
         return count;
     }
 

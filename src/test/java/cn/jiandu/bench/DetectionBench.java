@@ -119,7 +119,7 @@ public final class DetectionBench {
         row("rerun, nothing changed (incremental)", -1, detect(""));
         long step = Math.max(1, rows / changed);
         row("import " + changed + " changed cases", changed, importLedger("cases", CASE_HEADER, changed,
-                k -> kase(1 + k * step, true)));
+                k -> kase(1 + (k - 1) * step, true)));
         row("incremental run after the change", -1, detect(""));
         write();
     }
