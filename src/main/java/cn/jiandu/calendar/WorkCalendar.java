@@ -2,7 +2,9 @@ package cn.jiandu.calendar;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.List;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,10 +16,29 @@ import org.springframework.stereotype.Service;
 @Service
 public class WorkCalendar {
 
-    private final CalendarMapper mapper;
+    private final WorkingDays.Source source;
 
+    @Autowired
     WorkCalendar(CalendarMapper mapper) {
-        this.mapper = mapper;
+        this.source = mapper::findBetween;
+    }
+
+    private WorkCalendar(WorkingDays.Source source) {
+        this.source = source;
+    }
+
+    /**
+     * The calendar from {@code first} to {@code last} read with one query, for many
+     * computations in a row (a detection run over thousands of records): within these
+     * dates it reads nothing more, beyond them it reads the days it needs. Keep it no
+     * longer than the computations at hand, so that an administrator's change counts.
+     */
+    public WorkCalendar preload(LocalDate first, LocalDate last) {
+        List<CalendarDay> days = source.between(first, last);
+        WorkingDays.Source outer = source;
+        return new WorkCalendar((from, to) -> !from.isBefore(first) && !to.isAfter(last)
+                ? days.stream().filter(d -> !d.day().isBefore(from) && !d.day().isAfter(to)).toList()
+                : outer.between(from, to));
     }
 
     /** Whether the day is a working day (Monday to Friday unless the calendar says otherwise). */
@@ -41,6 +62,6 @@ public class WorkCalendar {
     }
 
     private WorkingDays days() {
-        return new WorkingDays(mapper::findBetween);
+        return new WorkingDays(source);
     }
 }

@@ -24,6 +24,8 @@ interface ProblemMapper {
 
     long count(@Param("unitCode") String unitCode, @Param("level") Level level, @Param("status") ProblemStatus status);
 
+    List<UnitProblemCount> openCountsByUnit(@Param("now") Instant now);
+
     int attachProcess(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
 
     int updateLevel(@Param("id") long id, @Param("level") Level level);

@@ -151,6 +151,15 @@ public class ProblemService {
         return new cn.jiandu.web.Page<>(items, page, size, mapper.count(unitCode, level, status));
     }
 
+    /**
+     * Per unit, the problems not yet closed and those of them past their rectification
+     * deadline at {@code now}: one grouped query. Units without open problems are absent.
+     */
+    @Transactional(readOnly = true)
+    public List<UnitProblemCount> openCountsByUnit(Instant now) {
+        return mapper.openCountsByUnit(now);
+    }
+
     @Transactional(readOnly = true)
     public List<ProblemEvent> timeline(long problemId) {
         return mapper.events(problemId);

@@ -148,6 +148,31 @@ class WorkCalendarTest {
     }
 
     @Test
+    void shouldComputeManyDeadlinesFromOnePreloadedRange() {
+        AtomicInteger queries = new AtomicInteger();
+        CalendarMapper mapper = (CalendarMapper) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {CalendarMapper.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("findBetween")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    queries.incrementAndGet();
+                    LocalDate first = (LocalDate) args[0];
+                    LocalDate last = (LocalDate) args[1];
+                    return NOTICES.stream().filter(d -> !d.day().isBefore(first) && !d.day().isAfter(last)).toList();
+                });
+        WorkCalendar preloaded = new WorkCalendar(mapper).preload(date("2026-09-01"), date("2026-12-31"));
+        assertThat(queries).hasValue(1);
+        for (LocalDate day = date("2026-09-01"); day.isBefore(date("2026-10-31")); day = day.plusDays(1)) {
+            assertThat(preloaded.deadline(day.atTime(10, 0).atZone(WorkingDays.ZONE), 3, PeriodUnit.WORKING_DAYS))
+                    .isEqualTo(calendar.deadline(day.atTime(10, 0).atZone(WorkingDays.ZONE), 3, PeriodUnit.WORKING_DAYS));
+        }
+        assertThat(queries).as("nothing read within the range").hasValue(1);
+        assertThat(preloaded.deadline(at("2026-12-30T10:00:00+08:00"), 3, PeriodUnit.WORKING_DAYS))
+                .as("beyond the range the days are read").isEqualTo(at("2027-01-04T23:59:59+08:00"));
+        assertThat(queries).hasValue(2);
+    }
+
+    @Test
     void shouldReadFurtherWhenHolidaysFillTheFirstRange() {
         List<CalendarDay> longBreak = new ArrayList<>();
         for (LocalDate day = date("2030-01-01"); day.isBefore(date("2030-04-01")); day = day.plusDays(1)) {
