@@ -30,6 +30,13 @@
     return m ? m[1] + '年' + Number(m[2]) + '月' + Number(m[3]) + '日 ' + m[4] + ':' + m[5] : '';
   }
 
+  /** 2026-03-10T23:59:59+08:00 → 3月10日 23:59 this year, 2025年3月10日 23:59 before */
+  function cnShortDateTime(iso, now) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso || '');
+    if (!m) { return ''; }
+    return (now && now.indexOf(m[1]) === 0 ? '' : m[1] + '年') + Number(m[2]) + '月' + Number(m[3]) + '日 ' + m[4] + ':' + m[5];
+  }
+
   /** 2026-03-10 → 3月10日 */
   function cnMonthDay(date) {
     var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date || '');
@@ -103,9 +110,23 @@
     });
   }
 
+  var rankingPage = 0;
+  var rankingLength = 0;
+  var RANKING_VISIBLE = 14;
+
+  /* a wall screen is not scrolled: a long ranking turns its pages by itself */
+  function turnRanking() {
+    if (rankingLength <= RANKING_VISIBLE || !charts['chart-ranking']) { return; }
+    rankingPage = (rankingPage + 1) % Math.ceil(rankingLength / RANKING_VISIBLE);
+    var start = rankingPage * RANKING_VISIBLE;
+    charts['chart-ranking'].dispatchAction({ type: 'dataZoom', startValue: start, endValue: start + RANKING_VISIBLE - 1 });
+  }
+
   function drawRanking(ranking, month) {
-    var shown = ranking.slice(0, 40);
-    var visible = 14;
+    var shown = ranking;
+    var visible = RANKING_VISIBLE;
+    rankingLength = shown.length;
+    rankingPage = 0;
     text('ranking-month', month ? month.replace(/^(\d{4})-(\d{2})$/, function (_, y, m) { return y + '年' + Number(m) + '月'; }) : '');
     chart('chart-ranking').setOption({
       backgroundColor: 'transparent', animation: animation,
@@ -135,14 +156,14 @@
     chart('chart-rate').setOption({
       backgroundColor: 'transparent', animation: animation,
       series: [{
-        type: 'gauge', min: 0, max: 100, startAngle: 210, endAngle: -30, radius: '92%', center: ['50%', '58%'],
+        type: 'gauge', min: 0, max: 100, startAngle: 210, endAngle: -30, radius: '88%', center: ['50%', '55%'],
         progress: { show: true, width: 16, itemStyle: { color: rate == null ? '#55698f' : rate >= 90 ? COLORS.closed : rate >= 60 ? COLORS.YELLOW : COLORS.RED } },
         axisLine: { lineStyle: { width: 16, color: [[1, 'rgba(42, 90, 168, .4)']] } },
         axisTick: { show: false }, splitLine: { length: 8, lineStyle: { color: '#3a6cc0', width: 2 } },
         axisLabel: { color: '#7f9cc9', distance: 22, fontSize: 11 },
         pointer: { show: false }, anchor: { show: false },
-        title: { show: true, offsetCenter: [0, '38%'], color: '#9fbbe6', fontSize: 14 },
-        detail: { valueAnimation: animation, offsetCenter: [0, '2%'], fontSize: 40, fontWeight: 'bold', color: '#fff',
+        title: { show: true, offsetCenter: [0, '78%'], color: '#9fbbe6', fontSize: 15 },
+        detail: { valueAnimation: animation, offsetCenter: [0, '0%'], fontSize: 44, fontWeight: 'bold', color: '#fff',
           formatter: function () { return rate == null ? '—' : rate + '%'; } },
         data: [{ value: rate == null ? 0 : rate,
           name: r.due === 0 ? '本月暂无到期问题' : '到期' + r.due + '件 · 按期整改' + r.onTime + '件' }]
@@ -176,7 +197,9 @@
       title.textContent = p.title;
       title.title = p.title + '（第' + p.id + '号）';
       row.insertCell().textContent = p.unitName;
-      row.insertCell().textContent = cnDateTime(p.deadline);
+      var deadline = row.insertCell();
+      deadline.textContent = cnShortDateTime(p.deadline, data.generatedAt);
+      deadline.title = cnDateTime(p.deadline);
       var hours = row.insertCell();
       hours.className = 'hours';
       hours.textContent = cnHours(p.overdueHours);
@@ -228,6 +251,7 @@
 
   tick();
   setInterval(tick, 1000);
+  if (animation) { setInterval(turnRanking, 6000); }
   load();
   setInterval(load, REFRESH_MS);
   window.jiandu = { reload: load };

@@ -35,8 +35,10 @@ final class ChineseText {
         if (whole == 0) {
             return null;
         }
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
+        BigDecimal rate = BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP).stripTrailingZeros();
+        // 100, not 1E+2
+        return rate.scale() < 0 ? rate.setScale(0) : rate;
     }
 
     /** 98.37%; — when there is no rate. */

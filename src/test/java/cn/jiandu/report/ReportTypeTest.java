@@ -56,6 +56,7 @@ class ReportTypeTest {
         assertThat(ChineseText.percentText(ChineseText.percent(5814 - 95, 5814))).isEqualTo("98.37%");
         assertThat(ChineseText.percentText(ChineseText.percent(1, 3))).isEqualTo("33.33%");
         assertThat(ChineseText.percentText(ChineseText.percent(0, 0))).isEqualTo("—");
+        assertThat(ChineseText.percent(7, 7).toString()).isEqualTo("100");
         assertThat(ChineseText.duration(java.time.Duration.ofHours(51))).isEqualTo("2天3小时");
         assertThat(ChineseText.duration(java.time.Duration.ofHours(48))).isEqualTo("2天");
         assertThat(ChineseText.duration(java.time.Duration.ofMinutes(20))).isEqualTo("不足1小时");
