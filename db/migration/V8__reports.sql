@@ -16,7 +16,7 @@ CREATE TABLE report (
     title        VARCHAR(200) NOT NULL,
     html         MEDIUMTEXT   NOT NULL,
     markdown     MEDIUMTEXT   NOT NULL,
-    created_at   TIMESTAMP    NOT NULL,
+    created_at   TIMESTAMP    NOT NULL DEFAULT CURRENT_TIMESTAMP,
     created_by   VARCHAR(64)  NOT NULL,
     CONSTRAINT pk_report PRIMARY KEY (id),
     CONSTRAINT uq_report_period UNIQUE (type, period_start),
