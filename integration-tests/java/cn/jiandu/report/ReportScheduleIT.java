@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.jiandu.ItSupport;
+import cn.jiandu.ReportIT;
 import cn.jiandu.calendar.AppClock;
+import cn.jiandu.notification.Dispatcher;
 
 /**
  * The schedule makes each report once its time has come, by the app's clock, once only
@@ -33,10 +35,12 @@ class ReportScheduleIT extends ItSupport {
     ReportMapper mapper;
     @Autowired
     AppClock clock;
+    @Autowired
+    Dispatcher dispatcher;
 
     @AfterEach
-    void backToNow() {
-        clock.reset();
+    void backToNowWithTheReportsSent() {
+        ReportIT.sendEverythingQueued(dispatcher, clock);
     }
 
     @Test
