@@ -70,4 +70,20 @@ class DecisionTablesTest {
         assertThat(rule.reviewDays()).isPositive();
         assertThat(rule.reminderIntervalHours()).isPositive();
     }
+
+    @ParameterizedTest(name = "{0}/{1} -> {2}")
+    @CsvSource(delimiter = ';', value = {
+            "LEVEL;BLUE;UNIT_HEAD,OFFICER",
+            "REMIND;BLUE;UNIT_HEAD,OFFICER",
+            "URGE;BLUE;UNIT_HEAD,OFFICER,LEGAL_CAPTAIN",
+            "SUPERVISE;YELLOW;UNIT_HEAD,OFFICER,LEGAL_CAPTAIN,DEPUTY_LEADER",
+            "LEVEL;YELLOW;UNIT_HEAD,OFFICER,DISCIPLINE_INSPECTOR",
+            "LEVEL;RED;UNIT_HEAD,OFFICER,DISCIPLINE_INSPECTOR,CHIEF,COMMITTEE",
+            "REPORT;BLUE;BUREAU_GROUP"})
+    void shouldRouteEveryStepToItsReaders(String step, String level, String recipients) throws IOException {
+        java.util.List<Object> routed = DMN.evaluateDecisionTable(
+                decision("notification-recipients.dmn", "notification-recipients"),
+                Map.of("step", step, "level", level)).collectEntries("recipient");
+        assertThat(routed).containsExactlyInAnyOrder((Object[]) recipients.split(","));
+    }
 }

@@ -1,0 +1,415 @@
+package cn.jiandu.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import cn.jiandu.notification.dingtalk.FakeDingTalk;
+
+/**
+ * B1, B2, B4 and B5 of issue 7, each beside its baseline on the same engine and database:
+ * the app runs as its own process (the jar), the fake DingTalk server in this one.
+ * <ul>
+ * <li>B5 footprint: start-up time to health UP, resident memory idle and under B1.</li>
+ * <li>B1 registration: POST /api/problems per second against a bare one-user-task process
+ * started through the engine REST API.</li>
+ * <li>B2 deadline storm: N open problems whose signing deadline passes at one instant (the
+ * clock moved): time until every urging is recorded with its messages in the outbox, lag
+ * p50/p99/max; against N no-op timer jobs.</li>
+ * <li>B4 dispatch: the storm's work notifications to the fake DingTalk: messages per second
+ * and calls made.</li>
+ * </ul>
+ * Run by bench/engine-benchmark.sh; appends to bench/results.md.
+ */
+public final class EngineBenchmark {
+
+    private static final String ADMIN = "bench";
+    private static final String PASSWORD = "bench-password-1";
+    private static final String APP_KEY = "bench-app-key";
+    private static final String APP_SECRET = "bench-app-secret";
+    private static final long AGENT = 100000001L;
+
+    private final String db;
+    private final int registrations;
+    private final int storm;
+    private final int threads;
+    private final Path jar;
+    private final Path results;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final StringBuilder out = new StringBuilder();
+    private String base;
+    private String jdbcUrl;
+    private String jdbcUser;
+    private Process app;
+    private FakeDingTalk fake;
+
+    private EngineBenchmark() {
+        db = System.getProperty("bench.db", "h2");
+        registrations = Integer.getInteger("bench.registrations", 500);
+        storm = Integer.getInteger("bench.storm", 10_000);
+        threads = Integer.getInteger("bench.threads", 4);
+        jar = Path.of(System.getProperty("bench.jar", "target/jiandu-0.1.0-SNAPSHOT.jar"));
+        results = Path.of(System.getProperty("bench.results", "bench/results.md"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        new EngineBenchmark().run();
+    }
+
+    private void run() throws Exception {
+        fake = new FakeDingTalk(FakeDingTalk.Config.of(APP_KEY, APP_SECRET, AGENT)).start();
+        try {
+            header();
+            long started = System.nanoTime();
+            startApp();
+            double startup = (System.nanoTime() - started) / 1e9;
+            Thread.sleep(20_000);
+            long idleRss = rss(app.pid());
+            line("B5 start-up to health UP", String.format(Locale.ROOT, "%.1f s", startup), "", "");
+            line("B5 resident memory, idle", mb(idleRss), "", "");
+            seed();
+            b1();
+            b2andB4();
+        } finally {
+            if (app != null) {
+                app.destroy();
+                app.waitFor();
+            }
+            fake.stop();
+        }
+        Files.writeString(results, out.toString(), StandardCharsets.UTF_8,
+                Files.exists(results) ? java.nio.file.StandardOpenOption.APPEND : java.nio.file.StandardOpenOption.CREATE);
+        System.out.println(out);
+    }
+
+    private void header() throws IOException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
+        out.append("\n## Engine benchmarks B1, B2, B4, B5 on ").append(db.equals("h2") ? "H2 (file)" : "MariaDB")
+                .append(" — ").append(LocalDate.now()).append("\n\n")
+                .append("Machine: ").append(cores).append(" cores, ").append(memory).append(", JDK ")
+                .append(System.getProperty("java.version")).append(" (")
+                .append(ManagementFactory.getRuntimeMXBean().getVmName()).append(")\n")
+                .append("Settings: ").append(registrations).append(" registrations over ").append(threads)
+                .append(" client threads; storm of ").append(storm).append(" problems; the app as its own process (")
+                .append(jar.getFileName()).append(", -Xmx1g), application.yaml defaults.\n\n")
+                .append("| figure | Jiandu | baseline (same run) | ratio |\n|---|---|---|---|\n");
+    }
+
+    private void line(String figure, String jiandu, String baseline, String ratio) {
+        out.append("| ").append(figure).append(" | ").append(jiandu).append(" | ").append(baseline).append(" | ")
+                .append(ratio).append(" |\n");
+        System.out.println(figure + ": " + jiandu + " / " + baseline + " " + ratio);
+    }
+
+    private void startApp() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        base = "http://127.0.0.1:" + port;
+        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx1g", "-Duser.timezone=Asia/Shanghai", "-jar",
+                jar.toString(), "--server.port=" + port, "--jiandu.admin.username=" + ADMIN,
+                "--jiandu.admin.password=" + PASSWORD, "--jiandu.clock.adjustable=true",
+                "--jiandu.dingtalk.oapi-base-url=" + fake.baseUrl(), "--jiandu.dingtalk.api-base-url=" + fake.baseUrl(),
+                "--jiandu.dingtalk.app-key=" + APP_KEY, "--jiandu.dingtalk.app-secret=" + APP_SECRET,
+                "--jiandu.dingtalk.agent-id=" + AGENT, "--jiandu.notification.poll-interval=PT0.2S",
+                "--logging.level.root=warn"));
+        ProcessBuilder builder = new ProcessBuilder(cmd);
+        if (db.equals("h2")) {
+            Path dir = Path.of("bench/work/h2");
+            Files.createDirectories(dir);
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            jdbcUrl = "jdbc:h2:file:" + dir.toAbsolutePath() + "/jiandu;AUTO_SERVER=TRUE";
+            jdbcUser = "sa";
+            cmd.add("--spring.datasource.url=" + jdbcUrl);
+        } else {
+            jdbcUrl = "jdbc:mysql://127.0.0.1:3306/jiandu_bench?sendFractionalSeconds=false";
+            jdbcUser = "root";
+            cmd.add("--spring.profiles.active=mysql");
+            builder.environment().put("JIANDU_DB_URL", jdbcUrl);
+            builder.environment().put("JIANDU_DB_USERNAME", "root");
+            builder.environment().put("JIANDU_DB_PASSWORD", "");
+        }
+        builder.command(cmd);
+        Files.createDirectories(Path.of("bench/work"));
+        builder.redirectErrorStream(true).redirectOutput(Path.of("bench/work/engine-app.log").toFile());
+        app = builder.start();
+        long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the app did not start: see bench/work/engine-app.log");
+    }
+
+    private void seed() throws Exception {
+        post("/api/org/units", "{\"code\":\"BU1\",\"name\":\"基准测试派出所\",\"kind\":\"STATION\"}");
+        post("/api/org/units", "{\"code\":\"BL1\",\"name\":\"基准测试法制大队\",\"kind\":\"LEGAL\"}");
+        officer("910001", "BU1", "UNIT_HEAD");
+        officer("910002", "BU1", "OFFICER");
+        officer("910003", "BL1", "LEGAL_CAPTAIN");
+        String bare = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="bench">
+                  <process id="bench_user_task" isExecutable="true" camunda:historyTimeToLive="1">
+                    <startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="t"/>
+                    <userTask id="t" camunda:candidateGroups="unit_BU1"/><sequenceFlow id="f2" sourceRef="t" targetRef="e"/>
+                    <endEvent id="e"/>
+                  </process>
+                  <process id="bench_timer" isExecutable="true" camunda:historyTimeToLive="1">
+                    <startEvent id="s2"/><sequenceFlow id="g1" sourceRef="s2" targetRef="w"/>
+                    <intermediateCatchEvent id="w"><timerEventDefinition><timeDate>${due}</timeDate></timerEventDefinition></intermediateCatchEvent>
+                    <sequenceFlow id="g2" sourceRef="w" targetRef="e2"/><endEvent id="e2"/>
+                  </process>
+                </definitions>
+                """;
+        String boundary = "----bench" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbench\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"bench.bpmn\"\r\n"
+                + "Content-Type: application/xml\r\n\r\n" + bare + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> deployed = http.send(request("/engine-rest/deployment/create")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        require(deployed, 200);
+    }
+
+    private void officer(String no, String unit, String role) throws Exception {
+        post("/api/org/officers", "{\"officerNo\":\"" + no + "\",\"name\":\"基准" + no + "\",\"unitCode\":\"" + unit
+                + "\",\"roles\":[\"" + role + "\"],\"dingtalkUserId\":\"dt" + no + "\",\"password\":\"" + PASSWORD + "\"}");
+    }
+
+    /** B1: registrations per second, and a bare process with one user task started as fast. */
+    private void b1() throws Exception {
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(rss(app.pid()), Math::max);
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        warmUp();
+        double jiandu = rate(registrations, i -> post("/api/problems", problem("B1登记" + i)));
+        double bare = rate(registrations, i -> post("/engine-rest/process-definition/key/bench_user_task/start", "{}"));
+        sampler.interrupt();
+        line("B1 registrations per second", String.format(Locale.ROOT, "%.0f /s", jiandu),
+                String.format(Locale.ROOT, "%.0f /s (bare process, one user task)", bare),
+                String.format(Locale.ROOT, "%.2f", jiandu / bare));
+        line("B5 resident memory, peak under B1", mb(peak.get()), "", "");
+    }
+
+    private void warmUp() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            post("/api/problems", problem("预热" + i));
+            post("/engine-rest/process-definition/key/bench_user_task/start", "{}");
+        }
+    }
+
+    private static String problem(String title) {
+        return "{\"source\":\"HOTLINE_12345\",\"category\":\"CASE_FILING\",\"unitCode\":\"BU1\",\"officerNo\":\"910002\","
+                + "\"title\":\"" + title + "\",\"description\":\"基准测试问题\"}";
+    }
+
+    private interface Call {
+        void run(int i) throws Exception;
+    }
+
+    private double rate(int n, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            futures.add(pool.submit(() -> {
+                call.run(k);
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return n / seconds;
+    }
+
+    /** B2 and B4: everything falls due at one instant. */
+    private void b2andB4() throws Exception {
+        Instant now = java.time.OffsetDateTime.parse(get("/api/admin/clock")
+                .replaceAll("(?s).*\"now\"\\s*:\\s*\"([^\"]+)\".*", "$1")).toInstant();
+        // the baseline: storm no-op timers due in one hour
+        String due = now.plus(Duration.ofHours(1)).toString();
+        rate(storm, i -> post("/engine-rest/process-definition/key/bench_timer/start",
+                "{\"variables\":{\"due\":{\"value\":\"" + due + "\",\"type\":\"String\"}}}"));
+        Instant jumpA = now.plus(Duration.ofHours(2));
+        moveClock(jumpA);
+        long t0 = System.nanoTime();
+        waitFor("SELECT COUNT(*) FROM ACT_HI_PROCINST p JOIN ACT_RE_PROCDEF d ON p.PROC_DEF_ID_ = d.ID_ "
+                + "WHERE d.KEY_ = 'bench_timer' AND p.END_TIME_ IS NOT NULL", storm, Duration.ofMinutes(20));
+        double bareSeconds = (System.nanoTime() - t0) / 1e9;
+        List<Long> bareLags = lags("SELECT p.END_TIME_ FROM ACT_HI_PROCINST p JOIN ACT_RE_PROCDEF d "
+                + "ON p.PROC_DEF_ID_ = d.ID_ WHERE d.KEY_ = 'bench_timer'", jumpA);
+
+        // Jiandu: storm problems whose 24-hour signing deadline passes at one instant
+        rate(storm, i -> post("/api/problems", problem("B2风暴" + i)));
+        Instant jumpB = jumpA.plus(Duration.ofHours(26));
+        fake.reset();
+        moveClock(jumpB);
+        long t1 = System.nanoTime();
+        waitFor("SELECT COUNT(*) FROM problem_event e JOIN problem p ON p.id = e.problem_id "
+                + "WHERE e.kind = 'URGE' AND p.title LIKE 'B2风暴%'", storm, Duration.ofMinutes(30));
+        waitFor("SELECT COUNT(DISTINCT message_key) FROM notification_outbox o JOIN problem p ON p.id = o.problem_id "
+                + "WHERE o.step = 'SIGN_URGE' AND p.title LIKE 'B2风暴%'", storm, Duration.ofMinutes(5));
+        double jianduSeconds = (System.nanoTime() - t1) / 1e9;
+        List<Long> lags = lags("SELECT e.at FROM problem_event e JOIN problem p ON p.id = e.problem_id "
+                + "WHERE e.kind = 'URGE' AND p.title LIKE 'B2风暴%'", jumpB);
+        line("B2 storm: all " + storm + " done", String.format(Locale.ROOT, "%.1f s", jianduSeconds),
+                String.format(Locale.ROOT, "%.1f s (%d no-op timers)", bareSeconds, storm),
+                String.format(Locale.ROOT, "%.2f", jianduSeconds / bareSeconds));
+        line("B2 lag due→done p50 / p99 / max", percentiles(lags), percentiles(bareLags), "");
+
+        // B4: the storm's work notifications (one per problem, three readers each)
+        waitFor("SELECT COUNT(DISTINCT message_key) FROM notification_outbox o JOIN problem p ON p.id = o.problem_id "
+                + "WHERE o.step = 'SIGN_URGE' AND o.status = 'SENT' AND p.title LIKE 'B2风暴%'", storm,
+                Duration.ofMinutes(20));
+        double dispatchSeconds = (System.nanoTime() - t1) / 1e9;
+        line("B4 " + storm + " work notifications sent (from the storm's start)",
+                String.format(Locale.ROOT, "%.1f s, %.0f messages/s", dispatchSeconds, storm / dispatchSeconds),
+                "calls: " + fake.calls("asyncsend_v2") + " asyncsend_v2, " + (fake.calls("gettoken")
+                        + fake.calls("accessToken")) + " token", "");
+    }
+
+    private void moveClock(Instant to) throws Exception {
+        post("/api/admin/clock", "{\"now\":\"" + to + "\"}", 200);
+    }
+
+    private void waitFor(String countSql, long expected, Duration limit) throws Exception {
+        long until = System.nanoTime() + limit.toNanos();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, "")) {
+            while (System.nanoTime() < until) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(countSql)) {
+                    rs.next();
+                    if (rs.getLong(1) >= expected) {
+                        return;
+                    }
+                }
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("not reached in " + limit + ": " + countSql);
+    }
+
+    private List<Long> lags(String timesSql, Instant due) throws Exception {
+        List<Long> lags = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, "");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(timesSql)) {
+            while (rs.next()) {
+                lags.add(Math.max(0, rs.getTimestamp(1).toInstant().toEpochMilli() - due.toEpochMilli()));
+            }
+        }
+        Collections.sort(lags);
+        return lags;
+    }
+
+    private static String percentiles(List<Long> sorted) {
+        if (sorted.isEmpty()) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.1f s / %.1f s / %.1f s", sorted.get(sorted.size() / 2) / 1000.0,
+                sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1)) / 1000.0,
+                sorted.get(sorted.size() - 1) / 1000.0);
+    }
+
+    private static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+                }
+            }
+        } catch (IOException gone) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static String mb(long bytes) {
+        return bytes / (1024 * 1024) + " MB";
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        require(response, 200);
+        return response.body();
+    }
+
+    private void post(String path, String json) throws Exception {
+        HttpResponse<String> response = http.send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " → " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private void post(String path, String json, int status) throws Exception {
+        HttpResponse<String> response = http.send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        require(response, status);
+    }
+
+    private static void require(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.uri() + " → " + response.statusCode() + " " + response.body());
+        }
+    }
+}
