@@ -31,7 +31,7 @@ import cn.jiandu.JianduApplication;
  * bench/README.md (bench/report-benchmark.sh builds and runs it).
  * <p>
  * -Dbench.db=h2 (default: H2 in memory, the embedded default) or mariadb (database
- * jiandu_bench on 127.0.0.1:3306, user root, made by the script); -Dbench.units,
+ * jiandu_report_bench on 127.0.0.1:3306, user root, made by the script); -Dbench.units,
  * -Dbench.problems, -Dbench.runs change the size.
  */
 public final class MonthlyReportBenchmark {
@@ -64,7 +64,7 @@ public final class MonthlyReportBenchmark {
         settings.put("spring.main.banner-mode", "off");
         SpringApplication app = new SpringApplication(JianduApplication.class);
         if ("mariadb".equals(db)) {
-            settings.put("JIANDU_DB_URL", "jdbc:mysql://127.0.0.1:3306/jiandu_bench?sendFractionalSeconds=false"
+            settings.put("JIANDU_DB_URL", "jdbc:mysql://127.0.0.1:3306/jiandu_report_bench?sendFractionalSeconds=false"
                     + "&characterEncoding=UTF-8&rewriteBatchedStatements=true");
             settings.put("JIANDU_DB_USERNAME", "root");
             app.setAdditionalProfiles("mysql");
