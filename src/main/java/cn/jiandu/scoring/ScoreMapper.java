@@ -1,6 +1,7 @@
 package cn.jiandu.scoring;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -13,4 +14,17 @@ interface ScoreMapper {
     int insert(@Param("problemId") long problemId, @Param("level") String level, @Param("unitCode") String unitCode,
             @Param("officerNo") String officerNo, @Param("unitPoints") int unitPoints,
             @Param("officerPoints") int officerPoints, @Param("month") String month, @Param("at") Instant at);
+
+    /**
+     * Every unit but the bureau itself, and any unit charged in the month, with the points
+     * deducted in the month (before {@code until} when given).
+     */
+    List<Total> unitTotals(@Param("month") String month, @Param("until") Instant until);
+
+    /** Every active officer outside the bureau unit, and any officer charged in the month. */
+    List<Total> officerTotals(@Param("month") String month, @Param("until") Instant until);
+
+    /** What one unit or officer lost in a month. */
+    record Total(String code, String name, String unitCode, String unitName, int deducted) {
+    }
 }

@@ -4,11 +4,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Deducts enforcement quality points (执法质量积分) as problems reach their levels. */
+/**
+ * Enforcement quality points (执法质量积分): deducted as problems reach their levels, and
+ * ranked per month for units and officers.
+ */
 @Service
 public class ScoreService {
 
@@ -40,5 +46,42 @@ public class ScoreService {
         mapper.insert(problemId, level, unitCode, officerNo, unitPoints, officerPoints,
                 YearMonth.from(now.atZone(CHINA)).toString(), now);
         return new Deduction(unitPoints, officerPoints);
+    }
+
+    /** The score every unit and officer starts a month with (jiandu.scoring.monthly-base). */
+    public int monthlyBase() {
+        return properties.monthlyBase();
+    }
+
+    /**
+     * The month's ranking: every unit except the bureau itself (or every active officer
+     * outside it), charged or not, with score = base − points deducted in the month; best
+     * first, then by code. {@code until} (exclusive) counts only what was deducted before
+     * it, for a report of part of a month; null counts the whole month.
+     */
+    @Transactional(readOnly = true)
+    public List<ScoreEntry> ranking(YearMonth month, ScoreSubject subject, Instant until) {
+        List<ScoreMapper.Total> totals = subject == ScoreSubject.UNIT
+                ? mapper.unitTotals(month.toString(), until)
+                : mapper.officerTotals(month.toString(), until);
+        return rank(totals, properties.monthlyBase(), subject == ScoreSubject.OFFICER);
+    }
+
+    static List<ScoreEntry> rank(List<ScoreMapper.Total> totals, int base, boolean officers) {
+        List<ScoreMapper.Total> sorted = new ArrayList<>(totals);
+        sorted.sort(Comparator.comparingInt(ScoreMapper.Total::deducted).thenComparing(ScoreMapper.Total::code));
+        List<ScoreEntry> entries = new ArrayList<>(sorted.size());
+        int rank = 0;
+        Integer previous = null;
+        for (int i = 0; i < sorted.size(); i++) {
+            ScoreMapper.Total t = sorted.get(i);
+            if (previous == null || t.deducted() != previous) {
+                rank = i + 1;
+                previous = t.deducted();
+            }
+            entries.add(new ScoreEntry(rank, t.code(), t.name(), officers ? t.unitCode() : null,
+                    officers ? t.unitName() : null, t.deducted(), base - t.deducted()));
+        }
+        return entries;
     }
 }

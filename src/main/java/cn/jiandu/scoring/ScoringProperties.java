@@ -3,13 +3,16 @@ package cn.jiandu.scoring;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * jiandu.scoring.*: points deducted from the unit and from the responsible officer for
- * every level a problem reaches (执法质量积分). Closing on time restores none.
+ * every level a problem reaches (执法质量积分), and the score every unit and officer starts
+ * each month with. Closing on time restores none.
  */
 @ConfigurationProperties("jiandu.scoring")
-record ScoringProperties(Map<String, Integer> unitPoints, Map<String, Integer> officerPoints) {
+record ScoringProperties(Map<String, Integer> unitPoints, Map<String, Integer> officerPoints,
+        @DefaultValue("100") int monthlyBase) {
 
     int unit(String level) {
         return unitPoints == null ? 0 : unitPoints.getOrDefault(level, 0);

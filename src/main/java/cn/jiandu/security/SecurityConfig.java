@@ -20,9 +20,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may reach what.
  * <ul>
- * <li>/api, /engine-rest, the OpenAPI docs and the actuator: HTTP Basic against Camunda's
- * identity store, stateless. Only health is open (for load balancers); /api/admin/**
- * (calendar, clock) needs ADMIN whatever the method.</li>
+ * <li>/api, /engine-rest, the OpenAPI docs, the actuator and the dashboard page with its
+ * scripts (/dashboard, /webjars): HTTP Basic against Camunda's identity store, stateless,
+ * one realm, so the browser that logged into the dashboard sends the same login to
+ * /api/dashboard. Only health is open (for load balancers); /api/admin/** (calendar,
+ * clock) needs ADMIN whatever the method.</li>
  * <li>/camunda (Tasklist, Cockpit, Admin, Welcome): Camunda's own session login and CSRF
  * protection; Spring only adds the two advisory guards in front of it.</li>
  * </ul>
@@ -37,7 +39,7 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json) throws Exception {
         http.securityMatcher(new OrRequestMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**",
-                        "/swagger-ui.html", "/actuator/**")))
+                        "/swagger-ui.html", "/actuator/**", "/dashboard", "/dashboard/**", "/webjars/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
                         .requestMatchers(paths("/actuator/**")).hasRole(ADMIN)

@@ -1,0 +1,235 @@
+package cn.jiandu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.jiandu.calendar.AppClock;
+
+/**
+ * The dashboard (数据大屏) in headless Chromium: behind the login, it shows what
+ * GET /api/dashboard answers. Demo-like data first (stations, problems of every level, some
+ * overdue, some closed); the screenshot is left at target/dashboard.png for review.
+ * Skipped where Debian's chromium is not installed (.ci/run installs it).
+ */
+class DashboardIT extends ItSupport {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final String PASSWORD = "dashboard-pass-1";
+
+    @Autowired
+    AppClock clock;
+
+    @BeforeAll
+    static void chromiumIsInstalled() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed");
+    }
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
+
+    @Test
+    void shouldShowBehindTheLoginWhatTheApiCounts() throws IOException {
+        assertThat(anonymous().get("/dashboard/").status()).isEqualTo(401);
+        assertThat(anonymous().get("/api/dashboard").status()).isEqualTo(401);
+        assertThat(anonymous().get("/webjars/echarts/echarts.min.js").status()).isEqualTo(401);
+        assertThat(admin().get("/dashboard").headers().get("location").get(0)).endsWith("/dashboard/");
+        aBureauAtWork();
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--hide-scrollbars", "--lang=zh-CN", "--window-size=1920,1080");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        try {
+            // the login as the browser sends it after the Basic prompt: on every request of the page
+            browser.executeCdpCommand("Network.enable", Map.of());
+            browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD)
+                            .getBytes(StandardCharsets.UTF_8)))));
+            // a wall screen's 1920×1080, whatever the headless window's frame takes
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1920, "height", 1080,
+                    "deviceScaleFactor", 1, "mobile", false));
+
+            Map<String, String> shown = Map.of();
+            Map<String, String> counted = Map.of();
+            // background jobs may change a count between the page's request and the test's: look again
+            for (int attempt = 0; attempt < 5 && (shown.isEmpty() || !shown.equals(counted)); attempt++) {
+                browser.get("http://localhost:" + port + "/dashboard/?animation=0");
+                new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                        d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+                shown = shown(browser);
+                counted = counted(admin().get("/api/dashboard").json());
+            }
+            assertThat(shown).isEqualTo(counted);
+            assertThat(Integer.parseInt(shown.get("total"))).isGreaterThanOrEqualTo(6);
+            assertThat(Integer.parseInt(shown.get("overdue"))).isPositive();
+
+            assertThat(browser.getTitle()).isEqualTo("执法监督数据大屏");
+            assertThat(browser.findElement(By.id("bureau")).getText()).isEqualTo("示范市公安局示范分局");
+            assertThat(browser.findElement(By.id("status")).getText()).startsWith("数据时间：");
+            assertThat(browser.findElement(By.id("clock")).getText()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日 星期.+");
+            Object echarts = ((JavascriptExecutor) browser).executeScript("return typeof echarts");
+            assertThat(echarts).isEqualTo("object");
+            for (String chart : List.of("chart-trend", "chart-levels", "chart-ranking", "chart-rate")) {
+                assertThat(browser.findElements(By.cssSelector("#" + chart + " canvas"))).as(chart).isNotEmpty();
+            }
+            assertThat(browser.findElement(By.cssSelector("#overdue-list tr[data-id] td.hours")).getText())
+                    .matches("(\\d+天)?(\\d+小时)?|不足1小时");
+
+            File png = browser.getScreenshotAs(OutputType.FILE);
+            Path target = Path.of("target", "dashboard.png");
+            Files.createDirectories(target.getParent());
+            Files.copy(png.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            assertThat(Files.size(target)).isGreaterThan(10_000);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static Map<String, String> shown(ChromeDriver browser) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (String id : List.of("total", "blue", "yellow", "red")) {
+            shown.put(id, browser.findElement(By.id("count-" + id)).getText());
+        }
+        shown.put("overdue", browser.findElement(By.id("overdue-total")).getText());
+        shown.put("rate", browser.findElement(By.id("rate")).getText());
+        shown.put("overdueRows", String.valueOf(browser.findElements(By.cssSelector("#overdue-list tr[data-id]")).size()));
+        shown.put("firstOverdue", browser.findElements(By.cssSelector("#overdue-list tr[data-id]")).stream().findFirst()
+                .map(r -> r.getDomAttribute("data-id")).orElse(""));
+        return shown;
+    }
+
+    private static Map<String, String> counted(JsonNode api) {
+        Map<String, String> counted = new LinkedHashMap<>();
+        for (String id : List.of("total", "blue", "yellow", "red")) {
+            counted.put(id, api.path("counts").path(id).asText());
+        }
+        counted.put("overdue", api.path("overdueTotal").asText());
+        counted.put("rate", api.path("rectificationRate").isNull() ? "—"
+                : api.path("rectificationRate").decimalValue().stripTrailingZeros().toPlainString() + "%");
+        counted.put("overdueRows", String.valueOf(api.path("overdue").size()));
+        counted.put("firstOverdue", api.path("overdue").isEmpty() ? "" : api.path("overdue").get(0).path("id").asText());
+        return counted;
+    }
+
+    /**
+     * Stations with problems of every level: some registered ten days ago (red ones now
+     * overdue, blue ones urged and raised), one closed on time, and a few from this morning.
+     */
+    private void aBureauAtWork() {
+        String u = unique();
+        Map<String, String> heads = new HashMap<>();
+        Map<String, String> officers = new HashMap<>();
+        String[][] units = {{"CG", "城关派出所", "STATION"}, {"XH", "新华路派出所", "STATION"},
+                {"DG", "东关派出所", "STATION"}, {"KF", "开发区派出所", "STATION"},
+                {"XJ", "刑事侦查大队", "CRIMINAL_POLICE"}, {"ZA", "治安管理大队", "OTHER"}};
+        for (String[] unit : units) {
+            String code = unit[0] + u;
+            post("/api/org/units", Map.of("code", code, "name", unit[1], "kind", unit[2]));
+            heads.put(code, officer("H" + unit[0] + u, code, "UNIT_HEAD"));
+            officers.put(code, officer("O" + unit[0] + u, code, "OFFICER"));
+        }
+        String legalUnit = "FZ" + u;
+        post("/api/org/units", Map.of("code", legalUnit, "name", "法制大队", "kind", "LEGAL"));
+        String legal = officer("L" + u, legalUnit, "LEGAL_OFFICER");
+
+        ZonedDateTime now = ZonedDateTime.now(CHINA);
+        clock.setNow(now.minusDays(10).with(LocalTime.of(10, 0)).toInstant());
+        long closed = register(legal, "CG" + u, officers.get("CG" + u), "HOTLINE_12345", "接警后未按规定时限出警", false);
+        complete(heads.get("CG" + u), closed, "Task_Sign", Map.of());
+        complete(officers.get("CG" + u), closed, "Task_Rectify", Map.of("rectifyOutcome", "DONE",
+                "rectificationReport", "已对出警民警批评教育并整改"));
+        complete(legal, closed, "Task_Review", Map.of("reviewDecision", "APPROVE"));
+        register(legal, "XH" + u, officers.get("XH" + u), "PETITION", "当事人信访反映案件久拖未决", true);
+        register(legal, "XJ" + u, officers.get("XJ" + u), "PROCURATORIAL_SUPERVISION", "刑事警情超30日未立案", true);
+        long late = register(legal, "DG" + u, officers.get("DG" + u), "ONLINE_ENFORCEMENT_PATROL",
+                "受案登记表未开具受案回执", false);
+        complete(heads.get("DG" + u), late, "Task_Sign", Map.of());
+        register(legal, "KF" + u, officers.get("KF" + u), "CASE_REVIEW_EVALUATION", "行政案件笔录未记录询问起止时间", false);
+        clock.setNow(now.minusDays(3).with(LocalTime.of(9, 30)).toInstant());
+        register(legal, "ZA" + u, officers.get("ZA" + u), "ONLINE_VIDEO_PATROL", "办案区视频未全程录像", false);
+        register(legal, "CG" + u, officers.get("CG" + u), "HOTLINE_12389", "涉案财物未按规定移交保管", false);
+        clock.reset();
+        register(legal, "XH" + u, officers.get("XH" + u), "POLICE_REVISIT", "回访发现未告知报警人处理结果", false);
+        register(legal, "KF" + u, officers.get("KF" + u), "CHIEF_MAILBOX", "局长信箱反映民警接警态度生硬", false);
+    }
+
+    private long register(String legal, String unit, String officer, String source, String title, boolean sensitive) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("source", source);
+        body.put("category", "CASE_FILING");
+        body.put("unitCode", unit);
+        body.put("officerNo", officer);
+        body.put("title", title);
+        body.put("description", title + "。");
+        body.put("sensitive", sensitive);
+        Http.Response response = as(legal, PASSWORD).postJson("/api/problems", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().path("id").asLong();
+    }
+
+    private void complete(String user, long problemId, String taskKey, Map<String, Object> variables) {
+        JsonNode tasks = as(user, PASSWORD).get("/engine-rest/task?processInstanceBusinessKey=" + problemId).json();
+        String task = null;
+        for (JsonNode t : tasks) {
+            if (taskKey.equals(t.path("taskDefinitionKey").asText())) {
+                task = t.path("id").asText();
+            }
+        }
+        assertThat(task).as(taskKey + " of " + problemId).isNotNull();
+        Map<String, Object> typed = new HashMap<>();
+        variables.forEach((k, v) -> typed.put(k, Map.of("value", v)));
+        Http.Response response = as(user, PASSWORD).postJson("/engine-rest/task/" + task + "/complete",
+                Map.of("variables", typed));
+        assertThat(response.status()).as(response.body()).isEqualTo(204);
+    }
+
+    private void post(String path, Object body) {
+        Http.Response response = admin().postJson(path, body);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    private String officer(String no, String unit, String role) {
+        post("/api/org/officers", Map.of("officerNo", no, "name", "民警" + no, "unitCode", unit, "roles", List.of(role),
+                "password", PASSWORD));
+        return no;
+    }
+}

@@ -1,0 +1,81 @@
+package cn.jiandu.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import cn.jiandu.scoring.ScoreEntry;
+
+/** The templates lay out given figures: every section, escaped HTML, escaped markdown. */
+class ReportRendererTest {
+
+    private final ReportRenderer renderer = new ReportRenderer();
+
+    static ReportFigures figures(ReportType type, ReportFigures.Rates rates) {
+        Period period = type.periodOf(LocalDate.of(2026, 3, 10));
+        ReportFigures.ProblemLine red = new ReportFigures.ProblemLine(7, "<script>alert(1)</script>**粗体**", "CG",
+                "城关派出所", "RED", "红色", "2026年3月9日 23:59", "已超期1天", 0, 0);
+        ReportFigures.ProblemLine repeat = new ReportFigures.ProblemLine(8, "受案回执未开具", "XH", "新华路派出所",
+                "YELLOW", "黄色", "2026年3月12日 23:59", "", 2, 1);
+        return new ReportFigures(type, period, period.text(), "示范市公安局示范分局", "执法监督中心", 12, 2026,
+                ReportCounter.title(type, 2026, 12), "2026年3月11日 08:00", 20,
+                new ReportFigures.Found(5, 3, 1, 1, List.of(
+                        new ReportFigures.SourceLine("HOTLINE_12345", "12345政务服务热线", 2, 1, 0, 3),
+                        new ReportFigures.SourceLine("PETITION", "涉警信访", 1, 0, 1, 2))),
+                new ReportFigures.Closed(3, 2, 1),
+                new ReportFigures.Open(4, 2),
+                new ReportFigures.Rectification(4, 2, "50%", ReportCounter.RATE_DEFINITION),
+                List.of(new ReportFigures.UnitLine("CG", "城关派出所", 3, 2, 1, 1, 2, 1, 3, 1, "33.33%")),
+                new ReportFigures.Scores("2026年3月1日至10日", 100,
+                        List.of(new ScoreEntry(1, "XH", "新华路派出所", null, null, 0, 100),
+                                new ScoreEntry(2, "CG", "城关派出所", null, null, 9, 91)),
+                        List.of(new ScoreEntry(40, "500002", "陈晓", "CG", "城关派出所", 5, 95)), 1),
+                rates,
+                new ReportFigures.Repeats(1, 1, List.of(repeat)),
+                new ReportFigures.Documents(3, 1, 1, 5),
+                new ReportFigures.Warnings(1, 1, List.of(red, repeat)));
+    }
+
+    @Test
+    void shouldPrintEverySectionWithItsFiguresAndTheRateDefinition() {
+        String html = renderer.html(figures(ReportType.DAILY, new ReportFigures.Rates(false, List.of(), List.of())));
+        assertThat(html).contains("执法监督日报", "2026年第12期", "统计时段：2026年3月10日", "一、总体情况",
+                "二、问题发现情况", "三、问题整改情况", "四、单位排名", "五、屡改屡犯问题", "六、执法文书下发情况",
+                "七、红黄预警问题", "整改率 = 本期到期问题中按期整改的件数 ÷ 本期到期问题件数 × 100%",
+                "执法质量积分排名（2026年3月1日至10日）", "执法检测统计（分流率、受立案率、文书开具率等）尚未接入");
+        assertThat(html).contains("data-k=\"found.total\">5<", "data-k=\"found.source.PETITION.red\">1<",
+                "data-k=\"closed.late\">1<", "data-k=\"rect.rate\">50%<", "data-k=\"unit.CG.rate\">33.33%<",
+                "data-k=\"score.unit.CG.score\">91<", "data-k=\"score.officer.500002.deducted\">5<",
+                "data-k=\"doc.total\">5<", "data-k=\"warn.7.deadline\">2026年3月9日 23:59<",
+                "data-k=\"repeat.8.count\">2次<");
+        assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    @Test
+    void shouldPrintTheDetectionRatesWhenConnected() {
+        ReportFigures.Rates rates = new ReportFigures.Rates(true,
+                List.of(new ReportFigures.RateColumn("diversionRate", "分流率"),
+                        new ReportFigures.RateColumn("receiptRate", "回执开具率")),
+                List.of(new ReportFigures.RateLine("1", "CG", "城关派出所", List.of(
+                        new ReportFigures.RateCell("99.5%", "GREEN"), new ReportFigures.RateCell("—", null)))));
+        String html = renderer.html(figures(ReportType.MONTHLY, rates));
+        assertThat(html).contains("执法监督月报", "<th>分流率</th>", "<th>回执开具率</th>",
+                "class=\"rate-GREEN\">99.5%<").doesNotContain("尚未接入");
+        assertThat(new BigDecimal("99.50").stripTrailingZeros().toPlainString()).isEqualTo("99.5");
+    }
+
+    @Test
+    void shouldSummariseForTheGroupInEscapedMarkdownWithTheLink() {
+        String md = renderer.markdown(figures(ReportType.WEEKLY, new ReportFigures.Rates(false, List.of(), List.of())),
+                "https://jiandu.example.cn/api/reports/3");
+        assertThat(md).startsWith("#### 示范市公安局示范分局执法监督周报（2026年第12期）")
+                .contains("本周新发现问题 **5** 件（蓝色 3、黄色 1、红色 1）", "整改率 **50%**",
+                        "【红色】城关派出所：＜script＞alert\\(1\\)＜/script＞\\*\\*粗体\\*\\*",
+                        "扣分最多：城关派出所 91 分\n")
+                .endsWith("[查看完整报告](https://jiandu.example.cn/api/reports/3)");
+    }
+}
