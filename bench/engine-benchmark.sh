@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB="${1:-h2}"
-./mvnw -B -q -DskipTests package test-compile dependency:build-classpath -Dmdep.includeScope=test \
+./mvnw -B -q -DskipTests package
+./mvnw -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 if [ "$DB" = mariadb ]; then
   mysql -uroot -h127.0.0.1 -e "DROP DATABASE IF EXISTS jiandu_bench; CREATE DATABASE jiandu_bench CHARACTER SET utf8mb4;"
