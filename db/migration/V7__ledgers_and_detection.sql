@@ -80,7 +80,8 @@ CREATE TABLE ledger_case (
 CREATE INDEX ix_ledger_case_incident ON ledger_case (incident_no, accepted_at);
 CREATE INDEX ix_ledger_case_accepted ON ledger_case (accepted_at);
 CREATE INDEX ix_ledger_case_filed ON ledger_case (filed_at);
-CREATE INDEX ix_ledger_case_import ON ledger_case (import_id);
+-- covering: an incremental run reads the incidents of the cases an import wrote from the index alone
+CREATE INDEX ix_ledger_case_import ON ledger_case (import_id, incident_no);
 
 -- 强制措施: one per measure number; its unit and officer are its case's.
 CREATE TABLE ledger_measure (
