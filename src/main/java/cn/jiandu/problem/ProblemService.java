@@ -147,7 +147,8 @@ public class ProblemService {
 
     @Transactional(readOnly = true)
     public cn.jiandu.web.Page<Problem> page(String unitCode, Level level, ProblemStatus status, int page, int size) {
-        List<Problem> items = mapper.page(unitCode, level, status, page * size, size);
+        // a page far beyond the end is empty, not an int overflow into a negative OFFSET
+        List<Problem> items = mapper.page(unitCode, level, status, (long) page * size, size);
         return new cn.jiandu.web.Page<>(items, page, size, mapper.count(unitCode, level, status));
     }
 
