@@ -455,11 +455,11 @@ class AuthorizationMatrixIT extends ItSupport {
             return o;
         });
         p.put("engine-rest: task query with an expression (advisory)", c -> {
-            Http.Response r = api(c).postJson("/engine-rest/task", Map.of("orQueries",
-                    List.of(Map.of("assigneeExpression", "${currentUser()}"))));
-            // refused before the engine sees it: 400 (the guard), or 401 without a login
-            assertThat(r.status()).as(r.body()).isIn(400, 401);
-            return new Outcome(false, r.status(), r.body());
+            // every way in is refused before the engine sees it: 400 from the guard
+            for (Http.Response r : expressionQueries(c)) {
+                assertThat(r.status()).as(r.body()).isEqualTo(400);
+            }
+            return new Outcome(false, 400, "refused");
         });
 
         p.put("Tasklist: log in", c -> {
@@ -488,14 +488,46 @@ class AuthorizationMatrixIT extends ItSupport {
                 password(c))));
         p.put("Admin webapp: first-admin setup (advisory)", c -> {
             Http session = "ANON".equals(c) ? anonymous() : tasklist(c);
-            Http.Response r = session.postJson("/camunda/api/admin/setup/default/user/create", Map.of(
-                    "profile", Map.of("id", "intruder" + c, "firstName", "x", "lastName", "y"),
-                    "credentials", Map.of("password", "intruder-password")));
+            Outcome outcome = null;
+            for (String path : List.of("/camunda/api/admin/setup/default/user/create",
+                    "/camunda/api/admin//setup/default/user/create", "/camunda/api/admin/setup/default/user/create/",
+                    "/camunda/api/admin/./setup/default/user/create", "/camunda/api/admin/Setup/default/user/create")) {
+                Http.Response r = session.postJson(path, Map.of(
+                        "profile", Map.of("id", "intruder" + c, "firstName", "x", "lastName", "y"),
+                        "credentials", Map.of("password", "intruder-password")));
+                assertThat(r.status()).as(path + ": " + r.body()).isIn(400, 401, 403, 404);
+                outcome = new Outcome(false, r.status(), r.body());
+            }
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_ID_USER WHERE ID_ = ?", Long.class, "intruder" + c))
                     .isZero();
-            return judge(r);
+            return outcome;
         });
         return p;
+    }
+
+    /**
+     * The 2026 advisory's ways of putting JUEL into a task query: top level, inside orQueries,
+     * as a URL parameter, in a historic task query, in a stored filter, through the Tasklist's
+     * engine API, with odd paths, odd case and a JSON escape in the key.
+     */
+    private List<Http.Response> expressionQueries(String column) {
+        Http http = api(column);
+        String juel = "${identityService.createUserQuery().list()}";
+        List<Http.Response> answers = new ArrayList<>();
+        answers.add(http.postJson("/engine-rest/task", Map.of("orQueries", List.of(Map.of("assigneeExpression", juel)))));
+        answers.add(http.postJson("/engine-rest/task/count", Map.of("candidateGroupsExpression", juel)));
+        answers.add(http.get("/engine-rest/task?assigneeExpression=%24%7B1%7D"));
+        answers.add(http.get("/engine-rest/task?ASSIGNEEEXPRESSION=%24%7B1%7D"));
+        answers.add(http.postJson("/engine-rest//task", Map.of("assigneeExpression", juel)));
+        answers.add(http.postJson("/engine-rest/task/", Map.of("AssigneeExpression", juel)));
+        answers.add(http.postRaw("/engine-rest/task", "application/json",
+                "{\"assignee\\u0045xpression\": \"${1}\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        answers.add(http.postJson("/engine-rest/history/task", Map.of("taskAssigneeExpression", juel)));
+        answers.add(http.postJson("/engine-rest/filter/create", Map.of("resourceType", "Task", "name", "坏过滤器",
+                "query", Map.of("orQueries", List.of(Map.of("dueBeforeExpression", juel))))));
+        answers.add(tasklist(column).postJson("/camunda/api/engine/engine/default/task",
+                Map.of("orQueries", List.of(Map.of("assigneeExpression", juel)))));
+        return answers;
     }
 
     private Outcome claim(String column, String unit) {
