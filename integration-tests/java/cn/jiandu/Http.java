@@ -59,6 +59,19 @@ public final class Http {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Any method, any body (or none), any Content-Type and further headers (name, value, …). */
+    public Response exchange(String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder builder = request(path).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.setHeader(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
     public Response postCsv(String path, String csv) {
         return postRaw(path, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
     }

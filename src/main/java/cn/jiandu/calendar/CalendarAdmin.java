@@ -20,6 +20,7 @@ import cn.jiandu.web.CsvInput;
 import cn.jiandu.web.InputError;
 import cn.jiandu.web.InvalidInputException;
 import cn.jiandu.web.NotFoundException;
+import cn.jiandu.web.PlainText;
 
 /**
  * The administrator's side of the calendar: each November's State Council notice is
@@ -131,6 +132,9 @@ class CalendarAdmin {
         }
         if (entry.name() != null && entry.name().length() > MAX_NAME) {
             errors.add(new InputError(line, "name", "名称最长" + MAX_NAME + "字"));
+        }
+        if (!PlainText.isSingleLine(entry.name())) {
+            errors.add(new InputError(line, "name", "名称不能含控制字符或不完整的字符"));
         }
     }
 

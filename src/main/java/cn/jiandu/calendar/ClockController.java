@@ -41,6 +41,11 @@ class ClockController {
         if (request == null || request.now() == null) {
             throw new InvalidInputException("now", "时间不能为空，格式如 2026-03-10T09:00:00+08:00");
         }
+        int year = request.now().getYear();
+        if (year < CalendarAdmin.FIRST_YEAR || year > CalendarAdmin.LAST_YEAR) {
+            throw new InvalidInputException("now", "时间超出范围: " + request.now() + "（" + CalendarAdmin.FIRST_YEAR + "–"
+                    + CalendarAdmin.LAST_YEAR + "年）");
+        }
         clock.setNow(request.now().toInstant());
         return now();
     }

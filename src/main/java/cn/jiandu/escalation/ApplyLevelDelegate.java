@@ -22,9 +22,11 @@ class ApplyLevelDelegate implements JavaDelegate {
         Clocks clocks = escalation.enterLevel(Variables.problemId(execution), level,
                 Boolean.TRUE.equals(execution.getVariable(Rectification.SIGNED)),
                 (String) execution.getVariable(Rectification.DEADLINE_RULES),
-                (String) execution.getVariable(Rectification.RAISE_REASON));
+                (String) execution.getVariable(Rectification.RAISE_REASON),
+                (String) execution.getVariable(Rectification.RAISED_BY));
         execution.setVariables(clocks.variables());
         execution.setVariable("levelLabel", level.label());
         execution.removeVariable(Rectification.RAISE_REASON);
+        execution.removeVariable(Rectification.RAISED_BY);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.jiandu.organisation.Role;
 import cn.jiandu.security.CurrentUser;
 import cn.jiandu.web.ForbiddenException;
+import cn.jiandu.web.PlainText;
 
 /** Manual urging (人工催办) and raising a problem's level from outside (领导交办/规则). */
 @RestController
@@ -29,7 +31,8 @@ class EscalationController {
         this.escalation = escalation;
     }
 
-    record Note(@Size(max = 500, message = "说明最长500字") String comment) {
+    record Note(@Size(max = 500, message = "说明最长500字")
+            @Pattern(regexp = PlainText.MULTI_LINE, message = "说明不能含控制字符或不完整的字符") String comment) {
     }
 
     @PostMapping("/urge")

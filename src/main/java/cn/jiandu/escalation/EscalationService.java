@@ -86,10 +86,11 @@ class EscalationService {
 
     /**
      * The problem enters a level: its clocks start again for that level, the unit and the
-     * officer lose the level's points (once), and the timeline says why.
+     * officer lose the level's points (once), and the timeline says why and who (the person
+     * who raised it from outside, else the system).
      */
     @Transactional
-    Clocks enterLevel(long problemId, Level level, boolean signed, String rulesJson, String reason) {
+    Clocks enterLevel(long problemId, Level level, boolean signed, String rulesJson, String reason, String raisedBy) {
         Problem problem = problems.get(problemId);
         Clocks clocks = clocks(rule(rulesJson, level), signed);
         problems.changeLevel(problemId, level);
@@ -98,7 +99,7 @@ class EscalationService {
         String why = reason == null || reason.isBlank() ? "" : "（" + reason + "）";
         String what = problem.level() == null ? "初始预警等级：" + level.label() + why
                 : "预警等级由" + problem.level().label() + "提升为" + level.label() + why;
-        problems.record(problemId, EventKind.LEVEL, SYSTEM, level,
+        problems.record(problemId, EventKind.LEVEL, raisedBy == null || raisedBy.isBlank() ? SYSTEM : raisedBy, level,
                 what + "，整改期限至 " + ChineseDates.dateTime(clocks.rectifyDue()), null);
         ScoreService.Deduction deduction = scores.deduct(problemId, level.name(), problem.unitCode(),
                 problem.officerNo());

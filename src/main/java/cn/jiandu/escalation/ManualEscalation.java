@@ -68,6 +68,7 @@ public class ManualEscalation {
         try {
             runtime.createMessageCorrelation(Rectification.MESSAGE_RAISE_LEVEL)
                     .processInstanceId(problem.processInstanceId())
+                    .setVariable(Rectification.RAISED_BY, actor)
                     .setVariable(Rectification.RAISE_REASON, (reason == null || reason.isBlank() ? "领导交办" : reason)
                             + "（" + actor + "）")
                     .correlate();

@@ -21,6 +21,10 @@ class RaiseLevelDelegate implements JavaDelegate {
         Level current = Variables.level(execution);
         Level next = escalation.raise(current);
         execution.setVariable(Rectification.LEVEL_RAISED, next != current);
+        if (next == current) {
+            // red stays red: nobody's raise is pending for the next level
+            execution.removeVariable(Rectification.RAISED_BY);
+        }
         execution.setVariable(Rectification.LEVEL, next.name());
         Object reason = execution.getVariableLocal("reason");
         if (reason != null && execution.getVariable(Rectification.RAISE_REASON) == null) {

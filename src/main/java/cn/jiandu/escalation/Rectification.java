@@ -24,6 +24,8 @@ final class Rectification {
     static final String LEVEL = "level";
     static final String LEVEL_RAISED = "levelRaised";
     static final String RAISE_REASON = "raiseReason";
+    /** who raised the level from outside (POST /api/problems/{id}/raise), for the timeline */
+    static final String RAISED_BY = "raisedBy";
     static final String SIGNED = "signed";
     static final String DEADLINE_RULES = "deadlineRules";
     static final String SIGN_DUE = "signDue";

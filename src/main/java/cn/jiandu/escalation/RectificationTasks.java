@@ -13,7 +13,8 @@ import cn.jiandu.problem.ProblemStatus;
 
 /**
  * Listens to every user task of rectification.bpmn: names it with the level and the problem,
- * moves the problem's status, and writes creation and completion into the timeline.
+ * moves the problem's status, and writes creation, assignment (claim) and completion into the
+ * timeline.
  */
 @Component("rectificationTasks")
 class RectificationTasks implements TaskListener {
@@ -34,7 +35,27 @@ class RectificationTasks implements TaskListener {
             created(task);
         } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
             completed(task);
+        } else if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+            assigned(task);
         }
+    }
+
+    /** A claim, an assignment by someone else, or giving a task back: who, to whom, which task. */
+    private void assigned(DelegateTask task) {
+        long problemId = Variables.problemId(task);
+        String actor = actor(task);
+        String assignee = task.getAssignee();
+        String step = task.getBpmnModelElementInstance() == null ? task.getName()
+                : task.getBpmnModelElementInstance().getName();
+        String detail;
+        if (assignee == null) {
+            detail = "待办「" + step + "」退回候选组，待重新认领";
+        } else if (assignee.equals(actor)) {
+            detail = "认领待办「" + step + "」";
+        } else {
+            detail = "待办「" + step + "」指派给 " + assignee;
+        }
+        problems.record(problemId, EventKind.TASK_ASSIGNED, actor, Variables.level(task), detail, task.getId());
     }
 
     private void created(DelegateTask task) {

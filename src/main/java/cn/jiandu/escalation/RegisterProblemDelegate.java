@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 import cn.jiandu.organisation.Officer;
@@ -16,6 +19,8 @@ import cn.jiandu.organisation.Unit;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.Registration;
+import cn.jiandu.web.InputError;
+import cn.jiandu.web.InvalidInputException;
 
 /**
  * 登记问题: a problem registered through the API already exists; one registered from the
@@ -37,14 +42,7 @@ class RegisterProblemDelegate implements JavaDelegate {
         Object id = execution.getVariable(Rectification.PROBLEM_ID);
         long problemId;
         if (id == null) {
-            Instant occurredAt = instant(execution.getVariable("occurredAt"));
-            problemId = problems.registerFromProcess(new Registration((String) execution.getVariable("source"),
-                    (String) execution.getVariable("category"), (String) execution.getVariable("unitCode"),
-                    (String) execution.getVariable("officerNo"), (String) execution.getVariable("title"),
-                    (String) execution.getVariable("description"),
-                    occurredAt,
-                    Boolean.TRUE.equals(execution.getVariable("sensitive")), null, null,
-                    (String) execution.getVariable("registeredBy")), execution.getProcessInstanceId());
+            problemId = registerFromForm(execution);
             execution.setVariable(Rectification.PROBLEM_ID, problemId);
             execution.setProcessBusinessKey(String.valueOf(problemId));
         } else {
@@ -68,8 +66,40 @@ class RegisterProblemDelegate implements JavaDelegate {
         problems.attachProcess(problemId, execution.getProcessInstanceId());
     }
 
+    /**
+     * Stores the start form's problem. Bad input is refused as a form field validation error,
+     * so that the Tasklist shows the reason and the engine REST API's submit-form answers 400
+     * with it (in Chinese), never 500 with a database's message.
+     */
+    private long registerFromForm(DelegateExecution execution) {
+        List<InputError> errors = new ArrayList<>();
+        Registration registration = new Registration(text(execution, "source", errors),
+                text(execution, "category", errors), text(execution, "unitCode", errors),
+                text(execution, "officerNo", errors), text(execution, "title", errors),
+                text(execution, "description", errors), instant(execution.getVariable("occurredAt"), errors),
+                Boolean.TRUE.equals(execution.getVariable("sensitive")), null, null,
+                text(execution, "registeredBy", errors));
+        try {
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+            return problems.registerFromProcess(registration, execution.getProcessInstanceId());
+        } catch (InvalidInputException e) {
+            throw new FormFieldValidationException(e.errors().get(0).field(), "问题登记有误：" + e.getMessage());
+        }
+    }
+
+    private static String text(DelegateExecution execution, String name, List<InputError> errors) {
+        Object value = execution.getVariable(name);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        errors.add(InputError.of(name, "应为文本"));
+        return null;
+    }
+
     /** The start form sends its datetime field as text (2026-03-01T09:30+08:00). */
-    private static Instant instant(Object value) {
+    private static Instant instant(Object value, List<InputError> errors) {
         if (value instanceof Date date) {
             return date.toInstant();
         }
@@ -77,9 +107,21 @@ class RegisterProblemDelegate implements JavaDelegate {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
-                return LocalDateTime.parse(text).atZone(cn.jiandu.web.Times.CHINA).toInstant();
+                try {
+                    return LocalDateTime.parse(text).atZone(cn.jiandu.web.Times.CHINA).toInstant();
+                } catch (DateTimeParseException again) {
+                    errors.add(InputError.of("occurredAt", "时间格式无效: " + abbreviate(text) + "（格式如 2026-03-01T09:30+08:00）"));
+                    return null;
+                }
             }
         }
+        if (value != null && !(value instanceof String)) {
+            errors.add(InputError.of("occurredAt", "应为时间"));
+        }
         return null;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

@@ -11,10 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.jiandu.notification.dingtalk.DingTalkClient;
@@ -25,12 +29,16 @@ import cn.jiandu.notification.dingtalk.DingTalkException;
  * outside any transaction, then marked; a node that dies mid-send leaves its claim to
  * expire and the rows go back to the queue (DingTalk drops the same content to the same
  * person the same day, so such a resend does not reach anyone twice). Failures are retried
- * with exponential backoff; after the last attempt the row is FAILED.
+ * with exponential backoff; after the last attempt the row is FAILED. A message sent while
+ * the database is away is marked as soon as it is back (within half the claim time), so that
+ * an outage of the database does not send it again. Counts what it sent
+ * ({@code jiandu.notifications.sent}, per channel) for the node's metrics.
  */
 @Component
 public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration MARK_RETRY = Duration.ofSeconds(1);
 
     private final OutboxMapper mapper;
     private final DingTalkClient dingtalk;
@@ -38,15 +46,24 @@ public class Dispatcher {
     private final NotificationProperties properties;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final Counter sentWork;
+    private final Counter sentRobot;
 
     Dispatcher(OutboxMapper mapper, DingTalkClient dingtalk, RobotThrottle throttle, NotificationProperties properties,
-            Clock clock, TransactionTemplate tx) {
+            Clock clock, TransactionTemplate tx, MeterRegistry meters) {
         this.mapper = mapper;
         this.dingtalk = dingtalk;
         this.throttle = throttle;
         this.properties = properties;
         this.clock = clock;
         this.tx = tx;
+        this.sentWork = sent(meters, OutboxMessage.WORK);
+        this.sentRobot = sent(meters, OutboxMessage.ROBOT);
+    }
+
+    private static Counter sent(MeterRegistry meters, String channel) {
+        return Counter.builder("jiandu.notifications.sent").tag("channel", channel)
+                .description("Outbox rows this node sent to DingTalk (one per recipient)").register(meters);
     }
 
     @Scheduled(fixedDelayString = "${jiandu.notification.poll-interval:PT2S}", initialDelayString = "PT5S")
@@ -88,24 +105,26 @@ public class Dispatcher {
                 robots.add(m);
             }
         }
-        work.values().forEach(this::sendWork);
-        robots.forEach(this::sendRobot);
+        Instant markUntil = now.plus(properties.claimTimeout().dividedBy(2));
+        work.values().forEach(group -> sendWork(group, markUntil));
+        robots.forEach(message -> sendRobot(message, markUntil));
         return claimed.size();
     }
 
-    private void sendWork(List<OutboxMessage> group) {
+    private void sendWork(List<OutboxMessage> group, Instant markUntil) {
         OutboxMessage first = group.get(0);
         List<Long> ids = group.stream().map(OutboxMessage::id).toList();
         try {
             String task = dingtalk.sendWorkNotification(group.stream().map(OutboxMessage::recipient).toList(),
                     first.title(), first.body(), "查看待办", first.link());
-            tx.executeWithoutResult(s -> mapper.markSent(ids, clock.instant(), task));
+            markSent(ids, task, markUntil);
+            sentWork.increment(ids.size());
         } catch (DingTalkException e) {
             failed(ids, maxAttempts(group), e);
         }
     }
 
-    private void sendRobot(OutboxMessage message) {
+    private void sendRobot(OutboxMessage message, Instant markUntil) {
         List<Long> ids = List.of(message.id());
         Optional<Instant> wait = throttle.acquire(message.recipient());
         if (wait.isPresent()) {
@@ -115,9 +134,37 @@ public class Dispatcher {
         try {
             List<String> mobiles = message.atMobiles() == null ? List.of() : Arrays.asList(message.atMobiles().split(","));
             dingtalk.sendRobotMarkdown(message.recipient(), message.title(), message.body(), mobiles, List.of());
-            tx.executeWithoutResult(s -> mapper.markSent(ids, clock.instant(), null));
+            markSent(ids, null, markUntil);
+            sentRobot.increment();
         } catch (DingTalkException e) {
             failed(ids, message.attempts(), e);
+        }
+    }
+
+    /**
+     * Marks sent rows, trying again while the database is away, until {@code until} (half the
+     * claim time, so that no node has released the rows yet). Past it the rows stay claimed,
+     * go back to the queue when the claim expires and are sent again: DingTalk drops the same
+     * content to the same person on the same day.
+     */
+    private void markSent(List<Long> ids, String task, Instant until) {
+        while (true) {
+            try {
+                tx.executeWithoutResult(s -> mapper.markSent(ids, clock.instant(), task));
+                return;
+            } catch (DataAccessException | TransactionException e) {
+                if (!clock.instant().isBefore(until)) {
+                    throw e;
+                }
+                log.warn("Notification(s) {} sent but not yet marked, the database is away; trying again: {}", ids,
+                        e.toString());
+                try {
+                    Thread.sleep(MARK_RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

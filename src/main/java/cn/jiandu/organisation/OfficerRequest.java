@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import cn.jiandu.web.PlainText;
+
 /** An officer as the API and the CSV import receive it; the password is never returned. */
 record OfficerRequest(
         @NotBlank(message = "警号不能为空")
@@ -14,6 +16,7 @@ record OfficerRequest(
         String officerNo,
         @NotBlank(message = "姓名不能为空")
         @Size(max = 50, message = "姓名最长50字")
+        @Pattern(regexp = PlainText.SINGLE_LINE, message = "姓名不能含控制字符或不完整的字符")
         String name,
         @NotBlank(message = "所属单位不能为空")
         String unitCode,

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import cn.jiandu.web.PlainText;
+
 /** A unit as the API and the CSV import receive it. */
 record UnitRequest(
         @NotBlank(message = "单位代码不能为空")
@@ -12,6 +14,7 @@ record UnitRequest(
         String code,
         @NotBlank(message = "单位名称不能为空")
         @Size(max = 100, message = "单位名称最长100字")
+        @Pattern(regexp = PlainText.SINGLE_LINE, message = "单位名称不能含控制字符或不完整的字符")
         String name,
         @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "上级单位代码格式不正确")
         String parentCode,

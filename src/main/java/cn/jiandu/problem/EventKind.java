@@ -7,6 +7,7 @@ public enum EventKind {
     DOCUMENT("签发文书"),
     TASK_CREATED("生成任务"),
     TASK_COMPLETED("完成任务"),
+    TASK_ASSIGNED("认领/指派"),
     SIGNED("签收"),
     REMINDER("到期提醒"),
     URGE("催办"),

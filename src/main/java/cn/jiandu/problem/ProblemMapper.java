@@ -20,7 +20,7 @@ interface ProblemMapper {
     Problem findForUpdate(@Param("id") long id);
 
     List<Problem> page(@Param("unitCode") String unitCode, @Param("level") Level level,
-            @Param("status") ProblemStatus status, @Param("offset") int offset, @Param("limit") int limit);
+            @Param("status") ProblemStatus status, @Param("offset") long offset, @Param("limit") int limit);
 
     long count(@Param("unitCode") String unitCode, @Param("level") Level level, @Param("status") ProblemStatus status);
 

@@ -19,6 +19,7 @@ import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.web.InputError;
 import cn.jiandu.web.InvalidInputException;
 import cn.jiandu.web.NotFoundException;
+import cn.jiandu.web.PlainText;
 
 /**
  * Supervision problems (执法问题): registration, which starts the rectification process in
@@ -29,6 +30,9 @@ public class ProblemService {
 
     /** The BPMN process every problem runs (processes/rectification.bpmn). */
     public static final String PROCESS_KEY = "rectification";
+
+    private static final int MAX_TITLE = 200;
+    private static final int MAX_DESCRIPTION = 4000;
 
     private final ProblemMapper mapper;
     private final OrganisationService organisation;
@@ -96,11 +100,21 @@ public class ProblemService {
                 errors.add(InputError.of("officerNo", "民警 " + officerNo + " 不属于单位 " + r.unitCode()));
             }
         }
+        // the same rules as RegisterRequest, for registrations that do not come through the API
+        // (the Tasklist's start form, detection rules)
         if (r.title() == null || r.title().isBlank()) {
             errors.add(InputError.of("title", "标题不能为空"));
+        } else if (r.title().strip().length() > MAX_TITLE) {
+            errors.add(InputError.of("title", "标题最长" + MAX_TITLE + "字"));
+        } else if (!PlainText.isSingleLine(r.title())) {
+            errors.add(InputError.of("title", "标题不能含控制字符或不完整的字符"));
         }
         if (r.description() == null || r.description().isBlank()) {
             errors.add(InputError.of("description", "问题描述不能为空"));
+        } else if (r.description().strip().length() > MAX_DESCRIPTION) {
+            errors.add(InputError.of("description", "问题描述最长" + MAX_DESCRIPTION + "字"));
+        } else if (!PlainText.isMultiLine(r.description())) {
+            errors.add(InputError.of("description", "问题描述不能含控制字符或不完整的字符"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -147,7 +161,8 @@ public class ProblemService {
 
     @Transactional(readOnly = true)
     public cn.jiandu.web.Page<Problem> page(String unitCode, Level level, ProblemStatus status, int page, int size) {
-        List<Problem> items = mapper.page(unitCode, level, status, page * size, size);
+        // a page far beyond the end is empty, not an int overflow into a negative OFFSET
+        List<Problem> items = mapper.page(unitCode, level, status, (long) page * size, size);
         return new cn.jiandu.web.Page<>(items, page, size, mapper.count(unitCode, level, status));
     }
 

@@ -1,6 +1,7 @@
 package cn.jiandu.web;
 
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,6 +104,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static InputError describe(Throwable cause) {
+        if (cause instanceof CharacterCodingException) {
+            return InputError.of("body", "请求体不是有效的 UTF-8 编码");
+        }
+        if (cause instanceof StrictJsonConverter.TooLarge tooLarge) {
+            return InputError.of("body", tooLarge.getMessage());
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             return InputError.of(path(u), "未知字段");
         }

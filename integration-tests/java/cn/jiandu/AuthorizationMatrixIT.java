@@ -1,0 +1,614 @@
+package cn.jiandu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.jiandu.calendar.AppClock;
+
+/**
+ * Who may do what: every role against every /api endpoint, the engine REST API's task
+ * actions and the webapps (Tasklist, Cockpit, Admin), as the table {@link #MATRIX} says.
+ * OFFICER and UNIT_HEAD belong to station A; "other" is station B. Y: allowed (2xx; for a
+ * listing: the item is in it). -: refused (401, 403, 404; for a listing: not in it) and
+ * nothing changed; an anonymous caller is always answered 401 (the webapps: 401 or 403).
+ * Every row of the table is checked for every column, and every check has its row.
+ */
+class AuthorizationMatrixIT extends ItSupport {
+
+    private static final String PASSWORD = "matrix-pass-1";
+
+    /**
+     * OFF 办案民警, HEAD 单位负责人 (both of station A), LO 法制员, LC 法制大队长, DI 纪委督察,
+     * DL 分管局领导, CH 局主要领导, CM 执法监督委员会, ADM 系统管理员, ANON no login.
+     * The legal officer's engine permissions (any task, any instance) are the operator's of the
+     * process: he signs, hands over, completes and corrects on the bureau's behalf.
+     */
+    static final String MATRIX = """
+            action                                                 | OFF | HEAD | LO | LC | DI | DL | CH | CM | ADM | ANON
+            GET  /api/reference/sources                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/org/units                                    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/org/units/{code}                             |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            POST /api/org/units                                    |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            PUT  /api/org/units/{code}                             |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            POST /api/org/units/import                             |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            GET  /api/org/officers (own unit)                      |  -  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/org/officers?unitCode={other}                |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/org/officers/{own unit's officer}            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/org/officers/{other unit's officer}          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            POST /api/org/officers                                 |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            PUT  /api/org/officers/{officerNo}                     |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            POST /api/org/officers/import                          |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            POST /api/problems                                     |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/problems/{own unit}                          |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/problems/{other unit}                        |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/problems lists the other unit's              |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/problems?unitCode={other}                    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            POST /api/problems/{id}/urge                           |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  -
+            POST /api/problems/{id}/raise                          |  -  |  -   | -  | Y  | -  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/documents?problemId={other unit's}           |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/documents/{own unit}                         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/documents/{other unit}                       |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/notifications                                |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  -
+            POST /api/notifications/{id}/retry                     |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  -
+            GET  /api/admin/calendar                               |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            PUT  /api/admin/calendar/{day}                         |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            DELETE /api/admin/calendar/{day}                       |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            POST /api/admin/calendar/import                        |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            GET  /api/admin/clock                                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            POST /api/admin/clock                                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            GET  /api/demo/dingtalk/inbox (demo and tests only)    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /actuator/health                                  |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  Y
+            GET  /actuator/prometheus                              |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            GET  /v3/api-docs                                      |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            engine-rest: task list shows the own unit's task       |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            engine-rest: task list shows the other unit's task     |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            engine-rest: read the other unit's task variables      |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            engine-rest: claim the own unit's task                 |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  Y  |  -
+            engine-rest: claim the other unit's task               |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
+            engine-rest: complete the own unit's task              |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  Y  |  -
+            engine-rest: complete the other unit's task            |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
+            engine-rest: sign for the own unit                     |  -  |  Y   | Y  | -  | -  | -  | -  | -  |  Y  |  -
+            engine-rest: hand the own unit's task to someone else  |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
+            engine-rest: read the other unit's process instance    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            engine-rest: read the other unit's history             |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            engine-rest: register through the start form           |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
+            engine-rest: raise a level by message                  |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
+            engine-rest: change a process variable                 |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
+            engine-rest: delete a process instance                 |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            engine-rest: task query with an expression (advisory)  |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -
+            Tasklist: log in                                       |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            Tasklist: list shows the own unit's task               |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            Tasklist: list shows the other unit's task             |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            Tasklist: claim the other unit's task                  |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
+            Tasklist: submit the own unit's task form              |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  Y  |  -
+            Tasklist: submit the other unit's task form            |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
+            Cockpit: log in                                        |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            Admin webapp: log in                                   |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            Admin webapp: first-admin setup (advisory)             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -
+            """;
+
+    private static final List<String> COLUMNS = List.of("OFF", "HEAD", "LO", "LC", "DI", "DL", "CH", "CM", "ADM", "ANON");
+    private static final Map<String, String> ROLES = Map.of("OFF", "OFFICER", "HEAD", "UNIT_HEAD", "LO", "LEGAL_OFFICER",
+            "LC", "LEGAL_CAPTAIN", "DI", "DISCIPLINE_INSPECTOR", "DL", "DEPUTY_LEADER", "CH", "CHIEF", "CM", "COMMITTEE");
+
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    AppClock clock;
+
+    private String u;
+    private String unitA;
+    private String unitB;
+    private final Map<String, String> users = new HashMap<>();
+    private String officerB;
+    private long ownProblem;
+    private long otherProblem;
+    private String ownTask;
+    private String otherTask;
+    private long ownDocument;
+    private long otherDocument;
+    private long pendingMessage;
+    private final Map<String, Http> sessions = new HashMap<>();
+
+    @BeforeEach
+    void twoStationsEveryRoleAndAProblemInEach() {
+        clock.reset();
+        u = unique();
+        unitA = "MA" + u;
+        unitB = "MB" + u;
+        created(admin().postJson("/api/org/units", Map.of("code", unitA, "name", "甲派出所" + u, "kind", "STATION")));
+        created(admin().postJson("/api/org/units", Map.of("code", unitB, "name", "乙派出所" + u, "kind", "STATION")));
+        created(admin().postJson("/api/org/units", Map.of("code", "ML" + u, "name", "法制大队" + u, "kind", "LEGAL")));
+        created(admin().postJson("/api/org/units", Map.of("code", "MD" + u, "name", "纪委督察室" + u, "kind", "DISCIPLINE")));
+        created(admin().postJson("/api/org/units", Map.of("code", "MG" + u, "name", "分局领导" + u, "kind", "BUREAU")));
+        Map<String, String> unitOf = Map.of("OFF", unitA, "HEAD", unitA, "LO", "ML" + u, "LC", "ML" + u,
+                "DI", "MD" + u, "DL", "MG" + u, "CH", "MG" + u, "CM", "MG" + u);
+        ROLES.forEach((column, role) -> users.put(column, officer(column + u, unitOf.get(column), role)));
+        users.put("ADM", ADMIN);
+        officerB = officer("OB" + u, unitB, "OFFICER");
+        officer("HB" + u, unitB, "UNIT_HEAD");
+
+        ownProblem = signedProblem(unitA);
+        otherProblem = signedProblem(unitB);
+        ownTask = rectifyTask(ownProblem);
+        otherTask = rectifyTask(otherProblem);
+        ownDocument = document(ownProblem);
+        otherDocument = document(otherProblem);
+        pendingMessage = jdbc.queryForObject("SELECT MIN(id) FROM notification_outbox WHERE problem_id = ?", Long.class,
+                ownProblem);
+    }
+
+    private static Http.Response created(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response;
+    }
+
+    /** Station people with DingTalk ids (the outbox gets rows); bureau-wide roles none, not to reach other tests. */
+    private String officer(String no, String unit, String role) {
+        Map<String, Object> body = new HashMap<>(Map.of("officerNo", no, "name", "民警" + no, "unitCode", unit,
+                "roles", List.of(role), "password", PASSWORD));
+        if (unit.equals(unitA) || unit.equals(unitB)) {
+            body.put("dingtalkUserId", "dt" + no);
+        }
+        created(admin().postJson("/api/org/officers", body));
+        return no;
+    }
+
+    private long problem(String unit) {
+        return created(admin().postJson("/api/problems", Map.of("source", "HOTLINE_12345", "category", "CASE_FILING",
+                "unitCode", unit, "title", "权限矩阵测试问题" + unique(), "description", "测试"))).json().path("id").asLong();
+    }
+
+    /** A problem whose unit head has signed: its rectification task waits in the unit's group. */
+    private long signedProblem(String unit) {
+        long id = problem(unit);
+        tasks.complete(task(id, "Task_Sign").getId());
+        return id;
+    }
+
+    private Task task(long problemId, String key) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(problemId)).taskDefinitionKey(key)
+                .singleResult();
+    }
+
+    private String rectifyTask(long problemId) {
+        return task(problemId, "Task_Rectify").getId();
+    }
+
+    private long document(long problemId) {
+        return jdbc.queryForObject("SELECT MIN(id) FROM doc_document WHERE problem_id = ?", Long.class, problemId);
+    }
+
+    // ---- callers ----------------------------------------------------------------------
+
+    private Http api(String column) {
+        return "ANON".equals(column) ? anonymous() : "ADM".equals(column) ? admin() : as(users.get(column), PASSWORD);
+    }
+
+    private String password(String column) {
+        return "ADM".equals(column) ? ADMIN_PASSWORD : PASSWORD;
+    }
+
+    /** A Tasklist session, logged in once per column (anonymous: a session that never logged in). */
+    private Http tasklist(String column) {
+        return sessions.computeIfAbsent(column, c -> {
+            Http session = anonymous();
+            if (!"ANON".equals(c)) {
+                assertThat(session.loginToWebapp("tasklist", users.get(c), password(c)).status()).isEqualTo(200);
+            } else {
+                session.get("/camunda/app/tasklist/");
+            }
+            return session;
+        });
+    }
+
+    // ---- judging ----------------------------------------------------------------------
+
+    /** What a call came to: allowed or not, and the answer it is judged by. */
+    record Outcome(boolean allowed, int status, String body) {
+    }
+
+    /** One action, run as one column's caller. */
+    @FunctionalInterface
+    interface Probe {
+        Outcome run(String column);
+    }
+
+    /** 2xx allowed; 401, 403, 404 refused; anything else (400, 500 …) is a failure of the test. */
+    private static Outcome judge(Http.Response response) {
+        int status = response.status();
+        if (status >= 200 && status < 300) {
+            return new Outcome(true, status, response.body());
+        }
+        assertThat(status).as("an answer that is neither allowed nor refused: %s", response.body())
+                .isIn(401, 403, 404);
+        return new Outcome(false, status, response.body());
+    }
+
+    /** A listing: allowed when the item is in it. */
+    private static Outcome listed(Http.Response response, Predicate<JsonNode> item) {
+        Outcome outcome = judge(response);
+        if (!outcome.allowed()) {
+            return outcome;
+        }
+        JsonNode body = response.json();
+        JsonNode items = body.has("items") ? body.path("items") : body;
+        boolean found = StreamSupport.stream(items.spliterator(), false).anyMatch(item);
+        return new Outcome(found, response.status(), abbreviate(response.body()));
+    }
+
+    private static Predicate<JsonNode> id(Object id) {
+        return node -> String.valueOf(id).equals(node.path("id").asText());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
+    // ---- the probes, one per row ------------------------------------------------------
+
+    private Map<String, Probe> probes() {
+        Map<String, Probe> p = new LinkedHashMap<>();
+        p.put("GET  /api/reference/sources", c -> judge(api(c).get("/api/reference/sources")));
+        p.put("GET  /api/org/units", c -> judge(api(c).get("/api/org/units")));
+        p.put("GET  /api/org/units/{code}", c -> judge(api(c).get("/api/org/units/" + unitB)));
+        p.put("POST /api/org/units", c -> {
+            String code = "MN" + unique();
+            Outcome o = judge(api(c).postJson("/api/org/units", Map.of("code", code, "name", "新单位", "kind", "OTHER")));
+            assertStored(o, "SELECT COUNT(*) FROM org_unit WHERE code = ?", code);
+            return o;
+        });
+        p.put("PUT  /api/org/units/{code}", c -> {
+            String name = "乙派出所" + unique();
+            Outcome o = judge(api(c).putJson("/api/org/units/" + unitB, Map.of("code", unitB, "name", name,
+                    "kind", "STATION")));
+            assertStored(o, "SELECT COUNT(*) FROM org_unit WHERE name = ?", name);
+            return o;
+        });
+        p.put("POST /api/org/units/import", c -> {
+            String code = "MI" + unique();
+            Outcome o = judge(api(c).postCsv("/api/org/units/import", "code,name,kind\n" + code + ",导入单位,OTHER\n"));
+            assertStored(o, "SELECT COUNT(*) FROM org_unit WHERE code = ?", code);
+            return o;
+        });
+        p.put("GET  /api/org/officers (own unit)", c -> listed(api(c).get("/api/org/officers"),
+                n -> users.get("OFF").equals(n.path("officerNo").asText())));
+        p.put("GET  /api/org/officers?unitCode={other}", c -> listed(api(c).get("/api/org/officers?unitCode=" + unitB),
+                n -> officerB.equals(n.path("officerNo").asText())));
+        p.put("GET  /api/org/officers/{own unit's officer}", c -> judge(api(c).get("/api/org/officers/" + users.get("OFF"))));
+        p.put("GET  /api/org/officers/{other unit's officer}", c -> judge(api(c).get("/api/org/officers/" + officerB)));
+        p.put("POST /api/org/officers", c -> {
+            String no = "MN" + unique();
+            Outcome o = judge(api(c).postJson("/api/org/officers", Map.of("officerNo", no, "name", "新民警",
+                    "unitCode", unitB, "roles", List.of("OFFICER"), "password", PASSWORD)));
+            assertStored(o, "SELECT COUNT(*) FROM org_officer WHERE officer_no = ?", no);
+            return o;
+        });
+        p.put("PUT  /api/org/officers/{officerNo}", c -> {
+            String name = "改名" + unique();
+            Outcome o = judge(api(c).putJson("/api/org/officers/" + officerB, Map.of("officerNo", officerB,
+                    "name", name, "unitCode", unitB, "roles", List.of("OFFICER"))));
+            assertStored(o, "SELECT COUNT(*) FROM org_officer WHERE name = ?", name);
+            return o;
+        });
+        p.put("POST /api/org/officers/import", c -> {
+            String no = "MI" + unique();
+            Outcome o = judge(api(c).postCsv("/api/org/officers/import",
+                    "officer_no,name,unit_code,roles,password\n" + no + ",导入民警," + unitB + ",OFFICER," + PASSWORD + "\n"));
+            assertStored(o, "SELECT COUNT(*) FROM org_officer WHERE officer_no = ?", no);
+            return o;
+        });
+        p.put("POST /api/problems", c -> {
+            String title = "越权登记" + unique();
+            Outcome o = judge(api(c).postJson("/api/problems", Map.of("source", "HOTLINE_12345", "category",
+                    "CASE_FILING", "unitCode", unitB, "title", title, "description", "测试")));
+            assertStored(o, "SELECT COUNT(*) FROM problem WHERE title = ?", title);
+            return o;
+        });
+        p.put("GET  /api/problems/{own unit}", c -> judge(api(c).get("/api/problems/" + ownProblem)));
+        p.put("GET  /api/problems/{other unit}", c -> judge(api(c).get("/api/problems/" + otherProblem)));
+        p.put("GET  /api/problems lists the other unit's", c -> listed(api(c).get("/api/problems?size=200"),
+                id(otherProblem)));
+        p.put("GET  /api/problems?unitCode={other}", c -> listed(api(c).get("/api/problems?unitCode=" + unitB),
+                id(otherProblem)));
+        p.put("POST /api/problems/{id}/urge", c -> {
+            long id = problem(unitA);
+            Outcome o = judge(api(c).postJson("/api/problems/" + id + "/urge", Map.of("comment", "催办")));
+            assertStored(o, "SELECT COUNT(*) FROM problem_event WHERE problem_id = ? AND kind = 'MANUAL_URGE'", id);
+            return o;
+        });
+        p.put("POST /api/problems/{id}/raise", c -> {
+            long id = problem(unitA);
+            Outcome o = judge(api(c).postJson("/api/problems/" + id + "/raise", Map.of("comment", "提级")));
+            assertStored(o, "SELECT COUNT(*) FROM problem WHERE id = ? AND level = 'YELLOW'", id);
+            return o;
+        });
+        p.put("GET  /api/documents?problemId={other unit's}", c -> listed(
+                api(c).get("/api/documents?problemId=" + otherProblem), id(otherDocument)));
+        p.put("GET  /api/documents/{own unit}", c -> judge(api(c).get("/api/documents/" + ownDocument)));
+        p.put("GET  /api/documents/{other unit}", c -> judge(api(c).get("/api/documents/" + otherDocument)));
+        p.put("GET  /api/notifications", c -> judge(api(c).get("/api/notifications?problemId=" + otherProblem)));
+        p.put("POST /api/notifications/{id}/retry", c -> {
+            // a message still waiting: whoever may retry is told 409 (only FAILED ones are retried)
+            Http.Response r = api(c).postJson("/api/notifications/" + pendingMessage + "/retry", Map.of());
+            return r.status() == 409 ? new Outcome(true, 409, r.body()) : judge(r);
+        });
+        p.put("GET  /api/admin/calendar", c -> judge(api(c).get("/api/admin/calendar?year=2026")));
+        p.put("PUT  /api/admin/calendar/{day}", c -> {
+            String day = "2098-10-0" + (1 + COLUMNS.indexOf(c) % 7);
+            jdbc.update("DELETE FROM cal_day WHERE cal_date = ?", java.sql.Date.valueOf(day));
+            Outcome o = judge(api(c).putJson("/api/admin/calendar/" + day, Map.of("kind", "HOLIDAY", "name", "国庆节")));
+            assertStored(o, "SELECT COUNT(*) FROM cal_day WHERE cal_date = ?", java.sql.Date.valueOf(day));
+            return o;
+        });
+        p.put("DELETE /api/admin/calendar/{day}", c -> {
+            String day = "2098-11-02";
+            admin().putJson("/api/admin/calendar/" + day, Map.of("kind", "HOLIDAY", "name", "测试"));
+            Outcome o = judge(api(c).delete("/api/admin/calendar/" + day));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cal_day WHERE cal_date = ?", Long.class,
+                    java.sql.Date.valueOf(day))).as("deleted only when allowed").isEqualTo(o.allowed() ? 0L : 1L);
+            return o;
+        });
+        p.put("POST /api/admin/calendar/import", c -> {
+            String day = "2098-12-0" + (1 + COLUMNS.indexOf(c) % 7);
+            jdbc.update("DELETE FROM cal_day WHERE cal_date = ?", java.sql.Date.valueOf(day));
+            Outcome o = judge(api(c).postCsv("/api/admin/calendar/import", "day,kind,name\n" + day + ",HOLIDAY,导入\n"));
+            assertStored(o, "SELECT COUNT(*) FROM cal_day WHERE cal_date = ?", java.sql.Date.valueOf(day));
+            return o;
+        });
+        p.put("GET  /api/admin/clock", c -> judge(api(c).get("/api/admin/clock")));
+        p.put("POST /api/admin/clock", c -> judge(api(c).postJson("/api/admin/clock",
+                Map.of("now", OffsetDateTime.now().toString()))));
+        p.put("GET  /api/demo/dingtalk/inbox (demo and tests only)", c -> judge(api(c).get("/api/demo/dingtalk/inbox")));
+        p.put("GET  /actuator/health", c -> judge(api(c).get("/actuator/health")));
+        p.put("GET  /actuator/prometheus", c -> judge(api(c).get("/actuator/prometheus")));
+        p.put("GET  /v3/api-docs", c -> judge(api(c).get("/v3/api-docs")));
+
+        p.put("engine-rest: task list shows the own unit's task", c -> listed(
+                api(c).get("/engine-rest/task?processInstanceBusinessKey=" + ownProblem), id(ownTask)));
+        p.put("engine-rest: task list shows the other unit's task", c -> listed(
+                api(c).get("/engine-rest/task?processInstanceBusinessKey=" + otherProblem), id(otherTask)));
+        p.put("engine-rest: read the other unit's task variables", c -> judge(
+                api(c).get("/engine-rest/task/" + otherTask + "/variables")));
+        p.put("engine-rest: claim the own unit's task", c -> claim(c, unitA));
+        p.put("engine-rest: claim the other unit's task", c -> claim(c, unitB));
+        p.put("engine-rest: complete the own unit's task", c -> complete(c, unitA));
+        p.put("engine-rest: complete the other unit's task", c -> complete(c, unitB));
+        p.put("engine-rest: sign for the own unit", c -> {
+            String sign = task(problem(unitA), "Task_Sign").getId();
+            Outcome o = judge(api(c).postJson("/engine-rest/task/" + sign + "/complete", Map.of()));
+            assertThat(tasks.createTaskQuery().taskId(sign).count()).isEqualTo(o.allowed() ? 0 : 1);
+            return o;
+        });
+        p.put("engine-rest: hand the own unit's task to someone else", c -> {
+            String task = rectifyTask(signedProblem(unitA));
+            Outcome o = judge(api(c).postJson("/engine-rest/task/" + task + "/assignee",
+                    Map.of("userId", users.get("HEAD"))));
+            assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee())
+                    .isEqualTo(o.allowed() ? users.get("HEAD") : null);
+            return o;
+        });
+        p.put("engine-rest: read the other unit's process instance", c -> listed(
+                api(c).get("/engine-rest/process-instance?businessKey=" + otherProblem),
+                n -> String.valueOf(otherProblem).equals(n.path("businessKey").asText())));
+        p.put("engine-rest: read the other unit's history", c -> listed(
+                api(c).get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + otherProblem),
+                n -> String.valueOf(otherProblem).equals(n.path("businessKey").asText())));
+        p.put("engine-rest: register through the start form", c -> {
+            String title = "任务列表登记" + unique();
+            Map<String, Object> form = new HashMap<>();
+            form.put("source", Map.of("value", "CHIEF_MAILBOX"));
+            form.put("category", Map.of("value", "CONDUCT"));
+            form.put("unitCode", Map.of("value", unitB));
+            form.put("title", Map.of("value", title));
+            form.put("description", Map.of("value", "测试"));
+            Http.Response r = api(c).postJson("/engine-rest/process-definition/key/rectification/submit-form",
+                    Map.of("variables", form));
+            Outcome o = judge(r);
+            assertStored(o, "SELECT COUNT(*) FROM problem WHERE title = ?", title);
+            return o;
+        });
+        p.put("engine-rest: raise a level by message", c -> {
+            long id = problem(unitA);
+            Outcome o = judge(api(c).postJson("/engine-rest/message", Map.of("messageName", "RaiseLevel",
+                    "businessKey", String.valueOf(id))));
+            assertStored(o, "SELECT COUNT(*) FROM problem WHERE id = ? AND level = 'YELLOW'", id);
+            return o;
+        });
+        p.put("engine-rest: change a process variable", c -> {
+            long id = problem(unitA);
+            String instance = jdbc.queryForObject("SELECT process_instance_id FROM problem WHERE id = ?", String.class, id);
+            Outcome o = judge(api(c).putJson("/engine-rest/process-instance/" + instance + "/variables/note",
+                    Map.of("value", "改动", "type", "String")));
+            assertThat(runtime.getVariable(instance, "note")).isEqualTo(o.allowed() ? "改动" : null);
+            return o;
+        });
+        p.put("engine-rest: delete a process instance", c -> {
+            long id = problem(unitA);
+            String instance = jdbc.queryForObject("SELECT process_instance_id FROM problem WHERE id = ?", String.class, id);
+            Outcome o = judge(api(c).delete("/engine-rest/process-instance/" + instance));
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count())
+                    .isEqualTo(o.allowed() ? 0 : 1);
+            return o;
+        });
+        p.put("engine-rest: task query with an expression (advisory)", c -> {
+            // every way in is refused before the engine sees it: 400 from the guard
+            for (Http.Response r : expressionQueries(c)) {
+                assertThat(r.status()).as(r.body()).isEqualTo(400);
+            }
+            return new Outcome(false, 400, "refused");
+        });
+
+        p.put("Tasklist: log in", c -> {
+            Http session = anonymous();
+            Http.Response r = session.loginToWebapp("tasklist", users.getOrDefault(c, "nobody"), password(c));
+            return judge(r);
+        });
+        p.put("Tasklist: list shows the own unit's task", c -> listed(
+                tasklist(c).postJson("/camunda/api/engine/engine/default/task",
+                        Map.of("processInstanceBusinessKey", String.valueOf(ownProblem))), id(ownTask)));
+        p.put("Tasklist: list shows the other unit's task", c -> listed(
+                tasklist(c).postJson("/camunda/api/engine/engine/default/task",
+                        Map.of("processInstanceBusinessKey", String.valueOf(otherProblem))), id(otherTask)));
+        p.put("Tasklist: claim the other unit's task", c -> {
+            String task = rectifyTask(signedProblem(unitB));
+            Outcome o = judge(tasklist(c).postJson("/camunda/api/engine/engine/default/task/" + task + "/claim",
+                    Map.of("userId", users.getOrDefault(c, "nobody"))));
+            assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee() != null).isEqualTo(o.allowed());
+            return o;
+        });
+        p.put("Tasklist: submit the own unit's task form", c -> submit(c, unitA));
+        p.put("Tasklist: submit the other unit's task form", c -> submit(c, unitB));
+        p.put("Cockpit: log in", c -> judge(anonymous().loginToWebapp("cockpit", users.getOrDefault(c, "nobody"),
+                password(c))));
+        p.put("Admin webapp: log in", c -> judge(anonymous().loginToWebapp("admin", users.getOrDefault(c, "nobody"),
+                password(c))));
+        p.put("Admin webapp: first-admin setup (advisory)", c -> {
+            Http session = "ANON".equals(c) ? anonymous() : tasklist(c);
+            Outcome outcome = null;
+            for (String path : List.of("/camunda/api/admin/setup/default/user/create",
+                    "/camunda/api/admin//setup/default/user/create", "/camunda/api/admin/setup/default/user/create/",
+                    "/camunda/api/admin/./setup/default/user/create", "/camunda/api/admin/Setup/default/user/create")) {
+                Http.Response r = session.postJson(path, Map.of(
+                        "profile", Map.of("id", "intruder" + c, "firstName", "x", "lastName", "y"),
+                        "credentials", Map.of("password", "intruder-password")));
+                assertThat(r.status()).as(path + ": " + r.body()).isIn(400, 401, 403, 404);
+                outcome = new Outcome(false, r.status(), r.body());
+            }
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_ID_USER WHERE ID_ = ?", Long.class, "intruder" + c))
+                    .isZero();
+            return outcome;
+        });
+        return p;
+    }
+
+    /**
+     * The 2026 advisory's ways of putting JUEL into a task query: top level, inside orQueries,
+     * as a URL parameter, in a historic task query, in a stored filter, through the Tasklist's
+     * engine API, with odd paths, odd case and a JSON escape in the key.
+     */
+    private List<Http.Response> expressionQueries(String column) {
+        Http http = api(column);
+        String juel = "${identityService.createUserQuery().list()}";
+        List<Http.Response> answers = new ArrayList<>();
+        answers.add(http.postJson("/engine-rest/task", Map.of("orQueries", List.of(Map.of("assigneeExpression", juel)))));
+        answers.add(http.postJson("/engine-rest/task/count", Map.of("candidateGroupsExpression", juel)));
+        answers.add(http.get("/engine-rest/task?assigneeExpression=%24%7B1%7D"));
+        answers.add(http.get("/engine-rest/task?ASSIGNEEEXPRESSION=%24%7B1%7D"));
+        answers.add(http.postJson("/engine-rest//task", Map.of("assigneeExpression", juel)));
+        answers.add(http.postJson("/engine-rest/task/", Map.of("AssigneeExpression", juel)));
+        answers.add(http.postRaw("/engine-rest/task", "application/json",
+                "{\"assignee\\u0045xpression\": \"${1}\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        answers.add(http.postJson("/engine-rest/history/task", Map.of("taskAssigneeExpression", juel)));
+        answers.add(http.postJson("/engine-rest/filter/create", Map.of("resourceType", "Task", "name", "坏过滤器",
+                "query", Map.of("orQueries", List.of(Map.of("dueBeforeExpression", juel))))));
+        answers.add(tasklist(column).postJson("/camunda/api/engine/engine/default/task",
+                Map.of("orQueries", List.of(Map.of("assigneeExpression", juel)))));
+        return answers;
+    }
+
+    private Outcome claim(String column, String unit) {
+        String task = rectifyTask(signedProblem(unit));
+        String user = users.getOrDefault(column, "nobody");
+        Outcome o = judge(api(column).postJson("/engine-rest/task/" + task + "/claim", Map.of("userId", user)));
+        assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(o.allowed() ? user : null);
+        return o;
+    }
+
+    private Outcome complete(String column, String unit) {
+        String task = rectifyTask(signedProblem(unit));
+        Outcome o = judge(api(column).postJson("/engine-rest/task/" + task + "/complete", Map.of("variables",
+                Map.of("rectifyOutcome", Map.of("value", "DONE"), "rectificationReport", Map.of("value", "已整改")))));
+        assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(o.allowed() ? 0 : 1);
+        return o;
+    }
+
+    private Outcome submit(String column, String unit) {
+        String task = rectifyTask(signedProblem(unit));
+        Outcome o = judge(tasklist(column).postJson("/camunda/api/engine/engine/default/task/" + task + "/submit-form",
+                Map.of("variables", Map.of("rectifyOutcome", Map.of("value", "DONE"),
+                        "rectificationReport", Map.of("value", "已整改")))));
+        assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(o.allowed() ? 0 : 1);
+        return o;
+    }
+
+    /** A write is stored exactly when it was allowed. */
+    private void assertStored(Outcome outcome, String countQuery, Object key) {
+        long count = jdbc.queryForObject(countQuery, Long.class, key);
+        assertThat(count).as("stored only when allowed (%s)", outcome).isEqualTo(outcome.allowed() ? 1L : 0L);
+    }
+
+    // ---- the check ----------------------------------------------------------------------
+
+    @Test
+    void shouldGrantEveryRoleExactlyWhatTheMatrixSays() {
+        Map<String, Probe> probes = probes();
+        Map<String, Map<String, Boolean>> expected = parse();
+        assertThat(expected.keySet()).as("every row of the table has its check and every check its row")
+                .containsExactlyElementsOf(probes.keySet());
+
+        List<String> wrong = new ArrayList<>();
+        expected.forEach((action, row) -> row.forEach((column, allowed) -> {
+            Outcome outcome;
+            try {
+                outcome = probes.get(action).run(column);
+            } catch (AssertionError | RuntimeException e) {
+                wrong.add(action + " as " + column + ": " + e.getMessage());
+                return;
+            }
+            if (outcome.allowed() != allowed) {
+                wrong.add(action + " as " + column + ": expected " + (allowed ? "allowed" : "refused") + ", was "
+                        + outcome.status() + " " + abbreviate(outcome.body()));
+            } else if (!allowed && "ANON".equals(column) && !action.startsWith("engine-rest: task query")) {
+                Set<Integer> login = action.startsWith("Tasklist") || action.startsWith("Cockpit")
+                        || action.startsWith("Admin") ? Set.of(401, 403) : Set.of(401);
+                if (!login.contains(outcome.status())) {
+                    wrong.add(action + " as ANON: expected 401, was " + outcome.status());
+                }
+            }
+        }));
+        assertThat(wrong).as("cells of the matrix that do not hold").isEmpty();
+    }
+
+    private static Map<String, Map<String, Boolean>> parse() {
+        Map<String, Map<String, Boolean>> rows = new LinkedHashMap<>();
+        List<String> lines = MATRIX.lines().filter(l -> !l.isBlank()).toList();
+        List<String> header = List.of(lines.get(0).split("\\|")).stream().map(String::strip).toList();
+        assertThat(header.subList(1, header.size())).isEqualTo(COLUMNS);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split("\\|");
+            assertThat(cells).as(line).hasSize(COLUMNS.size() + 1);
+            Map<String, Boolean> row = new LinkedHashMap<>();
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                String cell = cells[i + 1].strip();
+                assertThat(cell).as(line).isIn("Y", "-");
+                row.put(COLUMNS.get(i), "Y".equals(cell));
+            }
+            assertThat(rows.put(cells[0].strip(), row)).as("row twice: " + cells[0]).isNull();
+        }
+        return rows;
+    }
+}

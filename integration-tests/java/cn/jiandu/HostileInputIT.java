@@ -1,0 +1,586 @@
+package cn.jiandu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.jiandu.calendar.AppClock;
+import cn.jiandu.notification.Dispatcher;
+import cn.jiandu.notification.dingtalk.FakeDingTalk;
+
+/**
+ * Hostile input against every /api endpoint: broken JSON and CSV, wrong types, huge fields,
+ * control characters, SQL and script injection, wrong encodings, unknown enum values, bad
+ * paths and headers. Each is answered with a 4xx and a clear (Chinese) RFC 9457 message,
+ * never a 500, and nothing is stored. Injection text that is a valid request is stored as
+ * it was typed and never becomes markup or a link on any surface that shows it (the
+ * {@link #surfaces} list: the problem API, documents, DingTalk markdown, the demo inbox).
+ */
+class HostileInputIT extends ItSupport {
+
+    private static final String PASSWORD = "hostile-pass-1";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    AppClock clock;
+    @Autowired
+    Dispatcher dispatcher;
+    @Autowired
+    FakeDingTalk dingtalk;
+
+    private String station;
+    private String officer;
+    private String legal;
+    private long problem;
+
+    @BeforeEach
+    void aStationAnOfficerAndAProblem() {
+        clock.reset();
+        String u = unique();
+        station = "HS" + u;
+        String legalUnit = "HL" + u;
+        created(admin().postJson("/api/org/units", Map.of("code", station, "name", "恶意输入测试派出所" + u, "kind", "STATION")));
+        created(admin().postJson("/api/org/units", Map.of("code", legalUnit, "name", "恶意输入测试法制大队" + u, "kind", "LEGAL")));
+        officer = officer("HO" + u, station, "OFFICER", "民警HO" + u);
+        officer("HH" + u, station, "UNIT_HEAD", "负责人HH" + u);
+        legal = officer("HL" + u, legalUnit, "LEGAL_OFFICER", "法制员HL" + u);
+        problem = created(as(legal, PASSWORD).postJson("/api/problems", validProblem())).json().path("id").asLong();
+    }
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
+
+    private static Http.Response created(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response;
+    }
+
+    private String officer(String no, String unit, String role, String name) {
+        created(admin().postJson("/api/org/officers", Map.of("officerNo", no, "name", name, "unitCode", unit,
+                "roles", List.of(role), "password", PASSWORD, "dingtalkUserId", "dt" + no)));
+        return no;
+    }
+
+    private Map<String, Object> validProblem() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("source", "HOTLINE_12345");
+        body.put("category", "CASE_FILING");
+        body.put("unitCode", station);
+        body.put("officerNo", officer);
+        body.put("title", "受案回执未开具");
+        body.put("description", "群众反映报警后未收到受案回执。");
+        return body;
+    }
+
+    // ---- the corpus -------------------------------------------------------------------
+
+    /** One hostile request and the 4xx it must get; {@code servlet}: refused by Tomcat before the app. */
+    record Case(String name, String method, String path, String contentType, byte[] body, int status,
+            boolean servlet, String[] headers) {
+
+        @Override
+        public String toString() {
+            return method + " " + path + " — " + name;
+        }
+    }
+
+    private final List<Case> corpus = new ArrayList<>();
+
+    private void add(String name, String method, String path, String contentType, byte[] body, int status) {
+        corpus.add(new Case(name, method, path, contentType, body, status, false, new String[0]));
+    }
+
+    private void json(String name, String method, String path, String body, int status) {
+        add(name, method, path, "application/json", body == null ? null : body.getBytes(StandardCharsets.UTF_8), status);
+    }
+
+    private void json(String name, String method, String path, Map<String, Object> body, int status) {
+        json(name, method, path, write(body), status);
+    }
+
+    private void csv(String name, String path, String contentType, byte[] body, int status) {
+        add(name, "POST", path, contentType, body, status);
+    }
+
+    private void csv(String name, String path, String body) {
+        csv(name, path, "text/csv", body.getBytes(StandardCharsets.UTF_8), 400);
+    }
+
+    private void get(String name, String path, int status) {
+        add(name, "GET", path, null, null, status);
+    }
+
+    /** JSON with every non-ASCII character as a \\u escape, so that a lone surrogate reaches the server as one. */
+    private String write(Object body) {
+        try {
+            return json.copy().configure(JsonGenerator.Feature.ESCAPE_NON_ASCII, true).writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, String field, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(base);
+        if (value == REMOVE) {
+            copy.remove(field);
+        } else {
+            copy.put(field, value);
+        }
+        return copy;
+    }
+
+    private static final Object REMOVE = new Object();
+
+    private static byte[] concat(String before, byte[] middle, String after) {
+        byte[] a = before.getBytes(StandardCharsets.UTF_8);
+        byte[] c = after.getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[a.length + middle.length + c.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(middle, 0, all, a.length, middle.length);
+        System.arraycopy(c, 0, all, a.length + middle.length, c.length);
+        return all;
+    }
+
+    /** Text no field of a person may hold, each refused with 400. */
+    private static final Map<String, String> CONTROL = Map.of(
+            "NUL", "a\u0000b",
+            "bell", "a\u0007b",
+            "terminal escape", "a\u001b[31mb",
+            "C1 next line", "a\u0085b",
+            "right-to-left override", "invoice\u202Etxt.exe",
+            "lone surrogate", "a\ud800b");
+
+    /** Every /api endpoint that reads a JSON body, with a valid body and whether one is required. */
+    private record JsonEndpoint(String method, String path, Map<String, Object> valid, boolean required) {
+    }
+
+    private List<JsonEndpoint> jsonEndpoints() {
+        String u = unique();
+        return List.of(
+                new JsonEndpoint("POST", "/api/problems", validProblem(), true),
+                new JsonEndpoint("POST", "/api/org/units", Map.of("code", "HX" + u, "name", "新单位", "kind", "STATION"), true),
+                new JsonEndpoint("PUT", "/api/org/units/" + station, Map.of("code", station, "name", "改名", "kind", "STATION"), true),
+                new JsonEndpoint("POST", "/api/org/officers", Map.of("officerNo", "HX" + u, "name", "新民警", "unitCode", station,
+                        "roles", List.of("OFFICER"), "password", PASSWORD), true),
+                new JsonEndpoint("PUT", "/api/org/officers/" + officer, Map.of("officerNo", officer, "name", "改名",
+                        "unitCode", station, "roles", List.of("OFFICER")), true),
+                new JsonEndpoint("POST", "/api/problems/" + problem + "/urge", Map.of("comment", "请整改"), false),
+                new JsonEndpoint("POST", "/api/problems/" + problem + "/raise", Map.of("comment", "提级"), false),
+                new JsonEndpoint("PUT", "/api/admin/calendar/2099-10-01", Map.of("kind", "HOLIDAY", "name", "国庆节"), true),
+                new JsonEndpoint("POST", "/api/admin/clock", Map.of("now", "2026-03-10T09:00:00+08:00"), false));
+    }
+
+    private void buildCorpus() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        for (JsonEndpoint e : jsonEndpoints()) {
+            String valid = write(e.valid());
+            json("broken JSON: unclosed", e.method(), e.path(), "{", 400);
+            json("broken JSON: cut off", e.method(), e.path(), valid.substring(0, valid.length() / 2), 400);
+            json("broken JSON: trailing garbage", e.method(), e.path(), valid + "x", 400);
+            json("broken JSON: second document", e.method(), e.path(), valid + valid, 400);
+            json("broken JSON: single quotes", e.method(), e.path(), "{'comment':'x'}", 400);
+            json("broken JSON: NaN", e.method(), e.path(), "{\"comment\":NaN}", 400);
+            json("broken JSON: comment", e.method(), e.path(), "{/* x */}", 400);
+            json("wrong type: array", e.method(), e.path(), "[]", 400);
+            json("wrong type: number", e.method(), e.path(), "42", 400);
+            json("nested 5000 deep", e.method(), e.path(), deep, 400);
+            if (e.required()) {
+                json("no body", e.method(), e.path(), (String) null, 400);
+                json("null", e.method(), e.path(), "null", 400);
+            }
+            add("invalid UTF-8", e.method(), e.path(), "application/json",
+                    concat("{\"comment\":\"", new byte[] {(byte) 0xC3, 0x28}, "\"}"), 400);
+            add("overlong UTF-8", e.method(), e.path(), "application/json",
+                    concat("{\"comment\":\"", new byte[] {(byte) 0xC0, (byte) 0xAF}, "\"}"), 400);
+            add("GBK bytes sent as UTF-8", e.method(), e.path(), "application/json",
+                    concat("{\"comment\":\"", "你好".getBytes(Charset.forName("GBK")), "\"}"), 400);
+            add("unknown charset", e.method(), e.path(), "application/json;charset=EBCDIC-XYZ",
+                    valid.getBytes(StandardCharsets.UTF_8), 415);
+            add("XML", e.method(), e.path(), "application/xml", "<problem/>".getBytes(StandardCharsets.UTF_8), 415);
+            add("plain text", e.method(), e.path(), "text/plain", valid.getBytes(StandardCharsets.UTF_8), 415);
+            add("form", e.method(), e.path(), "application/x-www-form-urlencoded",
+                    "title=x".getBytes(StandardCharsets.UTF_8), 415);
+        }
+
+        // POST /api/problems, field by field
+        Map<String, Object> p = validProblem();
+        String problems = "/api/problems";
+        json("title an object", "POST", problems, with(p, "title", Map.of("x", 1)), 400);
+        json("title an array", "POST", problems, with(p, "title", List.of("x")), 400);
+        json("sensitive not a boolean", "POST", problems, with(p, "sensitive", "yes"), 400);
+        json("occurredAt not a time", "POST", problems, with(p, "occurredAt", "yesterday"), 400);
+        json("occurredAt no such day", "POST", problems, with(p, "occurredAt", "2026-02-30T08:00:00+08:00"), 400);
+        json("title 10 000 characters", "POST", problems, with(p, "title", "长".repeat(10_000)), 400);
+        json("description 1 MB", "POST", problems, with(p, "description", "描".repeat(350_000)), 400);
+        json("title missing", "POST", problems, with(p, "title", REMOVE), 400);
+        json("title blank", "POST", problems, with(p, "title", "   "), 400);
+        CONTROL.forEach((what, text) -> {
+            json("title with " + what, "POST", problems, with(p, "title", text), 400);
+            json("description with " + what, "POST", problems, with(p, "description", text), 400);
+        });
+        json("source SQL injection", "POST", problems, with(p, "source", "' OR '1'='1"), 400);
+        json("category unknown", "POST", problems, with(p, "category", "UFO_SIGHTING"), 400);
+        json("unitCode SQL injection", "POST", problems, with(p, "unitCode", "X'; DROP TABLE problem; --"), 400);
+        json("officerNo SQL injection", "POST", problems, with(p, "officerNo", "1 OR 1=1"), 400);
+        json("officerNo 100 characters", "POST", problems, with(p, "officerNo", "9".repeat(100)), 400);
+
+        // units
+        Map<String, Object> unit = Map.of("code", "HY" + unique(), "name", "新单位", "kind", "STATION");
+        for (String path : List.of("/api/org/units", "/api/org/units/" + station)) {
+            String method = path.endsWith("units") ? "POST" : "PUT";
+            Map<String, Object> body = method.equals("PUT") ? with(unit, "code", station) : unit;
+            json("kind unknown", method, path, with(body, "kind", "PLANET"), 400);
+            json("kind a number", method, path, with(body, "kind", 5), 400);
+            json("kind missing", method, path, with(body, "kind", REMOVE), 400);
+            json("name 10 000 characters", method, path, with(body, "name", "名".repeat(10_000)), 400);
+            json("parentCode path traversal", method, path, with(body, "parentCode", "../../etc"), 400);
+            CONTROL.forEach((what, text) -> json("name with " + what, method, path, with(body, "name", text), 400));
+        }
+        json("code SQL injection", "POST", "/api/org/units", with(unit, "code", "' OR 1=1 --"), 400);
+        json("code markup", "POST", "/api/org/units", with(unit, "code", "<script>"), 400);
+        json("code 33 characters", "POST", "/api/org/units", with(unit, "code", "C".repeat(33)), 400);
+        String noUnit = "NOPE" + unique();
+        json("unknown unit", "PUT", "/api/org/units/" + noUnit, with(unit, "code", noUnit), 404);
+
+        // officers
+        Map<String, Object> o = Map.of("officerNo", "HZ" + unique(), "name", "新民警", "unitCode", station,
+                "roles", List.of("OFFICER"), "password", PASSWORD);
+        for (String path : List.of("/api/org/officers", "/api/org/officers/" + officer)) {
+            String method = path.endsWith("officers") ? "POST" : "PUT";
+            Map<String, Object> body = method.equals("PUT") ? with(o, "officerNo", officer) : o;
+            json("role unknown", method, path, with(body, "roles", List.of("GOD")), 400);
+            json("roles not a list", method, path, with(body, "roles", "OFFICER"), 400);
+            json("roles empty", method, path, with(body, "roles", List.of()), 400);
+            json("mobile letters", method, path, with(body, "mobile", "abc"), 400);
+            json("mobile 16 digits", method, path, with(body, "mobile", "1380000000000000"), 400);
+            json("dingtalkUserId with a line break", method, path, with(body, "dingtalkUserId", "dt\nx"), 400);
+            json("password 200 characters", method, path, with(body, "password", "p".repeat(200)), 400);
+            json("password too short", method, path, with(body, "password", "p"), 400);
+            json("unit unknown", method, path, with(body, "unitCode", "NOPE"), 400);
+            json("active not a boolean", method, path, with(body, "active", "maybe"), 400);
+            CONTROL.forEach((what, text) -> json("name with " + what, method, path, with(body, "name", text), 400));
+        }
+        json("officerNo SQL injection", "POST", "/api/org/officers", with(o, "officerNo", "' OR 1=1 --"), 400);
+        String noOfficer = "NOPE" + unique();
+        json("unknown officer", "PUT", "/api/org/officers/" + noOfficer, with(o, "officerNo", noOfficer), 404);
+
+        // urging and raising
+        for (String action : List.of("urge", "raise")) {
+            String path = "/api/problems/" + problem + "/" + action;
+            json("comment 600 characters", "POST", path, Map.of("comment", "催".repeat(600)), 400);
+            json("comment an object", "POST", path, Map.of("comment", Map.of("x", 1)), 400);
+            CONTROL.forEach((what, text) -> json("comment with " + what, "POST", path, Map.of("comment", text), 400));
+            json("id not a number", "POST", "/api/problems/abc/" + action, Map.of(), 400);
+            json("id too large", "POST", "/api/problems/99999999999999999999/" + action, Map.of(), 400);
+            json("no such problem", "POST", "/api/problems/-1/" + action, Map.of(), 404);
+        }
+
+        // calendar
+        String day = "/api/admin/calendar/2099-10-01";
+        json("kind unknown", "PUT", day, Map.of("kind", "PARTY"), 400);
+        json("kind missing", "PUT", day, Map.of("name", "x"), 400);
+        json("name 51 characters", "PUT", day, Map.of("kind", "HOLIDAY", "name", "节".repeat(51)), 400);
+        json("make-up day on a Thursday", "PUT", day, Map.of("kind", "WORKDAY"), 400);
+        CONTROL.forEach((what, text) -> json("name with " + what, "PUT", day, Map.of("kind", "HOLIDAY", "name", text), 400));
+        json("no such day", "PUT", "/api/admin/calendar/2099-13-45", Map.of("kind", "HOLIDAY"), 400);
+        json("day not a date", "PUT", "/api/admin/calendar/yesterday", Map.of("kind", "HOLIDAY"), 400);
+        json("day SQL injection", "PUT", "/api/admin/calendar/2099-10-01'%20OR%20'1'='1", Map.of("kind", "HOLIDAY"), 400);
+        json("day out of range", "PUT", "/api/admin/calendar/0001-01-01", Map.of("kind", "HOLIDAY"), 400);
+
+        // clock
+        json("now not a time", "POST", "/api/admin/clock", Map.of("now", "yesterday"), 400);
+        json("now in year 1", "POST", "/api/admin/clock", Map.of("now", "0001-01-01T00:00:00Z"), 400);
+        json("now at the end of time", "POST", "/api/admin/clock", Map.of("now", "+999999999-12-31T23:59:59Z"), 400);
+        json("now missing", "POST", "/api/admin/clock", Map.of(), 400);
+
+        // CSV imports, all or nothing
+        byte[] random = new byte[4096];
+        new Random(7).nextBytes(random);
+        Map<String, String> imports = Map.of(
+                "/api/org/units/import", "code,name,kind\n",
+                "/api/org/officers/import", "officer_no,name,unit_code,roles,password\n",
+                "/api/admin/calendar/import", "day,kind,name\n");
+        Map<String, String> goodRow = Map.of(
+                "/api/org/units/import", "HG" + unique() + ",好单位,STATION\n",
+                "/api/org/officers/import", "HG" + unique() + ",好民警," + station + ",OFFICER," + PASSWORD + "\n",
+                "/api/admin/calendar/import", "2099-10-02,HOLIDAY,国庆节\n");
+        Map<String, String> controlRow = Map.of(
+                "/api/org/units/import", "HC" + unique() + ",名\u0007称,STATION\n",
+                "/api/org/officers/import", "HC" + unique() + ",名\u001b[31m字," + station + ",OFFICER," + PASSWORD + "\n",
+                "/api/admin/calendar/import", "2099-10-03,HOLIDAY,国\u0000庆\n");
+        Map<String, String> hugeRow = Map.of(
+                "/api/org/units/import", "HU" + unique() + "," + "名".repeat(100_000) + ",STATION\n",
+                "/api/org/officers/import", "HU" + unique() + "," + "名".repeat(100_000) + "," + station + ",OFFICER,"
+                        + PASSWORD + "\n",
+                "/api/admin/calendar/import", "2099-10-04,HOLIDAY," + "节".repeat(100_000) + "\n");
+        Map<String, String> injectionRow = Map.of(
+                "/api/org/units/import", "' OR 1=1 --,单位,STATION\n",
+                "/api/org/officers/import", "1'; DROP TABLE org_officer; --,民警," + station + ",OFFICER," + PASSWORD + "\n",
+                "/api/admin/calendar/import", "2099-10-05' OR '1'='1,HOLIDAY,x\n");
+        Map<String, String> enumRow = Map.of(
+                "/api/org/units/import", "HE" + unique() + ",单位,PLANET\n",
+                "/api/org/officers/import", "HE" + unique() + ",民警," + station + ",GOD," + PASSWORD + "\n",
+                "/api/admin/calendar/import", "2099-10-06,PARTY,x\n");
+        for (String path : imports.keySet()) {
+            String header = imports.get(path);
+            csv("unclosed quote", path, header + goodRow.get(path).replaceFirst(",", ",\""));
+            csv("random bytes", path, "text/csv", random, 400);
+            csv("GBK sent as UTF-8", path, "text/csv",
+                    (header + goodRow.get(path).replace("好", "甲")).getBytes(Charset.forName("GBK")), 400);
+            csv("unknown charset", path, "text/csv;charset=EBCDIC-XYZ", header.getBytes(StandardCharsets.UTF_8), 415);
+            csv("JSON instead of CSV", path, "application/json", "[]".getBytes(StandardCharsets.UTF_8), 415);
+            csv("no header", path, "");
+            csv("required columns missing", path, "foo,bar\n1,2\n");
+            csv("control characters", path, header + goodRow.get(path) + controlRow.get(path));
+            csv("a cell of 100 000 characters", path, header + hugeRow.get(path));
+            csv("SQL injection in the key", path, header + goodRow.get(path) + injectionRow.get(path));
+            csv("unknown enum value", path, header + goodRow.get(path) + enumRow.get(path));
+            csv("the same row twice", path, header + goodRow.get(path) + goodRow.get(path));
+        }
+        csv("no such day", "/api/admin/calendar/import", "day,kind,name\n2099-13-45,HOLIDAY,x\n");
+        csv("active neither true nor false", "/api/org/officers/import",
+                "officer_no,name,unit_code,roles,active\nHA" + unique() + ",民警," + station + ",OFFICER,maybe\n");
+
+        // query parameters
+        get("page negative", "/api/problems?page=-1", 400);
+        get("page not a number", "/api/problems?page=abc", 400);
+        get("page beyond int", "/api/problems?page=99999999999", 400);
+        get("size 0", "/api/problems?size=0", 400);
+        get("size 100 000", "/api/problems?size=100000", 400);
+        get("level unknown", "/api/problems?level=PURPLE", 400);
+        get("status SQL injection", "/api/problems?status=OPEN%27%20OR%201=1", 400);
+        get("role unknown", "/api/org/officers?role=GOD", 400);
+        get("problemId missing", "/api/documents", 400);
+        get("problemId not a number", "/api/documents?problemId=abc", 400);
+        get("status unknown", "/api/notifications?status=LOST", 400);
+        get("limit 0", "/api/notifications?limit=0", 400);
+        get("limit 100 000", "/api/notifications?limit=100000", 400);
+        get("problemId markup", "/api/notifications?problemId=%3Cscript%3E", 400);
+        get("year not a number", "/api/admin/calendar?year=abc", 400);
+        get("year 99999", "/api/admin/calendar?year=99999", 400);
+
+        // paths, methods, headers
+        get("id not a number", "/api/problems/abc", 400);
+        get("id beyond long", "/api/problems/99999999999999999999", 400);
+        get("id in exponent notation", "/api/problems/1e3", 400);
+        get("no such problem", "/api/problems/-1", 404);
+        get("document id not a number", "/api/documents/abc", 400);
+        get("no such document", "/api/documents/-1", 404);
+        get("unit code markup", "/api/org/units/%3Cscript%3Ealert(1)%3C%2Fscript%3E".replace("%2F", "-"), 404);
+        get("no such officer", "/api/org/officers/NOPE" + unique(), 404);
+        get("no such endpoint", "/api/nowhere", 404);
+        get("timeline is not an endpoint", "/api/problems/" + problem + "/timeline", 404);
+        add("PUT on a problem", "PUT", "/api/problems/" + problem, "application/json", "{}".getBytes(), 405);
+        add("DELETE on a unit", "DELETE", "/api/org/units/" + station, null, null, 405);
+        add("retry id not a number", "POST", "/api/notifications/abc/retry", null, null, 400);
+        add("retry of no message", "POST", "/api/notifications/-1/retry", null, null, 404);
+        corpus.add(new Case("XML asked for", "GET", "/api/problems/" + problem, null, null, 406, false,
+                new String[] {"Accept", "application/xml"}));
+        corpus.add(new Case("NUL in the path", "GET", "/api/problems/1%00", null, null, 400, true, new String[0]));
+        corpus.add(new Case("encoded slash", "GET", "/api/org/units/..%2F..%2Fetc%2Fpasswd", null, null, 400, true,
+                new String[0]));
+        corpus.add(new Case("encoded backslash", "GET", "/api/org/units/..%5C..%5Cwindows", null, null, 400, true,
+                new String[0]));
+    }
+
+    /** What the corpus must not change: the app's tables as far as the test's data go. */
+    private Map<String, Object> stored() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        for (String table : List.of("org_unit", "org_officer", "org_officer_role", "problem", "cal_day", "doc_document",
+                "ACT_ID_USER", "ACT_ID_MEMBERSHIP")) {
+            state.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
+        }
+        state.put("timeline", jdbc.queryForObject("SELECT COUNT(*) FROM problem_event WHERE problem_id = ?", Long.class,
+                problem));
+        state.put("outbox", jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE problem_id = ?",
+                Long.class, problem));
+        state.put("level", jdbc.queryForObject("SELECT level FROM problem WHERE id = ?", String.class, problem));
+        state.put("unit", jdbc.queryForObject("SELECT name FROM org_unit WHERE code = ?", String.class, station));
+        state.put("officer", jdbc.queryForObject("SELECT name FROM org_officer WHERE officer_no = ?", String.class,
+                officer));
+        state.put("clock moved", Duration.between(Instant.now(), clock.instant()).abs().toSeconds() > 60);
+        return state;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> shouldAnswerEveryHostileRequestWithAClear4xxAndStoreNothing() {
+        buildCorpus();
+        Http admin = admin();
+        return corpus.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
+            Map<String, Object> before = stored();
+            Http.Response response = admin.exchange(c.method(), c.path(), c.contentType(), c.body(), c.headers());
+            assertThat(response.status()).as("%s: %s", c, abbreviate(response.body())).isEqualTo(c.status());
+            if (c.servlet()) {
+                // refused by Tomcat before the app: a bare page, no trace of the server's inside
+                assertThat(response.body()).doesNotContain("Exception", "at org.", "Tomcat/");
+            } else {
+                assertThat(response.headers().get("Content-Type")).as("%s", c)
+                        .anySatisfy(type -> assertThat(type).startsWith("application/problem+json"));
+                JsonNode problemDetail = response.json();
+                assertThat(problemDetail.path("title").asText()).as("%s", c).isNotBlank();
+                assertThat(problemDetail.path("detail").asText()).as("%s: a message in Chinese", c)
+                        .containsPattern("\\p{IsHan}");
+                assertThat(response.body()).as("%s: no internals", c).doesNotContain("Exception", "SQL", "at org.");
+            }
+            assertThat(stored()).as("%s stored nothing", c).isEqualTo(before);
+        }));
+    }
+
+    // ---- injection that is a valid request ----------------------------------------------
+
+    private static final String SCRIPT_TITLE = "<script>alert('xss')</script><img src=x onerror=alert(1)>"
+            + "' OR '1'='1'; DROP TABLE problem; -- ${7*7} [点我](javascript:alert(1))";
+    private static final String SCRIPT_DESCRIPTION = "</p><svg onload=alert(2)>\n<iframe src=javascript:alert(3)></iframe>\n"
+            + "#{7*7} <#assign ex=\"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}\n"
+            + "![跟踪](http://evil.example/x.png) **粗体** | 表格 | `代码`";
+    private static final String SCRIPT_UNIT = "<b onmouseover=alert(4)>派出所</b>";
+    private static final String SCRIPT_OFFICER = "<i>民警</i>";
+    private static final String SCRIPT_COMMENT = "<script>alert(5)</script>[催办](javascript:alert(6))";
+
+    /** A rendered place where problem text shows: how to fetch it and what kind of text it is. */
+    private record Surface(String name, Kind kind, Function<Long, String> fetch) {
+    }
+
+    private enum Kind { JSON, HTML, MARKDOWN }
+
+    /**
+     * Every place problem text is shown. The reports and the dashboard (being built) join
+     * here: a Surface that fetches the report or the dashboard's HTML for the problem.
+     */
+    private List<Surface> surfaces(String head) {
+        return List.of(
+                new Surface("问题接口 GET /api/problems/{id}", Kind.JSON, id -> {
+                    Http.Response r = as(legal, PASSWORD).get("/api/problems/" + id);
+                    assertThat(r.headers().get("Content-Type")).anySatisfy(t -> assertThat(t).startsWith("application/json"));
+                    assertThat(r.headers().get("X-Content-Type-Options")).containsExactly("nosniff");
+                    return r.body();
+                }),
+                new Surface("执法文书 GET /api/documents/{id}", Kind.HTML, id -> {
+                    String url = as(legal, PASSWORD).get("/api/problems/" + id).json().path("documents").get(0)
+                            .path("url").asText();
+                    Http.Response r = as(legal, PASSWORD).get(url);
+                    assertThat(r.headers().get("Content-Security-Policy")).anySatisfy(
+                            csp -> assertThat(csp).contains("default-src 'none'").doesNotContain("script-src"));
+                    return r.body();
+                }),
+                new Surface("钉钉 markdown（发件箱）", Kind.MARKDOWN, id -> {
+                    StringBuilder all = new StringBuilder();
+                    as(legal, PASSWORD).get("/api/notifications?problemId=" + id).json()
+                            .forEach(m -> all.append(m.path("body").asText()).append("\n\n"));
+                    return all.toString();
+                }),
+                new Surface("钉钉 markdown（钉钉收到的）", Kind.MARKDOWN, id -> {
+                    StringBuilder all = new StringBuilder();
+                    dingtalk.inbox("dt" + head).forEach(m -> all.append(m.text()).append("\n\n"));
+                    return all.toString();
+                }),
+                new Surface("钉钉演示收件箱 GET /api/demo/dingtalk/inbox", Kind.HTML,
+                        id -> admin().get("/api/demo/dingtalk/inbox").body()));
+    }
+
+    @Test
+    void shouldStoreInjectionAsTextAndNeverLetItRunWhereItIsShown() {
+        // working hours, so that DingTalk messages go at once
+        clock.setNow(ZonedDateTime.now(CHINA).plusDays(1).with(LocalTime.of(10, 0)).toInstant());
+        String u = unique();
+        String unit = "HJ" + u;
+        created(admin().postJson("/api/org/units", Map.of("code", unit, "name", SCRIPT_UNIT + u, "kind", "STATION")));
+        String scriptOfficer = officer("HJ" + u, unit, "OFFICER", SCRIPT_OFFICER);
+        String head = officer("HK" + u, unit, "UNIT_HEAD", "负责人" + u);
+        long problemsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM problem", Long.class);
+
+        Map<String, Object> body = new HashMap<>(validProblem());
+        body.put("unitCode", unit);
+        body.put("officerNo", scriptOfficer);
+        body.put("title", SCRIPT_TITLE);
+        body.put("description", SCRIPT_DESCRIPTION);
+        body.put("id", 1);
+        body.put("level", "RED");
+        body.put("status", "CLOSED");
+        body.put("registeredBy", "someone-else");
+        JsonNode registered = created(as(legal, PASSWORD).postJson("/api/problems", body)).json();
+        long id = registered.path("id").asLong();
+        assertThat(as(legal, PASSWORD).postJson("/api/problems/" + id + "/urge", Map.of("comment", SCRIPT_COMMENT))
+                .status()).isEqualTo(200);
+        for (int i = 0; i < 10 && dispatcher.dispatchOnce() > 0; i++) {
+            // until the outbox is sent
+        }
+
+        // stored exactly as typed, nothing else touched, server fields not taken from the request
+        assertThat(registered.path("title").asText()).isEqualTo(SCRIPT_TITLE);
+        assertThat(registered.path("description").asText()).isEqualTo(SCRIPT_DESCRIPTION);
+        assertThat(id).isNotEqualTo(1);
+        assertThat(registered.path("level").asText()).isEqualTo("BLUE");
+        assertThat(registered.path("status").asText()).isEqualTo("OPEN");
+        assertThat(registered.path("registeredBy").asText()).isEqualTo(legal);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM problem", Long.class)).isEqualTo(problemsBefore + 1);
+        assertThat(jdbc.queryForObject("SELECT title FROM problem WHERE id = ?", String.class, id)).isEqualTo(SCRIPT_TITLE);
+
+        List<String> checked = new ArrayList<>();
+        for (Surface surface : surfaces(head)) {
+            String text = surface.fetch().apply(id);
+            assertThat(text).as(surface.name()).isNotBlank();
+            switch (surface.kind()) {
+                case JSON -> assertThat(as(legal, PASSWORD).get("/api/problems/" + id).json().path("title").asText())
+                        .as(surface.name()).isEqualTo(SCRIPT_TITLE);
+                case HTML -> assertInertHtml(surface.name(), text);
+                case MARKDOWN -> assertInertMarkdown(surface.name(), text);
+            }
+            checked.add(surface.name());
+        }
+        assertThat(checked).hasSize(5);
+    }
+
+    /** The payload's markup is text: escaped, never a tag, an event handler or a script URL. */
+    private static void assertInertHtml(String surface, String html) {
+        String lower = html.toLowerCase(Locale.ROOT);
+        assertThat(lower).as(surface).doesNotContain("<script>alert", "<img src=x", "<svg", "<iframe", "<b onmouseover",
+                "<i>民警", "href=\"javascript:", "src=\"javascript:");
+        assertThat(html).as(surface + ": escaped, so shown as typed").contains("&lt;script&gt;alert(");
+        assertThat(html).as(surface + ": template syntax in data is not run").doesNotContain("uid=");
+    }
+
+    /** DingTalk markdown: no HTML, no link or image of the payload's, template syntax not run. */
+    private static void assertInertMarkdown(String surface, String markdown) {
+        String lower = markdown.toLowerCase(Locale.ROOT);
+        assertThat(lower).as(surface).doesNotContain("<script", "<img", "<svg", "<iframe", "<b ", "<i>",
+                "](javascript:", "](http://evil", "![");
+        assertThat(markdown).as(surface + ": shown as typed, in full-width brackets").contains("＜script＞alert");
+        assertThat(markdown).as(surface + ": template syntax in data is not run").doesNotContain("uid=")
+                .contains("${7\\*7}");
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}
