@@ -59,6 +59,9 @@
   @media print {
     html { background: none; }
     .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }
+    /* on paper the level badge stands above the red head, not on its rule */
+    .level { position: static !important; display: inline-block; }
+    .red-head { margin-top: 3mm !important; }
   }
   p { margin: 0; }
   .level { position: absolute; top: 12mm; left: 20mm; font-family: var(--heiti); font-size: 12pt; line-height: 1;

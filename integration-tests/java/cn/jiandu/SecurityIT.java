@@ -90,6 +90,6 @@ class SecurityIT extends ItSupport {
         assertThat(config.body()).contains("fallbackLocale: 'zh'");
         Http.Response locale = anonymous().get("/camunda/app/tasklist/locales/zh.json");
         assertThat(locale.status()).isEqualTo(200);
-        assertThat(locale.body()).contains("签收");
+        assertThat(locale.body()).contains("认领");
     }
 }

@@ -60,7 +60,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain webappSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json) throws Exception {
-        http.securityMatcher(new OrRequestMatcher(paths("/camunda/**", "/", "/error", "/favicon.ico")))
+        http.securityMatcher(new OrRequestMatcher(paths("/camunda/**", "/camunda-welcome", "/camunda-welcome/**", "/", "/error", "/favicon.ico")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 // the webapps keep their own session login and CSRF token (Camunda's filters)
                 .csrf(csrf -> csrf.disable())
