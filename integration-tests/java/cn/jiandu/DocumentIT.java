@@ -34,8 +34,8 @@ import cn.jiandu.document.DocumentType;
 import cn.jiandu.document.IssueCommand;
 
 /**
- * Enforcement documents: numbers (文号) without gaps or duplicates under concurrent
- * issuing and after a rollback, the stored HTML, and who may read it. There is no issue
+ * Enforcement documents: numbers (文号), taken at commit, without gaps or duplicates under
+ * concurrent issuing and after a rollback, the stored HTML, and who may read it. There is no issue
  * endpoint (the process issues documents), so the test issues through the service, each
  * issue in its own transaction, and reads through HTTP.
  */
@@ -111,7 +111,7 @@ class DocumentIT extends ItSupport {
     }
 
     @Test
-    void shouldHandBackTheNumberOfARolledBackIssue() {
+    void shouldTakeNoNumberForARolledBackIssue() {
         long problem = newProblemId();
         Document first = issue(command(problem, DocumentType.CORRECTION_NOTICE, "整改迟缓"));
         AtomicReference<Document> rolledBack = new AtomicReference<>();
@@ -122,11 +122,29 @@ class DocumentIT extends ItSupport {
         })).hasMessageContaining("the process step failed");
         Document next = issue(command(problem, DocumentType.CORRECTION_NOTICE, "再次下发"));
 
-        assertThat(sequenceOf(rolledBack.get())).isEqualTo(sequenceOf(first) + 1);
-        assertThat(next.number()).isEqualTo(rolledBack.get().number());
+        assertThat(DocumentService.isPendingNumber(rolledBack.get().number())).isTrue();
         assertThat(sequenceOf(next)).isEqualTo(sequenceOf(first) + 1);
         assertThat(documents.find(rolledBack.get().id())).isEmpty();
         assertThat(documents.forProblem(problem)).extracting(Document::id).containsExactly(first.id(), next.id());
+    }
+
+    @Test
+    void shouldNumberAtCommitAndCompleteWhatQuotesTheNumber() {
+        long problem = newProblemId();
+        AtomicReference<String> numbered = new AtomicReference<>();
+
+        Document issued = tx.execute(status -> {
+            Document doc = documents.issue(command(problem, DocumentType.ADVICE, "提交时编号"));
+            assertThat(DocumentService.isPendingNumber(doc.number())).isTrue();
+            documents.whenNumbered(doc, numbered::set);
+            assertThat(numbered.get()).as("not before the commit").isNull();
+            return doc;
+        });
+
+        Document stored = documents.find(issued.id()).orElseThrow();
+        assertThat(numbered.get()).isEqualTo(stored.number());
+        assertThat(stored.number()).matches(NUMBER);
+        assertThat(admin().get(stored.url()).body()).contains(stored.number()).doesNotContain("\uE000");
     }
 
     @Test
@@ -180,8 +198,10 @@ class DocumentIT extends ItSupport {
         assertThat(anonymous().get(doc.url()).status()).isEqualTo(401);
     }
 
+    /** Issues in a transaction of its own and returns the document as committed, numbered. */
     private Document issue(IssueCommand command) {
-        return tx.execute(status -> documents.issue(command));
+        long id = tx.execute(status -> documents.issue(command)).id();
+        return documents.find(id).orElseThrow();
     }
 
     private IssueCommand command(long problem, DocumentType type, String title) {

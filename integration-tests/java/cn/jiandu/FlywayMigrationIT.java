@@ -11,7 +11,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 
 /**
- * The migrations in db/migration apply to an empty database and, run again, to an
+ * The migrations in db/migration (with db/vendor/ for the database) apply to an empty database and, run again, to an
  * already-migrated one (nothing to do, nothing broken), on H2 and on MariaDB.
  */
 class FlywayMigrationIT {
@@ -35,7 +35,9 @@ class FlywayMigrationIT {
             url = "jdbc:h2:mem:" + scratch + ";DB_CLOSE_DELAY=-1";
             user = "sa";
         }
-        Flyway flyway = Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").load();
+        Flyway flyway = Flyway.configure().dataSource(url, user, "")
+                .locations("classpath:db/migration", "classpath:db/vendor/" + (ItSupport.isMariaDb() ? "mysql" : "h2"))
+                .load();
 
         MigrateResult first = flyway.migrate();
         assertThat(first.success).isTrue();

@@ -18,6 +18,10 @@ interface DocumentMapper {
 
     int insertDocument(@Param("doc") NewDocument doc);
 
+    /** Fills in a document's number and the text quoting it, in the transaction that issued it. */
+    int assignNumber(@Param("id") long id, @Param("seq") int seq, @Param("number") String number,
+            @Param("html") String html);
+
     DocumentRow findDocument(@Param("id") long id);
 
     List<DocumentRow> findByProblem(@Param("problemId") long problemId);
@@ -29,28 +33,24 @@ interface DocumentMapper {
             LocalDateTime issuedAt) {
     }
 
-    /** A document to insert; MyBatis sets the generated id. */
+    /** A document to insert, without its number (taken at commit); MyBatis sets the generated id. */
     final class NewDocument {
         Long id;
         final long problemId;
         final String unitCode;
         final DocumentType type;
         final int year;
-        final int seq;
-        final String number;
         final String title;
         final String html;
         final LocalDateTime issuedAt;
         final String issuedBy;
 
-        NewDocument(long problemId, String unitCode, DocumentType type, int year, int seq, String number,
-                String title, String html, LocalDateTime issuedAt, String issuedBy) {
+        NewDocument(long problemId, String unitCode, DocumentType type, int year, String title, String html,
+                LocalDateTime issuedAt, String issuedBy) {
             this.problemId = problemId;
             this.unitCode = unitCode;
             this.type = type;
             this.year = year;
-            this.seq = seq;
-            this.number = number;
             this.title = title;
             this.html = html;
             this.issuedAt = issuedAt;

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,30 +27,38 @@ public class DocumentService {
     private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
     private static final int TITLE_LENGTH = 200;
 
+    /** Marks a number not yet taken (a private-use character, never in a title or template). */
+    private static final String PENDING = "\uE000";
+
     private final DocumentMapper mapper;
-    private final DocumentSequence sequence;
+    private final Numbering numbering;
     private final DocumentRenderer renderer;
     private final DocumentProperties properties;
     private final Clock clock;
 
-    DocumentService(DocumentMapper mapper, DocumentSequence sequence, DocumentRenderer renderer,
+    DocumentService(DocumentMapper mapper, Numbering numbering, DocumentRenderer renderer,
             DocumentProperties properties, Clock clock) {
         this.mapper = mapper;
-        this.sequence = sequence;
+        this.numbering = numbering;
         this.renderer = renderer;
         this.properties = properties;
         this.clock = clock;
     }
 
     /**
-     * Issues a document: takes the next number of its type in the current year (China
-     * time), renders it and stores it.
+     * Issues a document: renders it and stores it; its number (文号), the next of its type in
+     * the year of issue (China time), is taken when the caller's transaction commits.
      * <p>
      * Must be called inside the caller's transaction (propagation MANDATORY: without one it
      * throws IllegalTransactionStateException), the one that records why the document is
-     * issued, e.g. the process step raising the level. The number is locked until that
-     * transaction ends: a rollback hands it back, so numbers have no gaps; concurrent
-     * issuers of the same type, on any node, wait for it.
+     * issued, e.g. the process step raising the level. Just before that transaction commits
+     * the number is taken ({@link Numbering}): the type's sequence row stays locked for the
+     * commit alone, so concurrent issuers on any node queue for a moment, not for the whole
+     * process step; a rollback takes no number, so numbers have no gaps.
+     * <p>
+     * Until then the returned document's {@link Document#number()} is a placeholder (see
+     * {@link #isPendingNumber}); text that must quote the number is completed through
+     * {@link #whenNumbered}.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Document issue(IssueCommand command) {
@@ -56,15 +66,14 @@ public class DocumentService {
         ZonedDateTime issuedAt = ZonedDateTime.now(clock).withZoneSameInstant(ChineseDates.ZONE)
                 .truncatedTo(ChronoUnit.SECONDS);
         int year = issuedAt.getYear();
-        int seq = sequence.next(type, year);
-        String number = DocumentNumber.format(properties.bureauAbbreviation(), type, year, seq);
+        String placeholder = PENDING + UUID.randomUUID() + PENDING;
         String title = titleOf(type, command.model().get("title"));
 
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("type", type.name());
         doc.put("typeTitle", type.title());
         doc.put("title", title);
-        doc.put("number", number);
+        doc.put("number", placeholder);
         doc.put("year", year);
         doc.put("warningLevel", type.warningLevel());
         doc.put("colour", colourOf(type));
@@ -76,12 +85,27 @@ public class DocumentService {
         String html = renderer.render(type, doc, command.model());
 
         DocumentMapper.NewDocument row = new DocumentMapper.NewDocument(command.problemId(), command.unitCode(), type,
-                year, seq, number, title, html, issuedAt.toLocalDateTime(), command.issuedBy());
+                year, title, html, issuedAt.toLocalDateTime(), command.issuedBy());
         mapper.insertDocument(row);
-        log.info("Issued {} {} (id {}) for problem {} to unit {}", type, number, row.id, command.problemId(),
-                command.unitCode());
-        return new Document(row.id, command.problemId(), command.unitCode(), type, number, title,
+        numbering.add(new Numbering.Pending(row.id, type, year, placeholder, html));
+        log.debug("Issued {} (id {}) for problem {} to unit {}; numbered at commit", type, row.id,
+                command.problemId(), command.unitCode());
+        return new Document(row.id, command.problemId(), command.unitCode(), type, placeholder, title,
                 issuedAt.toOffsetDateTime(), properties.url(row.id));
+    }
+
+    /**
+     * Runs {@code action} with the document's number once it is taken, in the same
+     * transaction just before it commits: e.g. the timeline entry quoting the number.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void whenNumbered(Document document, Consumer<String> action) {
+        numbering.whenNumbered(document.id(), action);
+    }
+
+    /** Whether the text is a number not yet taken: a document issued in a transaction still open. */
+    public static boolean isPendingNumber(String number) {
+        return number != null && number.startsWith(PENDING);
     }
 
     /** The documents issued for a problem, oldest first. */

@@ -41,9 +41,12 @@ class DocumentIssuer {
         };
     }
 
-    /** Returns the document's number (文号). */
+    /**
+     * Returns the document's id. Its number (文号) is taken when the step commits; the
+     * timeline entry quoting it is completed then.
+     */
     @Transactional
-    String issue(long problemId, Level level, DocumentType requested, String reason, String deadlineText) {
+    long issue(long problemId, Level level, DocumentType requested, String reason, String deadlineText) {
         Problem problem = problems.get(problemId);
         DocumentType type = requested != null ? requested : typeFor(level);
         Map<String, Object> model = new HashMap<>();
@@ -66,9 +69,10 @@ class DocumentIssuer {
         model.put("reason", reason == null ? "" : reason);
         Document document = documents.issue(new IssueCommand(problemId, problem.unitCode(), type,
                 EscalationService.SYSTEM, model));
-        problems.record(problemId, EventKind.DOCUMENT, EscalationService.SYSTEM, level,
+        long entry = problems.record(problemId, EventKind.DOCUMENT, EscalationService.SYSTEM, level,
                 type.title() + " " + document.number() + (deadlineText == null ? "" : "，要求于 " + deadlineText + " 前整改"),
                 String.valueOf(document.id()));
-        return document.number();
+        documents.whenNumbered(document, number -> problems.completeEntry(entry, document.number(), number));
+        return document.id();
     }
 }

@@ -24,7 +24,7 @@ class IssueDocumentDelegate implements JavaDelegate {
         String requested = Variables.text(execution, Rectification.DOCUMENT_TYPE);
         DocumentType type = requested == null || requested.isBlank() || "AUTO".equals(requested) ? null
                 : DocumentType.valueOf(requested);
-        execution.setVariable("lastDocumentNumber", issuer.issue(Variables.problemId(execution),
+        execution.setVariable("lastDocumentId", issuer.issue(Variables.problemId(execution),
                 Variables.level(execution), type, Variables.text(execution, "reason"),
                 Variables.text(execution, "rectifyDueText")));
     }

@@ -47,6 +47,8 @@ interface ProblemMapper {
 
     int insertEvent(NewEvent event);
 
+    int completeEvent(@Param("id") long id, @Param("placeholder") String placeholder, @Param("text") String text);
+
     List<ProblemEvent> events(@Param("problemId") long problemId);
 
     /** The insert of a problem; MyBatis writes the generated id back. */

@@ -200,9 +200,9 @@ public class ProblemService {
         return names(mapper.categories()).getOrDefault(code, code);
     }
 
-    /** Adds an entry to the timeline, at the app's clock. */
+    /** Adds an entry to the timeline, at the app's clock; returns its id. */
     @Transactional
-    public void record(long problemId, EventKind kind, String actor, Level level, String detail, String ref) {
+    public long record(long problemId, EventKind kind, String actor, Level level, String detail, String ref) {
         ProblemMapper.NewEvent event = new ProblemMapper.NewEvent();
         event.problemId = problemId;
         event.at = clock.instant();
@@ -212,6 +212,17 @@ public class ProblemService {
         event.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 999) + "…";
         event.ref = ref;
         mapper.insertEvent(event);
+        return event.id;
+    }
+
+    /**
+     * Completes an entry written in the current transaction that quoted a placeholder, e.g. a
+     * document's number taken at commit (DocumentService#whenNumbered). Committed entries are
+     * never changed: the timeline is append-only.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void completeEntry(long eventId, String placeholder, String text) {
+        mapper.completeEvent(eventId, placeholder, text);
     }
 
     @Transactional
