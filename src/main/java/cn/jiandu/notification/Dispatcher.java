@@ -10,6 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,6 +55,14 @@ public class Dispatcher {
     private final TransactionTemplate tx;
     private final Counter sentWork;
     private final Counter sentRobot;
+    /**
+     * Work notifications of one round go out this many at a time: a call to DingTalk takes
+     * tens of milliseconds, one after another they made at most a few dozen messages a
+     * second (B4 in bench/results.md). Each is marked sent by its own thread as soon as it
+     * is sent. Robot messages stay one at a time (20 a minute per robot anyway).
+     */
+    private final ExecutorService senders;
+    private static final AtomicInteger SENDER_NUMBER = new AtomicInteger();
 
     Dispatcher(OutboxMapper mapper, DingTalkClient dingtalk, RobotThrottle throttle, NotificationProperties properties,
             Clock clock, TransactionTemplate tx, MeterRegistry meters) {
@@ -59,6 +74,11 @@ public class Dispatcher {
         this.tx = tx;
         this.sentWork = sent(meters, OutboxMessage.WORK);
         this.sentRobot = sent(meters, OutboxMessage.ROBOT);
+        this.senders = Executors.newFixedThreadPool(properties.sendThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "dingtalk-send-" + SENDER_NUMBER.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static Counter sent(MeterRegistry meters, String channel) {
@@ -106,9 +126,38 @@ public class Dispatcher {
             }
         }
         Instant markUntil = now.plus(properties.claimTimeout().dividedBy(2));
-        work.values().forEach(group -> sendWork(group, markUntil));
+        List<Future<?>> sends = new ArrayList<>();
+        work.values().forEach(group -> sends.add(senders.submit(() -> sendWork(group, markUntil))));
         robots.forEach(message -> sendRobot(message, markUntil));
+        awaitAll(sends);
         return claimed.size();
+    }
+
+    /** Waits for every send of the round; then throws the first failure, if any. */
+    private static void awaitAll(List<Future<?>> sends) {
+        RuntimeException first = null;
+        for (Future<?> send : sends) {
+            try {
+                send.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending", e);
+            } catch (ExecutionException e) {
+                RuntimeException failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause());
+                if (first == null) {
+                    first = failure;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdown();
     }
 
     private void sendWork(List<OutboxMessage> group, Instant markUntil) {

@@ -18,6 +18,7 @@ public record NotificationProperties(
         @DefaultValue("true") boolean dispatcherEnabled,
         @DefaultValue("PT2S") @NotNull Duration pollInterval,
         @DefaultValue("200") @Min(1) int batchSize,
+        @DefaultValue("8") @Min(1) int sendThreads,
         @DefaultValue("8") @Min(1) int maxAttempts,
         @DefaultValue("PT10S") @NotNull Duration backoffBase,
         @DefaultValue("PT30M") @NotNull Duration backoffMax,
