@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The detection benchmark on MariaDB: a scratch database, the app (profile mysql) on its own
-# port, then DetectionBench (src/test/java/cn/jiandu/bench) streams the generated ledgers
-# through the HTTP API, runs the rules in full, changes some cases, runs incrementally, and
-# appends the figures to bench/results.md.
+# The detection benchmark (B3): a scratch database, the app on its own port, then
+# DetectionBench (src/test/java/cn/jiandu/bench) streams the generated ledgers through the
+# HTTP API, runs the rules in full, changes some cases, runs incrementally, and appends the
+# figures to bench/results.md, beside the baselines on the same database (a plain JDBC batch
+# insert of the same rows, one indexed SELECT COUNT(*) over the ledgers).
 #
-#   bench/detection/run.sh                 # 100,000 incidents and cases
+#   bench/detection/run.sh                 # 100,000 incidents and cases, MariaDB
 #   ROWS=1000000 bench/detection/run.sh    # 1,000,000
+#   DB_KIND=h2 bench/detection/run.sh      # H2 in file mode (bench/work/h2-detection)
 #
 # Settings (environment): ROWS (100000), CHANGED (10000), VIOLATIONS per mille per rule (1),
 # DB (jiandu_bench), DB_HOST (127.0.0.1), DB_USER (root), DB_PASSWORD (empty), PORT (18080),
@@ -27,27 +29,42 @@ mkdir -p "$WORK"
 
 mysql_() { mysql -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -h"$DB_HOST" "$@"; }
 
+DB_KIND="${DB_KIND:-mariadb}"
+
 echo "=== build (jar and the bench client)"
 # -DskipUTs: the pom binds surefire's skipTests to it
 ./mvnw -q -B -DskipUTs=true package
-./mvnw -q -B -DskipUTs=true test-compile
+./mvnw -q -B -DskipUTs=true test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 JAR=$(ls target/jiandu-*.jar | grep -v original | head -1)
 
-echo "=== scratch database $DB"
-mysql_ -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4;"
-DB_VERSION=$(mysql_ -N -e "SELECT CONCAT(VERSION(), ', innodb_buffer_pool_size ', @@innodb_buffer_pool_size DIV 1048576, ' MiB')")
+if [ "$DB_KIND" = h2 ]; then
+  H2_DIR="$PWD/$WORK/h2-detection"
+  rm -rf "$H2_DIR" && mkdir -p "$H2_DIR"
+  # AUTO_SERVER: the bench's baselines open the same file while the app has it open
+  JDBC="jdbc:h2:file:$H2_DIR/jiandu;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000"
+  JDBC_USER=sa
+  DB_VERSION="H2 (file) $(basename "$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | tail -1)" .jar)"
+  APP_DB_ARGS=(--spring.datasource.url="$JDBC" --spring.datasource.username=sa)
+else
+  echo "=== scratch database $DB"
+  mysql_ -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4;"
+  DB_VERSION="MariaDB $(mysql_ -N -e "SELECT CONCAT(VERSION(), ', innodb_buffer_pool_size ', @@innodb_buffer_pool_size DIV 1048576, ' MiB')")"
+  JDBC="jdbc:mysql://$DB_HOST:3306/$DB?sendFractionalSeconds=false&characterEncoding=UTF-8"
+  JDBC_USER="$DB_USER"
+  APP_DB_ARGS=(--spring.profiles.active=mysql)
+fi
 
 echo "=== app on port $PORT (log: $WORK/app.log)"
-JIANDU_DB_URL="jdbc:mysql://$DB_HOST:3306/$DB?sendFractionalSeconds=false&characterEncoding=UTF-8" \
-JIANDU_DB_USERNAME="$DB_USER" JIANDU_DB_PASSWORD="$DB_PASSWORD" \
+JIANDU_DB_URL="$JDBC" JIANDU_DB_USERNAME="$JDBC_USER" JIANDU_DB_PASSWORD="$DB_PASSWORD" \
 JIANDU_ADMIN_USERNAME=bench JIANDU_ADMIN_PASSWORD=bench-secret-1 \
 JIANDU_DETECTION_SCHEDULE=- JIANDU_NOTIFICATION_DISPATCHER_ENABLED=false PORT="$PORT" \
-  java -Xmx"$APP_HEAP" -jar "$JAR" --spring.profiles.active=mysql > "$WORK/app.log" 2>&1 &
+  java -Xmx"$APP_HEAP" -jar "$JAR" "${APP_DB_ARGS[@]}" > "$WORK/app.log" 2>&1 &
 APP=$!
 cleanup() {
   kill "$APP" 2>/dev/null || true
   wait "$APP" 2>/dev/null || true
-  if [ "${KEEP_DB:-0}" != 1 ]; then mysql_ -e "DROP DATABASE IF EXISTS $DB;" || true; fi
+  if [ "$DB_KIND" != h2 ] && [ "${KEEP_DB:-0}" != 1 ]; then mysql_ -e "DROP DATABASE IF EXISTS $DB;" || true; fi
 }
 trap cleanup EXIT
 for _ in $(seq 1 180); do
@@ -58,10 +75,12 @@ done
 curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null
 
 echo "=== benchmark: $ROWS rows, $CHANGED changed"
-java -cp target/test-classes cn.jiandu.bench.DetectionBench --url "http://127.0.0.1:$PORT" \
+java -cp "target/test-classes:$(cat target/bench-classpath.txt)" cn.jiandu.bench.DetectionBench \
+  --url "http://127.0.0.1:$PORT" \
   --user bench --password bench-secret-1 --rows "$ROWS" --changed "$CHANGED" --violations "$VIOLATIONS" \
+  --jdbc "$JDBC" --jdbc-user "$JDBC_USER" --jdbc-password "$DB_PASSWORD" \
   --results bench/results.md \
-  --database "MariaDB $DB_VERSION; app JDK $(java -version 2>&1 | head -1 | sed 's/.*"\(.*\)".*/\1/'), -Xmx$APP_HEAP"
+  --database "$DB_VERSION; app JDK $(java -version 2>&1 | head -1 | sed 's/.*"\(.*\)".*/\1/'), -Xmx$APP_HEAP"
 echo "=== rule runs as the app logged them (appended to bench/results.md)"
 {
   echo

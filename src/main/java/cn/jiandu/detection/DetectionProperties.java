@@ -28,6 +28,7 @@ record DetectionProperties(
         @DefaultValue("10000") @Min(1) int progressEvery,
         @DefaultValue("1000") @Min(1) int maxErrors,
         @DefaultValue("PT1H") @NotNull Duration abandonedImportAfter,
+        @DefaultValue("4") @Min(1) @Max(32) int openThreads,
         Map<Rule, RuleSettings> rules,
         @DefaultValue RateColours rates) {
 

@@ -10,6 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -36,6 +43,12 @@ import java.util.regex.Pattern;
  * bench/results.md. Only the JDK is needed: java -cp target/test-classes
  * cn.jiandu.bench.DetectionBench [options]. Not a test.
  * <p>
+ * With {@code --jdbc URL} (and the driver on the class path) it also measures the
+ * baselines on the same database: the same rows written by a plain JDBC batch insert into
+ * tables of the same shape (bench_plain_incident, bench_plain_case: same keys and indexes,
+ * no import bookkeeping, no checks), and one indexed {@code SELECT COUNT(*)} over the
+ * ledgers (incidents without a case), against which the full rule run is set.
+ * <p>
  * The data: N incidents over the last 180 days in 20 units, one case per incident, a
  * coercive measure for every hundredth case; about one record in a thousand (--violations
  * per mille) breaks each rule, so the full run opens a problem, and its Camunda process,
@@ -58,6 +71,9 @@ public final class DetectionBench {
     private final Path results;
     private final String database;
     private final List<String> lines = new ArrayList<>();
+    private String jdbcUrl;
+    private String jdbcUser = "root";
+    private String jdbcPassword = "";
 
     private DetectionBench(String base, String user, String password, long rows, long changed, int perMille, long seed,
             Path results, String database) {
@@ -83,6 +99,9 @@ public final class DetectionBench {
         long seed = 42;
         Path results = Path.of("bench/results.md");
         String database = "MariaDB";
+        String jdbc = null;
+        String jdbcUser = "root";
+        String jdbcPassword = "";
         for (int i = 0; i < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -95,10 +114,17 @@ public final class DetectionBench {
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--results" -> results = Path.of(value);
                 case "--database" -> database = value;
+                case "--jdbc" -> jdbc = value;
+                case "--jdbc-user" -> jdbcUser = value;
+                case "--jdbc-password" -> jdbcPassword = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        new DetectionBench(base, user, password, rows, changed, perMille, seed, results, database).run();
+        DetectionBench bench = new DetectionBench(base, user, password, rows, changed, perMille, seed, results, database);
+        bench.jdbcUrl = jdbc;
+        bench.jdbcUser = jdbcUser;
+        bench.jdbcPassword = jdbcPassword;
+        bench.run();
     }
 
     private void run() throws Exception {
@@ -112,10 +138,25 @@ public final class DetectionBench {
             }
         }
         long measures = rows / 100;
-        row("import incidents", rows, importLedger("incidents", INCIDENT_HEADER, rows, this::incident));
-        row("import cases", rows, importLedger("cases", CASE_HEADER, rows, i -> kase(i, false)));
+        Timed incidents = importLedger("incidents", INCIDENT_HEADER, rows, this::incident);
+        row("import incidents", rows, incidents);
+        if (jdbcUrl != null) {
+            baseline("baseline: plain JDBC batch insert of the same incidents", rows, incidents,
+                    plainInsert(PLAIN_INCIDENT, INCIDENT_INSERT, rows, this::incident));
+        }
+        Timed cases = importLedger("cases", CASE_HEADER, rows, i -> kase(i, false));
+        row("import cases", rows, cases);
+        if (jdbcUrl != null) {
+            baseline("baseline: plain JDBC batch insert of the same cases", rows, cases,
+                    plainInsert(PLAIN_CASE, CASE_INSERT, rows, i -> kase(i, false)));
+            dropPlainTables();
+        }
         row("import measures", measures, importLedger("measures", MEASURE_HEADER, measures, this::measure));
-        row("full run (mode=FULL)", -1, detect("?mode=FULL"));
+        Timed full = detect("?mode=FULL");
+        row("full run (mode=FULL)", -1, full);
+        if (jdbcUrl != null) {
+            baseline("baseline: one indexed SELECT COUNT(*) over the ledgers", -1, full, countBaseline());
+        }
         row("rerun, nothing changed (incremental)", -1, detect(""));
         long step = Math.max(1, rows / changed);
         row("import " + changed + " changed cases", changed, importLedger("cases", CASE_HEADER, changed,
@@ -335,6 +376,117 @@ public final class DetectionBench {
             position += n;
             return n;
         }
+    }
+
+    // ---- the baselines ---------------------------------------------------------------------
+
+    private static final String PLAIN_INCIDENT = """
+            CREATE TABLE bench_plain_incident (
+                incident_no VARCHAR(64) NOT NULL, unit_code VARCHAR(32) NOT NULL, category VARCHAR(20) NOT NULL,
+                received_at TIMESTAMP NOT NULL, diverted_at TIMESTAMP NULL, summary VARCHAR(1000),
+                import_id BIGINT NOT NULL, changed_at TIMESTAMP NOT NULL,
+                CONSTRAINT pk_bench_plain_incident PRIMARY KEY (incident_no))
+            """;
+    private static final String PLAIN_CASE = """
+            CREATE TABLE bench_plain_case (
+                case_no VARCHAR(64) NOT NULL, incident_no VARCHAR(64), unit_code VARCHAR(32) NOT NULL,
+                officer_no VARCHAR(32), category VARCHAR(20) NOT NULL, accepted_at TIMESTAMP NULL,
+                receipt_at TIMESTAMP NULL, filed_at TIMESTAMP NULL, filing_notice_at TIMESTAMP NULL,
+                not_filed_at TIMESTAMP NULL, closed_at TIMESTAMP NULL, import_id BIGINT NOT NULL,
+                changed_at TIMESTAMP NOT NULL, CONSTRAINT pk_bench_plain_case PRIMARY KEY (case_no))
+            """;
+    /** The ledgers' own secondary indexes (V7), so that the copy costs what the ledger costs to write. */
+    private static final List<String> PLAIN_INDEXES = List.of(
+            "CREATE INDEX ix_bpi_received ON bench_plain_incident (received_at)",
+            "CREATE INDEX ix_bpi_import ON bench_plain_incident (import_id)",
+            "CREATE INDEX ix_bpc_incident ON bench_plain_case (incident_no, accepted_at)",
+            "CREATE INDEX ix_bpc_accepted ON bench_plain_case (accepted_at)",
+            "CREATE INDEX ix_bpc_filed ON bench_plain_case (filed_at)",
+            "CREATE INDEX ix_bpc_import ON bench_plain_case (import_id, incident_no)");
+    private static final String INCIDENT_INSERT = "INSERT INTO bench_plain_incident (incident_no, unit_code, category, "
+            + "received_at, diverted_at, summary, import_id, changed_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)";
+    private static final String CASE_INSERT = "INSERT INTO bench_plain_case (case_no, incident_no, unit_code, officer_no, "
+            + "category, accepted_at, receipt_at, filed_at, filing_notice_at, not_filed_at, closed_at, import_id, "
+            + "changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
+    }
+
+    /**
+     * The same rows as the import, from the same generator, in one transaction of batches of
+     * 1,000 (the import's all-or-nothing), parsed from the same CSV lines.
+     */
+    private Timed plainInsert(String createTable, String insert, long count, LongFunction<String> row)
+            throws SQLException {
+        try (Connection c = connect()) {
+            String table = createTable.contains("bench_plain_incident") ? "bench_plain_incident" : "bench_plain_case";
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS " + table);
+                s.execute(createTable);
+                for (String index : PLAIN_INDEXES) {
+                    if (index.contains(table)) {
+                        s.execute(index);
+                    }
+                }
+            }
+            c.setAutoCommit(false);
+            Timestamp now = Timestamp.from(Instant.now());
+            long started = System.nanoTime();
+            try (PreparedStatement p = c.prepareStatement(insert)) {
+                for (long i = 1; i <= count; i++) {
+                    String[] cells = row.apply(i).stripTrailing().split(",", -1);
+                    int n = 1;
+                    for (String cell : cells) {
+                        if (cell.isEmpty()) {
+                            p.setObject(n++, null);
+                        } else if (cell.length() == 19 && cell.charAt(10) == 'T') {
+                            p.setTimestamp(n++, Timestamp.from(LocalDateTime.parse(cell, TIME).atZone(CHINA).toInstant()));
+                        } else {
+                            p.setString(n++, cell);
+                        }
+                    }
+                    p.setTimestamp(n, now);
+                    p.addBatch();
+                    if (i % 1000 == 0) {
+                        p.executeBatch();
+                    }
+                }
+                p.executeBatch();
+            }
+            c.commit();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("plain insert into %s: %.1f s%n", table, seconds);
+            return new Timed(seconds, "");
+        }
+    }
+
+    private void dropPlainTables() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_plain_incident");
+            s.execute("DROP TABLE IF EXISTS bench_plain_case");
+        }
+    }
+
+    /** Incidents received more than a day ago without a case: one pass over an index of each ledger. */
+    private Timed countBaseline() throws SQLException {
+        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM ledger_incident i "
+                + "WHERE i.received_at < ? AND NOT EXISTS (SELECT 1 FROM ledger_case c WHERE c.incident_no = i.incident_no)")) {
+            p.setTimestamp(1, Timestamp.from(anchor));
+            long started = System.nanoTime();
+            long found;
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                found = rs.getLong(1);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return new Timed(seconds, "counted " + found + " incidents without a case");
+        }
+    }
+
+    private void baseline(String step, long count, Timed jiandu, Timed baseline) {
+        row(step, count, new Timed(baseline.seconds(), (baseline.notes().isEmpty() ? "" : baseline.notes() + "; ")
+                + String.format(Locale.ROOT, "Jiandu/baseline time ratio %.1f", jiandu.seconds() / baseline.seconds())));
     }
 
     // ---- the results -----------------------------------------------------------------------
