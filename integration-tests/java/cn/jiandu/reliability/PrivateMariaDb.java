@@ -66,6 +66,7 @@ final class PrivateMariaDb implements AutoCloseable {
         Path log = dir.resolve(name + ".log");
         try {
             Files.createDirectories(dir);
+            killLeftOver(datadir);
             delete(datadir);
             Files.writeString(log, "=== " + Instant.now() + " mariadb-install-db\n");
         } catch (IOException e) {
@@ -88,6 +89,28 @@ final class PrivateMariaDb implements AutoCloseable {
             throw e;
         }
         return db;
+    }
+
+    /**
+     * A test JVM killed outright (no shutdown hook) leaves its server running on the old data
+     * directory: that one server, found by its pid file and command line, is killed first.
+     */
+    private static void killLeftOver(Path datadir) throws IOException {
+        Path pidFile = datadir.resolve("mariadbd.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid)
+                    .filter(h -> h.info().commandLine().map(c -> c.contains("--datadir=" + datadir)).orElse(false))
+                    .ifPresent(h -> {
+                        h.destroyForcibly();
+                        h.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+                    });
+        } catch (NumberFormatException e) {
+            // not a pid: nothing to kill
+        }
     }
 
     private static String binary(String property, String fallback) {
