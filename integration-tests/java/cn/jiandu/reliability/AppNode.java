@@ -99,8 +99,8 @@ final class AppNode implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("JIANDU_DB_URL", db.jdbcUrl());
-            builder.environment().put("JIANDU_DB_USERNAME", System.getProperty("it.jdbc.username", "root"));
-            builder.environment().put("JIANDU_DB_PASSWORD", System.getProperty("it.jdbc.password", ""));
+            builder.environment().put("JIANDU_DB_USERNAME", db.username());
+            builder.environment().put("JIANDU_DB_PASSWORD", db.password());
             Files.writeString(log, "=== " + Instant.now() + " " + String.join(" ", command) + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             Process process = builder.start();
@@ -173,6 +173,23 @@ final class AppNode implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Lines of this run's log (since the node was started) that contain {@code text}. */
+    List<String> logLines(String text) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            int from = 0;
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).startsWith("=== ")) {
+                    from = i;
+                    break;
+                }
+            }
+            return lines.subList(from, lines.size()).stream().filter(l -> l.contains(text)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

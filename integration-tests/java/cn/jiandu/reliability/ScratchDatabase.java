@@ -13,27 +13,47 @@ import java.util.TreeMap;
 
 /**
  * A database of its own on the MariaDB server of the integration tests (it.jdbc.url's host),
- * created empty for one scenario and dropped after it, so that the app processes of a
- * scenario never meet the shared database {@code test}. Queries open a connection each, so
- * that they work again after the server was restarted.
+ * or on a server the scenario started itself ({@link PrivateMariaDb}), created empty for one
+ * scenario and dropped after it, so that the app processes of a scenario never meet the
+ * shared database {@code test}. Queries open a connection each, so that they work again after
+ * the server was restarted.
  */
 final class ScratchDatabase implements AutoCloseable {
 
     private final String name;
     private final String server;
+    private final String username;
+    private final String password;
 
-    private ScratchDatabase(String name, String server) {
+    private ScratchDatabase(String name, String server, String username, String password) {
         this.name = name;
         this.server = server;
+        this.username = username;
+        this.password = password;
     }
 
+    /** On the shared server of the integration tests (it.jdbc.url, it.jdbc.username, it.jdbc.password). */
     static ScratchDatabase create(String name) {
         String url = System.getProperty("it.jdbc.url", "jdbc:mysql://127.0.0.1:3306/test");
         String server = url.substring(0, url.indexOf('/', "jdbc:mysql://".length()) + 1);
-        ScratchDatabase db = new ScratchDatabase(name, server);
+        return create(name, server, System.getProperty("it.jdbc.username", "root"),
+                System.getProperty("it.jdbc.password", ""));
+    }
+
+    /** On the server {@code server} (jdbc:mysql://host:port/), as {@code username}. */
+    static ScratchDatabase create(String name, String server, String username, String password) {
+        ScratchDatabase db = new ScratchDatabase(name, server, username, password);
         db.onServer("DROP DATABASE IF EXISTS " + name);
         db.onServer("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
         return db;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String password() {
+        return password;
     }
 
     /** The URL the app processes get (JIANDU_DB_URL). */
@@ -43,7 +63,7 @@ final class ScratchDatabase implements AutoCloseable {
 
     private Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(server + database + "?sendFractionalSeconds=false&connectTimeout=5000",
-                System.getProperty("it.jdbc.username", "root"), System.getProperty("it.jdbc.password", ""));
+                username, password);
     }
 
     private void onServer(String sql) {
