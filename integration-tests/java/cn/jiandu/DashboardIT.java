@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -18,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -33,6 +31,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -53,6 +52,8 @@ class DashboardIT extends ItSupport {
 
     @Autowired
     AppClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeAll
     static void chromiumIsInstalled() {
@@ -127,9 +128,8 @@ class DashboardIT extends ItSupport {
         String officer = officer("XO" + u, unit, "OFFICER");
         post("/api/org/units", Map.of("code", "XF" + u, "name", "法制大队", "kind", "LEGAL"));
         String legal = officer("XL" + u, "XF" + u, "LEGAL_OFFICER");
-        // registered on a Monday long ago (no other test goes back that far): among the most overdue
-        LocalDate longAgo = LocalDate.of(1981, 1, 5).plusWeeks(ThreadLocalRandom.current().nextInt(400));
-        clock.setNow(longAgo.atTime(10, 0).atZone(CHINA).toInstant());
+        // registered before every other problem: the most overdue of all
+        clock.setNow(mondayBeforeEveryProblem(jdbc).atTime(10, 0).atZone(CHINA).toInstant());
         long overdue = register(legal, unit, officer, "HOTLINE_12345", title, true);
         clock.reset();
         // and one today: the unit is charged in this month's ranking
