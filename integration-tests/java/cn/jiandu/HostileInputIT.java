@@ -79,10 +79,12 @@ class HostileInputIT extends ItSupport {
         problem = created(as(legal, PASSWORD).postJson("/api/problems", validProblem())).json().path("id").asLong();
         incident = "HI" + u;
         ledgerCase = "HC" + u;
-        imported(admin().postCsv("/api/ledgers/incidents", "incident_no,unit_code,category,received_at\n"
-                + incident + "," + station + ",ADMINISTRATIVE,2026-03-01T08:00:00\n"));
-        imported(admin().postCsv("/api/ledgers/cases", "case_no,incident_no,unit_code,category,accepted_at\n"
-                + ledgerCase + "," + incident + "," + station + ",ADMINISTRATIVE,2026-03-01T09:00:00\n"));
+        // diverted, accepted and given its receipt in time: no rule finds anything in them
+        imported(admin().postCsv("/api/ledgers/incidents", "incident_no,unit_code,category,received_at,diverted_at\n"
+                + incident + "," + station + ",ADMINISTRATIVE,2026-03-01T08:00:00,2026-03-01T08:10:00\n"));
+        imported(admin().postCsv("/api/ledgers/cases", "case_no,incident_no,unit_code,category,accepted_at,receipt_at\n"
+                + ledgerCase + "," + incident + "," + station + ",ADMINISTRATIVE,2026-03-01T09:00:00,"
+                + "2026-03-01T09:10:00\n"));
     }
 
     private static void imported(Http.Response response) {
