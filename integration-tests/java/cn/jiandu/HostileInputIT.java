@@ -714,6 +714,9 @@ class HostileInputIT extends ItSupport {
     @TestFactory
     Stream<DynamicTest> shouldAnswerEveryHostileRequestWithAClear4xxAndStoreNothing() {
         buildCorpus();
+        // the figures of docs/reliability.md
+        System.out.println("HOSTILE " + corpus.size() + " requests, " + corpus.stream()
+                .filter(c -> c.path().startsWith("/api/ledgers")).count() + " of them to /api/ledgers");
         Http admin = admin();
         return corpus.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
             Map<String, Object> before = stored();
