@@ -2,13 +2,18 @@ package cn.jiandu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
@@ -35,16 +40,22 @@ import cn.jiandu.calendar.AppClock;
 class AuthorizationMatrixIT extends ItSupport {
 
     private static final String PASSWORD = "matrix-pass-1";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /**
      * OFF 办案民警, HEAD 单位负责人 (both of station A), LO 法制员, LC 法制大队长, DI 纪委督察,
      * DL 分管局领导, CH 局主要领导, CM 执法监督委员会, ADM 系统管理员, ANON no login.
      * The legal officer's engine permissions (any task, any instance) are the operator's of the
-     * process: he signs, hands over, completes and corrects on the bureau's behalf.
+     * process: he signs, hands over, completes and corrects on the bureau's behalf. The reports,
+     * the dashboard, the scores and the units' rates are the bureau's bulletins (通报, 发至各所队):
+     * every login reads them, whichever unit it belongs to. Ledgers and rule runs are the
+     * bureau-wide roles' (the roles that register problems); a finding, like a problem, is
+     * its own unit's and the bureau's.
      */
     static final String MATRIX = """
             action                                                 | OFF | HEAD | LO | LC | DI | DL | CH | CM | ADM | ANON
             GET  /api/reference/sources                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/reference/categories                         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
             GET  /api/org/units                                    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
             GET  /api/org/units/{code}                             |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
             POST /api/org/units                                    |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
@@ -75,6 +86,23 @@ class AuthorizationMatrixIT extends ItSupport {
             POST /api/admin/calendar/import                        |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
             GET  /api/admin/clock                                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
             POST /api/admin/clock                                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            POST /api/reports                                      |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            GET  /api/reports                                      |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/reports/{id} (the bureau's bulletin)         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/dashboard                                    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /dashboard/ (the page)                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/scores                                       |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/scores?by=officer                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/stats/units                                  |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            POST /api/detection/runs                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/detection/runs                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/detection/runs/{id}                          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/detection/findings?unitCode={own}            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/detection/findings lists the other unit's    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/detection/findings?unitCode={other}          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            POST /api/ledgers/{kind}                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/ledgers/imports                              |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/ledgers/imports/{id}                         |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
             GET  /api/demo/dingtalk/inbox (demo and tests only)    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
             GET  /actuator/health                                  |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  Y
             GET  /actuator/prometheus                              |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
@@ -202,6 +230,70 @@ class AuthorizationMatrixIT extends ItSupport {
         return jdbc.queryForObject("SELECT MIN(id) FROM doc_document WHERE problem_id = ?", Long.class, problemId);
     }
 
+    // ---- reports, ledgers and rule runs --------------------------------------------------
+
+    private static final String INCIDENTS = "incident_no,unit_code,category,received_at,diverted_at\n";
+    private static final DateTimeFormatter LEDGER_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
+    /** An incident received {@code daysAgo} and diverted ten minutes later. */
+    private static String incident(String no, String unit, String category, int daysAgo) {
+        LocalDateTime received = LocalDateTime.now(CHINA).minusDays(daysAgo).withNano(0);
+        return no + "," + unit + "," + category + "," + LEDGER_TIME.format(received) + ","
+                + LEDGER_TIME.format(received.plusMinutes(10)) + "\n";
+    }
+
+    /** A day of long ago that has no daily report yet: a report of it holds nothing of other tests'. */
+    private LocalDate unusedDay() {
+        while (true) {
+            LocalDate day = LocalDate.of(1901, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(365 * 68));
+            if (jdbc.queryForObject("SELECT COUNT(*) FROM report WHERE type = 'DAILY' AND period_start = ?",
+                    Long.class, java.sql.Date.valueOf(day)) == 0) {
+                return day;
+            }
+        }
+    }
+
+    private Long report;
+
+    /** A daily report, made by the administrator once. */
+    private long report() {
+        if (report == null) {
+            Http.Response made = admin().postJson("/api/reports", Map.of("type", "DAILY", "date", unusedDay().toString()));
+            assertThat(made.status()).as(made.body()).isEqualTo(201);
+            report = made.json().path("id").asLong();
+        }
+        return report;
+    }
+
+    /** An import of both stations' incidents, and the rule run that found them not accepted. */
+    record Detection(long ledgerImport, long run, String incidentA, String incidentB) {
+    }
+
+    private Detection detection;
+
+    /**
+     * Made once: an administrative incident of each station received ten days ago, never
+     * accepted (ADMIN_INCIDENT_NOT_ACCEPTED, 3 days), and a rule run by the administrator
+     * that finds both.
+     */
+    private Detection detection() {
+        if (detection == null) {
+            String a = "MFA" + u;
+            String b = "MFB" + u;
+            Http.Response imported = admin().postCsv("/api/ledgers/incidents",
+                    INCIDENTS + incident(a, unitA, "ADMINISTRATIVE", 10) + incident(b, unitB, "ADMINISTRATIVE", 10));
+            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+            Http.Response run = admin().exchange("POST", "/api/detection/runs", null, null);
+            assertThat(run.status()).as(run.body()).isEqualTo(200);
+            detection = new Detection(imported.json().path("importId").asLong(), run.json().path("runId").asLong(), a, b);
+            for (String incident : List.of(a, b)) {
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM detection_finding WHERE record_key = ?"
+                        + " AND rule = 'ADMIN_INCIDENT_NOT_ACCEPTED'", Long.class, incident)).as(incident).isEqualTo(1);
+            }
+        }
+        return detection;
+    }
+
     // ---- callers ----------------------------------------------------------------------
 
     private Http api(String column) {
@@ -260,6 +352,16 @@ class AuthorizationMatrixIT extends ItSupport {
         return new Outcome(found, response.status(), abbreviate(response.body()));
     }
 
+    /** A listing inside an allowed answer (e.g. the units of a report). */
+    private static Outcome listed(JsonNode items, Http.Response response, Predicate<JsonNode> item) {
+        boolean found = StreamSupport.stream(items.spliterator(), false).anyMatch(item);
+        return new Outcome(found, response.status(), abbreviate(response.body()));
+    }
+
+    private static Predicate<JsonNode> finding(String incident) {
+        return n -> incident.equals(n.path("recordKey").asText());
+    }
+
     private static Predicate<JsonNode> id(Object id) {
         return node -> String.valueOf(id).equals(node.path("id").asText());
     }
@@ -273,6 +375,7 @@ class AuthorizationMatrixIT extends ItSupport {
     private Map<String, Probe> probes() {
         Map<String, Probe> p = new LinkedHashMap<>();
         p.put("GET  /api/reference/sources", c -> judge(api(c).get("/api/reference/sources")));
+        p.put("GET  /api/reference/categories", c -> judge(api(c).get("/api/reference/categories")));
         p.put("GET  /api/org/units", c -> judge(api(c).get("/api/org/units")));
         p.put("GET  /api/org/units/{code}", c -> judge(api(c).get("/api/org/units/" + unitB)));
         p.put("POST /api/org/units", c -> {
@@ -382,6 +485,64 @@ class AuthorizationMatrixIT extends ItSupport {
         p.put("GET  /api/admin/clock", c -> judge(api(c).get("/api/admin/clock")));
         p.put("POST /api/admin/clock", c -> judge(api(c).postJson("/api/admin/clock",
                 Map.of("now", OffsetDateTime.now().toString()))));
+        p.put("POST /api/reports", c -> {
+            LocalDate day = unusedDay();
+            Outcome o = judge(api(c).postJson("/api/reports", Map.of("type", "DAILY", "date", day.toString())));
+            assertStored(o, "SELECT COUNT(*) FROM report WHERE type = 'DAILY' AND period_start = ?",
+                    java.sql.Date.valueOf(day));
+            return o;
+        });
+        p.put("GET  /api/reports", c -> {
+            long report = report();
+            return listed(api(c).get("/api/reports?type=DAILY&size=200"), id(report));
+        });
+        p.put("GET  /api/reports/{id} (the bureau's bulletin)", c -> judge(api(c).get("/api/reports/" + report())));
+        p.put("GET  /api/dashboard", c -> judge(api(c).get("/api/dashboard")));
+        p.put("GET  /dashboard/ (the page)", c -> judge(api(c).get("/dashboard/")));
+        p.put("GET  /api/scores", c -> listed(api(c).get("/api/scores"), n -> unitB.equals(n.path("code").asText())));
+        p.put("GET  /api/scores?by=officer", c -> listed(api(c).get("/api/scores?by=officer"),
+                n -> officerB.equals(n.path("code").asText())));
+        p.put("GET  /api/stats/units", c -> {
+            LocalDate today = LocalDate.now(CHINA);
+            Http.Response r = api(c).get("/api/stats/units?from=" + today.minusDays(30) + "&to=" + today);
+            Outcome o = judge(r);
+            return o.allowed() ? listed(r.json().path("units"), r, n -> unitB.equals(n.path("code").asText())) : o;
+        });
+        p.put("POST /api/detection/runs", c -> {
+            // a mode that does not exist: whoever may run is told 400 and nothing runs; anyone else 401 or 403
+            Http.Response r = api(c).exchange("POST", "/api/detection/runs?mode=NONE", null, null);
+            return r.status() == 400 && r.body().contains("FULL, INCREMENTAL") ? new Outcome(true, 400, r.body())
+                    : judge(r);
+        });
+        p.put("GET  /api/detection/runs", c -> {
+            long run = detection().run();
+            return listed(api(c).get("/api/detection/runs?limit=200"), n -> run == n.path("runId").asLong());
+        });
+        p.put("GET  /api/detection/runs/{id}", c -> judge(api(c).get("/api/detection/runs/" + detection().run())));
+        p.put("GET  /api/detection/findings?unitCode={own}", c -> {
+            Predicate<JsonNode> own = finding(detection().incidentA());
+            return listed(api(c).get("/api/detection/findings?unitCode=" + unitA), own);
+        });
+        p.put("GET  /api/detection/findings lists the other unit's", c -> {
+            Predicate<JsonNode> other = finding(detection().incidentB());
+            return listed(api(c).get("/api/detection/findings?limit=10000"), other);
+        });
+        p.put("GET  /api/detection/findings?unitCode={other}", c -> {
+            Predicate<JsonNode> other = finding(detection().incidentB());
+            return listed(api(c).get("/api/detection/findings?unitCode=" + unitB), other);
+        });
+        p.put("POST /api/ledgers/{kind}", c -> {
+            String no = "MJ" + unique();
+            Outcome o = judge(api(c).postCsv("/api/ledgers/incidents", INCIDENTS + incident(no, unitB, "OTHER", 1)));
+            assertStored(o, "SELECT COUNT(*) FROM ledger_incident WHERE incident_no = ?", no);
+            return o;
+        });
+        p.put("GET  /api/ledgers/imports", c -> {
+            long imported = detection().ledgerImport();
+            return listed(api(c).get("/api/ledgers/imports?limit=200"), n -> imported == n.path("importId").asLong());
+        });
+        p.put("GET  /api/ledgers/imports/{id}", c -> judge(api(c).get("/api/ledgers/imports/"
+                + detection().ledgerImport())));
         p.put("GET  /api/demo/dingtalk/inbox (demo and tests only)", c -> judge(api(c).get("/api/demo/dingtalk/inbox")));
         p.put("GET  /actuator/health", c -> judge(api(c).get("/actuator/health")));
         p.put("GET  /actuator/prometheus", c -> judge(api(c).get("/actuator/prometheus")));

@@ -25,11 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -50,6 +52,8 @@ class DashboardIT extends ItSupport {
 
     @Autowired
     AppClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeAll
     static void chromiumIsInstalled() {
@@ -70,24 +74,8 @@ class DashboardIT extends ItSupport {
         assertThat(admin().get("/dashboard").headers().get("location").get(0)).endsWith("/dashboard/");
         aBureauAtWork();
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--lang=zh-CN", "--window-size=1920,1080");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeDriver browser = new ChromeDriver(service, options);
+        ChromeDriver browser = browser();
         try {
-            // the login as the browser sends it after the Basic prompt: on every request of the page
-            browser.executeCdpCommand("Network.enable", Map.of());
-            browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD)
-                            .getBytes(StandardCharsets.UTF_8)))));
-            // a wall screen's 1920×1080, whatever the headless window's frame takes
-            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1920, "height", 1080,
-                    "deviceScaleFactor", 1, "mobile", false));
-
             Map<String, String> shown = Map.of();
             Map<String, String> counted = Map.of();
             // background jobs may change a count between the page's request and the test's: look again
@@ -121,6 +109,99 @@ class DashboardIT extends ItSupport {
             assertThat(Files.size(target)).isGreaterThan(10_000);
         } finally {
             browser.quit();
+        }
+    }
+
+    /**
+     * Names and titles are shown as text, never as markup: a unit named like an image tag
+     * with an event handler, and a problem titled with a script, are shown as typed in the
+     * ranking's tooltip (HTML, as ECharts renders tooltips) and in the overdue list, and no
+     * script of theirs runs.
+     */
+    @Test
+    void shouldShowInjectedNamesAndTitlesAsTextAndRunNoneOfThem() throws InterruptedException {
+        String u = unique();
+        String unit = "XS" + u;
+        String name = "<img src=x onerror=window.__xss=1>" + u;
+        String title = "<script>window.__xss=2</script><img src=y onerror=window.__xss=3>" + u;
+        post("/api/org/units", Map.of("code", unit, "name", name, "kind", "STATION"));
+        String officer = officer("XO" + u, unit, "OFFICER");
+        post("/api/org/units", Map.of("code", "XF" + u, "name", "法制大队", "kind", "LEGAL"));
+        String legal = officer("XL" + u, "XF" + u, "LEGAL_OFFICER");
+        // registered before every other problem: the most overdue of all
+        clock.setNow(mondayBeforeEveryProblem(jdbc).atTime(10, 0).atZone(CHINA).toInstant());
+        long overdue = register(legal, unit, officer, "HOTLINE_12345", title, true);
+        clock.reset();
+        // and one today: the unit is charged in this month's ranking
+        register(legal, unit, officer, "CHIEF_MAILBOX", title, false);
+        assertThat(admin().get("/api/dashboard").json().path("ranking")).anySatisfy(
+                e -> assertThat(e.path("name").asText()).isEqualTo(name));
+
+        ChromeDriver browser = browser();
+        try {
+            browser.get("http://localhost:" + port + "/dashboard/?animation=0");
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                    d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+            // the unit's bar brought into view and its tooltip shown, as hovering it does
+            Object index = browser.executeScript("""
+                    var name = arguments[0];
+                    var chart = echarts.getInstanceByDom(document.getElementById('chart-ranking'));
+                    var labels = chart.getOption().yAxis[0].data;
+                    var i = labels.findIndex(function (label) { return label.endsWith(name); });
+                    if (i >= 0) {
+                      chart.dispatchAction({ type: 'dataZoom', startValue: i, endValue: i + 13 });
+                      chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: i });
+                    }
+                    return i;""", name);
+            assertThat(((Number) index).intValue()).as("the unit's bar in the ranking").isNotNegative();
+            String tooltip = "var tip = Array.prototype.find.call(document.querySelectorAll('#chart-ranking > div'),"
+                    + " function (d) { return d.textContent.indexOf('积分') >= 0; });";
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                    d -> Boolean.TRUE.equals(browser.executeScript(tooltip + " return tip != null;")));
+            // an image that fails to load calls its onerror at once; give it time all the same
+            Thread.sleep(1500);
+            assertThat(browser.executeScript(tooltip + " return tip.textContent;")).as("the tooltip")
+                    .asString().contains(name, "积分");
+            assertThat(browser.executeScript(tooltip + " return tip.querySelectorAll('*').length"
+                    + " - tip.querySelectorAll('br').length;")).as("no element in the tooltip but line breaks")
+                    .isEqualTo(0L);
+
+            WebElement row = browser.findElement(By.cssSelector("#overdue-list tr[data-id='" + overdue + "']"));
+            assertThat(row.findElement(By.cssSelector("td.title")).getText()).isEqualTo(title);
+            assertThat(row.findElements(By.tagName("td")).get(2).getText()).isEqualTo(name);
+            assertThat(browser.findElements(By.cssSelector("#overdue-list img, #overdue-list script"))).isEmpty();
+
+            assertThat(browser.executeScript("return window.__xss;")).as("no injected script ran").isNull();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /**
+     * Headless Chromium on a wall screen's 1920×1080, logged in as the administrator: the
+     * Basic login as the browser sends it after the prompt, on every request of the page.
+     */
+    private static ChromeDriver browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--hide-scrollbars", "--lang=zh-CN", "--window-size=1920,1080");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        try {
+            browser.executeCdpCommand("Network.enable", Map.of());
+            browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD)
+                            .getBytes(StandardCharsets.UTF_8)))));
+            // a wall screen's 1920×1080, whatever the headless window's frame takes
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1920, "height", 1080,
+                    "deviceScaleFactor", 1, "mobile", false));
+            return browser;
+        } catch (RuntimeException e) {
+            browser.quit();
+            throw e;
         }
     }
 

@@ -6,9 +6,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,7 +39,9 @@ import cn.jiandu.notification.dingtalk.FakeDingTalk;
  * paths and headers. Each is answered with a 4xx and a clear (Chinese) RFC 9457 message,
  * never a 500, and nothing is stored. Injection text that is a valid request is stored as
  * it was typed and never becomes markup or a link on any surface that shows it (the
- * {@link #surfaces} list: the problem API, documents, DingTalk markdown, the demo inbox).
+ * {@link #surfaces} list: the problem API, documents, DingTalk markdown, the demo inbox,
+ * the reports' HTML and group markdown, the dashboard's data; the dashboard page itself in
+ * DashboardIT). Ledger imports, all or nothing, name the row and column of what they refuse.
  */
 class HostileInputIT extends ItSupport {
 
@@ -60,6 +61,9 @@ class HostileInputIT extends ItSupport {
     private String officer;
     private String legal;
     private long problem;
+    /** A stored incident and case of the station's: a good row of each ledger can name them. */
+    private String incident;
+    private String ledgerCase;
 
     @BeforeEach
     void aStationAnOfficerAndAProblem() {
@@ -73,6 +77,18 @@ class HostileInputIT extends ItSupport {
         officer("HH" + u, station, "UNIT_HEAD", "负责人HH" + u);
         legal = officer("HL" + u, legalUnit, "LEGAL_OFFICER", "法制员HL" + u);
         problem = created(as(legal, PASSWORD).postJson("/api/problems", validProblem())).json().path("id").asLong();
+        incident = "HI" + u;
+        ledgerCase = "HC" + u;
+        // diverted, accepted and given its receipt in time: no rule finds anything in them
+        imported(admin().postCsv("/api/ledgers/incidents", "incident_no,unit_code,category,received_at,diverted_at\n"
+                + incident + "," + station + ",ADMINISTRATIVE,2026-03-01T08:00:00,2026-03-01T08:10:00\n"));
+        imported(admin().postCsv("/api/ledgers/cases", "case_no,incident_no,unit_code,category,accepted_at,receipt_at\n"
+                + ledgerCase + "," + incident + "," + station + ",ADMINISTRATIVE,2026-03-01T09:00:00,"
+                + "2026-03-01T09:10:00\n"));
+    }
+
+    private static void imported(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     @AfterEach
@@ -104,9 +120,13 @@ class HostileInputIT extends ItSupport {
 
     // ---- the corpus -------------------------------------------------------------------
 
-    /** One hostile request and the 4xx it must get; {@code servlet}: refused by Tomcat before the app. */
+    /**
+     * One hostile request and the 4xx it must get; {@code servlet}: refused by Tomcat before
+     * the app; {@code error}: for an import, the line and field ("3 summary") or the field
+     * alone ("body") one of the answer's errors must name (null: not checked).
+     */
     record Case(String name, String method, String path, String contentType, byte[] body, int status,
-            boolean servlet, String[] headers) {
+            boolean servlet, String[] headers, String error) {
 
         @Override
         public String toString() {
@@ -117,7 +137,16 @@ class HostileInputIT extends ItSupport {
     private final List<Case> corpus = new ArrayList<>();
 
     private void add(String name, String method, String path, String contentType, byte[] body, int status) {
-        corpus.add(new Case(name, method, path, contentType, body, status, false, new String[0]));
+        corpus.add(new Case(name, method, path, contentType, body, status, false, new String[0], null));
+    }
+
+    /** A refused ledger import: 400, and an error naming the line and field ({@code "2 summary"}) or the field. */
+    private void ledger(String name, String path, String contentType, byte[] body, String error) {
+        corpus.add(new Case(name, "POST", path, contentType, body, 400, false, new String[0], error));
+    }
+
+    private void ledger(String name, String path, String contentType, String body, String error) {
+        ledger(name, path, contentType, body.getBytes(StandardCharsets.UTF_8), error);
     }
 
     private void json(String name, String method, String path, String body, int status) {
@@ -197,7 +226,8 @@ class HostileInputIT extends ItSupport {
                 new JsonEndpoint("POST", "/api/problems/" + problem + "/urge", Map.of("comment", "请整改"), false),
                 new JsonEndpoint("POST", "/api/problems/" + problem + "/raise", Map.of("comment", "提级"), false),
                 new JsonEndpoint("PUT", "/api/admin/calendar/2099-10-01", Map.of("kind", "HOLIDAY", "name", "国庆节"), true),
-                new JsonEndpoint("POST", "/api/admin/clock", Map.of("now", "2026-03-10T09:00:00+08:00"), false));
+                new JsonEndpoint("POST", "/api/admin/clock", Map.of("now", "2026-03-10T09:00:00+08:00"), false),
+                new JsonEndpoint("POST", "/api/reports", Map.of("type", "DAILY", "date", "2020-01-01"), true));
     }
 
     private void buildCorpus() {
@@ -316,6 +346,9 @@ class HostileInputIT extends ItSupport {
         json("day not a date", "PUT", "/api/admin/calendar/yesterday", Map.of("kind", "HOLIDAY"), 400);
         json("day SQL injection", "PUT", "/api/admin/calendar/2099-10-01'%20OR%20'1'='1", Map.of("kind", "HOLIDAY"), 400);
         json("day out of range", "PUT", "/api/admin/calendar/0001-01-01", Map.of("kind", "HOLIDAY"), 400);
+        add("delete: day not a date", "DELETE", "/api/admin/calendar/yesterday", null, null, 400);
+        add("delete: no such day", "DELETE", "/api/admin/calendar/2099-13-45", null, null, 400);
+        add("delete: day SQL injection", "DELETE", "/api/admin/calendar/2099-10-01'%20OR%20'1'='1", null, null, 400);
 
         // clock
         json("now not a time", "POST", "/api/admin/clock", Map.of("now", "yesterday"), 400);
@@ -371,6 +404,81 @@ class HostileInputIT extends ItSupport {
         csv("active neither true nor false", "/api/org/officers/import",
                 "officer_no,name,unit_code,roles,active\nHA" + unique() + ",民警," + station + ",OFFICER,maybe\n");
 
+        // reports
+        String reports = "/api/reports";
+        json("type unknown", "POST", reports, Map.of("type", "HOURLY", "date", "2020-01-01"), 400);
+        json("type SQL injection", "POST", reports, Map.of("type", "DAILY' OR '1'='1", "date", "2020-01-01"), 400);
+        json("type a number", "POST", reports, Map.of("type", 1, "date", "2020-01-01"), 400);
+        json("type missing", "POST", reports, Map.of("date", "2020-01-01"), 400);
+        json("date missing", "POST", reports, Map.of("type", "DAILY"), 400);
+        json("date not a date", "POST", reports, Map.of("type", "DAILY", "date", "yesterday"), 400);
+        json("date no such day", "POST", reports, Map.of("type", "DAILY", "date", "2020-02-30"), 400);
+        json("date an object", "POST", reports, Map.of("type", "DAILY", "date", Map.of("x", 1)), 400);
+        json("date in year 1", "POST", reports, Map.of("type", "MONTHLY", "date", "0001-01-01"), 400);
+        json("date at the end of time", "POST", reports, Map.of("type", "MONTHLY", "date", "+999999999-12-31"), 400);
+        json("period not over", "POST", reports, Map.of("type", "MONTHLY", "date", "2999-12-31"), 400);
+        CONTROL.forEach((what, text) -> json("type with " + what, "POST", reports, Map.of("type", text,
+                "date", "2020-01-01"), 400));
+        json("type 10 000 characters", "POST", reports, Map.of("type", "D".repeat(10_000), "date", "2020-01-01"), 400);
+        get("type unknown", "/api/reports?type=HOURLY", 400);
+        get("page negative", "/api/reports?page=-1", 400);
+        get("page not a number", "/api/reports?page=abc", 400);
+        get("page beyond int", "/api/reports?page=99999999999", 400);
+        get("size 0", "/api/reports?size=0", 400);
+        get("size 100 000", "/api/reports?size=100000", 400);
+        get("id not a number", "/api/reports/abc", 400);
+        get("id beyond long", "/api/reports/99999999999999999999", 400);
+        get("no such report", "/api/reports/-1", 404);
+        add("DELETE on a report", "DELETE", "/api/reports/1", null, null, 405);
+        add("PUT on a report", "PUT", "/api/reports/1", "application/json", "{}".getBytes(StandardCharsets.UTF_8), 405);
+
+        // scores, the dashboard, reference lists
+        get("month not a month", "/api/scores?month=March", 400);
+        get("month 13", "/api/scores?month=2026-13", 400);
+        get("month SQL injection", "/api/scores?month=2026-03%27%20OR%20%271%27=%271", 400);
+        get("by unknown", "/api/scores?by=planet", 400);
+        get("by markup", "/api/scores?by=%3Cscript%3E", 400);
+        add("POST on the scores", "POST", "/api/scores", "application/json", "{}".getBytes(StandardCharsets.UTF_8), 405);
+        add("POST on the dashboard", "POST", "/api/dashboard", "application/json", "{}".getBytes(StandardCharsets.UTF_8),
+                405);
+        add("DELETE on the categories", "DELETE", "/api/reference/categories", null, null, 405);
+        add("POST on the sources", "POST", "/api/reference/sources", "application/json",
+                "{}".getBytes(StandardCharsets.UTF_8), 405);
+        add("POST on the demo inbox", "POST", "/api/demo/dingtalk/inbox", "application/json",
+                "{}".getBytes(StandardCharsets.UTF_8), 405);
+
+        // statistics
+        String stats = "/api/stats/units";
+        get("no dates", stats, 400);
+        get("to missing", stats + "?from=2026-03-01", 400);
+        get("from not a date", stats + "?from=March&to=2026-03-31", 400);
+        get("from no such day", stats + "?from=2026-02-30&to=2026-03-31", 400);
+        get("from after to", stats + "?from=2026-04-01&to=2026-03-01", 400);
+        get("from in year 1", stats + "?from=0001-01-01&to=2026-03-31", 400);
+        get("to at the end of time", stats + "?from=2026-03-01&to=%2B999999999-12-31", 400);
+        get("from SQL injection", stats + "?from=2026-03-01%27%20OR%20%271%27=%271&to=2026-03-31", 400);
+        get("from overlong UTF-8", stats + "?from=%C0%AF&to=2026-03-31", 400);
+
+        // detection
+        add("mode unknown", "POST", "/api/detection/runs?mode=SIDEWAYS", null, null, 400);
+        add("mode SQL injection", "POST", "/api/detection/runs?mode=FULL%27%3B%20DROP%20TABLE%20problem%3B--", null,
+                null, 400);
+        add("mode with a NUL", "POST", "/api/detection/runs?mode=FULL%00", null, null, 400);
+        get("limit 0", "/api/detection/runs?limit=0", 400);
+        get("limit not a number", "/api/detection/runs?limit=abc", 400);
+        get("limit 100 000", "/api/detection/runs?limit=100000", 400);
+        get("run id not a number", "/api/detection/runs/abc", 400);
+        get("run id beyond long", "/api/detection/runs/99999999999999999999", 400);
+        get("no such run", "/api/detection/runs/-1", 404);
+        get("rule unknown", "/api/detection/findings?rule=UFO", 400);
+        get("rule markup", "/api/detection/findings?rule=%3Cscript%3E", 400);
+        get("status unknown", "/api/detection/findings?status=LOST", 400);
+        get("limit 0", "/api/detection/findings?limit=0", 400);
+        get("limit 100 000", "/api/detection/findings?limit=100000", 400);
+        add("DELETE on a run", "DELETE", "/api/detection/runs/1", null, null, 405);
+
+        ledgers();
+
         // query parameters
         get("page negative", "/api/problems?page=-1", 400);
         get("page not a number", "/api/problems?page=abc", 400);
@@ -405,19 +513,187 @@ class HostileInputIT extends ItSupport {
         add("retry id not a number", "POST", "/api/notifications/abc/retry", null, null, 400);
         add("retry of no message", "POST", "/api/notifications/-1/retry", null, null, 404);
         corpus.add(new Case("XML asked for", "GET", "/api/problems/" + problem, null, null, 406, false,
-                new String[] {"Accept", "application/xml"}));
-        corpus.add(new Case("NUL in the path", "GET", "/api/problems/1%00", null, null, 400, true, new String[0]));
+                new String[] {"Accept", "application/xml"}, null));
+        corpus.add(new Case("XML asked for", "GET", "/api/dashboard", null, null, 406, false,
+                new String[] {"Accept", "application/xml"}, null));
+        corpus.add(new Case("NUL in the path", "GET", "/api/problems/1%00", null, null, 400, true, new String[0], null));
         corpus.add(new Case("encoded slash", "GET", "/api/org/units/..%2F..%2Fetc%2Fpasswd", null, null, 400, true,
-                new String[0]));
+                new String[0], null));
         corpus.add(new Case("encoded backslash", "GET", "/api/org/units/..%5C..%5Cwindows", null, null, 400, true,
-                new String[0]));
+                new String[0], null));
+    }
+
+    /**
+     * The three ledgers, CSV and JSON: every refusal names the line and the column, and
+     * nothing of the file is stored (all or nothing), the good rows beside the bad one neither.
+     */
+    private void ledgers() {
+        String u = unique();
+        // a good row of each, a header naming every column, a row with {cell} in a text column
+        Map<String, String> header = Map.of(
+                "incidents", "incident_no,unit_code,category,received_at,diverted_at,summary\n",
+                "cases", "case_no,incident_no,unit_code,officer_no,category,accepted_at,receipt_at\n",
+                "measures", "measure_no,case_no,type,start_at,end_at\n");
+        Map<String, String> good = Map.of(
+                "incidents", "LG" + u + "," + station + ",OTHER,2026-03-02T08:00:00,2026-03-02T08:30:00,好摘要\n",
+                "cases", "LG" + u + "," + incident + "," + station + "," + officer
+                        + ",ADMINISTRATIVE,2026-03-02T09:00:00,2026-03-02T09:10:00\n",
+                "measures", "LG" + u + "," + ledgerCase + ",BAIL,2026-03-02T10:00:00,2026-09-02T10:00:00\n");
+        // the text column each ledger has (besides its key), where the cell under test goes
+        Map<String, String> textColumn = Map.of("incidents", "summary", "cases", "officer_no", "measures", "measure_no");
+        Map<String, java.util.function.Function<String, String>> withText = Map.of(
+                "incidents", cell -> "LX" + u + "," + station + ",OTHER,2026-03-02T08:00:00,," + cell + "\n",
+                "cases", cell -> "LX" + u + ",," + station + "," + cell + ",CRIMINAL,,\n",
+                "measures", cell -> cell + "," + ledgerCase + ",BAIL,,\n");
+        Map<String, String> keyColumn = Map.of("incidents", "incident_no", "cases", "case_no", "measures", "measure_no");
+        Map<String, String> enumRow = Map.of(
+                "incidents", "LE" + u + "," + station + ",PICNIC,2026-03-02T08:00:00,,\n",
+                "cases", "LE" + u + ",," + station + ",,TRAFFIC,,\n",
+                "measures", "LE" + u + "," + ledgerCase + ",ARREST,,\n");
+        Map<String, String> enumColumn = Map.of("incidents", "category", "cases", "category", "measures", "type");
+        Map<String, String> timeRow = Map.of(
+                "incidents", "LT" + u + "," + station + ",OTHER,2026-02-30T08:00:00,,\n",
+                "cases", "LT" + u + ",," + station + ",,CRIMINAL,yesterday,\n",
+                "measures", "LT" + u + "," + ledgerCase + ",BAIL,1999-12-31T23:00:00,\n");
+        Map<String, String> timeColumn = Map.of("incidents", "received_at", "cases", "accepted_at",
+                "measures", "start_at");
+        Map<String, String> referenceRow = Map.of(
+                "incidents", "LR" + u + ",X'; DROP TABLE problem; --,OTHER,2026-03-02T08:00:00,,\n",
+                "cases", "LR" + u + ",NONE' OR '1'='1," + station + ",,CRIMINAL,,\n",
+                "measures", "LR" + u + ",1 OR 1=1,BAIL,,\n");
+        Map<String, String> referenceColumn = Map.of("incidents", "unit_code", "cases", "incident_no",
+                "measures", "case_no");
+
+        for (String kind : List.of("incidents", "cases", "measures")) {
+            String path = "/api/ledgers/" + kind;
+            String head = header.get(kind);
+            String ok = head + good.get(kind);
+            String text = textColumn.get(kind);
+            String key = keyColumn.get(kind);
+            // CSV: the bad row is line 3, after a good one that is not stored either
+            CONTROL.forEach((what, cell) -> {
+                if (!what.equals("lone surrogate")) { // not to be had in UTF-8: see the surrogate's bytes below
+                    ledger("CSV: " + text + " with " + what, path, "text/csv", ok + withText.get(kind).apply(cell),
+                            "3 " + text);
+                }
+            });
+            ledger("CSV: " + text + " a left-to-right isolate", path, "text/csv",
+                    ok + withText.get(kind).apply("a\u2066b"), "3 " + text);
+            for (Map.Entry<String, byte[]> bad : Map.of(
+                    "invalid UTF-8 (C3 28)", new byte[] {(byte) 0xC3, 0x28},
+                    "overlong UTF-8 (C0 AF)", new byte[] {(byte) 0xC0, (byte) 0xAF},
+                    "a surrogate's bytes (ED A0 80)", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                    "GBK bytes sent as UTF-8", "你好".getBytes(Charset.forName("GBK"))).entrySet()) {
+                String[] around = withText.get(kind).apply("\u0001").split("\u0001", 2);
+                ledger("CSV: " + text + " with " + bad.getKey(), path, "text/csv",
+                        concat(ok + around[0], bad.getValue(), around[1]), "3 " + text);
+            }
+            ledger("CSV: a cell of 100 000 characters", path, "text/csv",
+                    ok + withText.get(kind).apply("长".repeat(100_000)), "3 " + text);
+            ledger("CSV: unknown enum value", path, "text/csv", ok + enumRow.get(kind), "3 " + enumColumn.get(kind));
+            ledger("CSV: no such time", path, "text/csv", ok + timeRow.get(kind), "3 " + timeColumn.get(kind));
+            ledger("CSV: reference SQL injection", path, "text/csv", ok + referenceRow.get(kind),
+                    "3 " + referenceColumn.get(kind));
+            ledger("CSV: the same row twice", path, "text/csv", ok + good.get(kind), "3 " + key);
+            ledger("CSV: key of 65 characters", path, "text/csv",
+                    ok + good.get(kind).replaceFirst("^LG" + u, "K".repeat(65)), "3 " + key);
+            ledger("CSV: unclosed quote", path, "text/csv", ok + good.get(kind).replaceFirst(",", ",\""), null);
+            ledger("CSV: no header", path, "text/csv", "", null);
+            ledger("CSV: required columns missing", path, "text/csv", "foo,bar\n1,2\n", "1 " + key);
+            byte[] random = new byte[4096];
+            new Random(11).nextBytes(random);
+            ledger("CSV: random bytes", path, "text/csv", random, null);
+            add("CSV: unknown charset", "POST", path, "text/csv;charset=EBCDIC-XYZ",
+                    ok.getBytes(StandardCharsets.UTF_8), 415);
+            add("XML", "POST", path, "application/xml", "<ledger/>".getBytes(StandardCharsets.UTF_8), 415);
+            add("form", "POST", path, "application/x-www-form-urlencoded",
+                    "incident_no=x".getBytes(StandardCharsets.UTF_8), 415);
+
+            // JSON: an array of objects; the bad object is the second
+            List<Map<String, Object>> rows = rows(head, ok + good.get(kind).replaceFirst("^LG", "LH"));
+            String valid = write(rows);
+            String first = write(rows.subList(0, 1));
+            ledger("JSON: unclosed", path, "application/json", "[", "body");
+            ledger("JSON: an object", path, "application/json", "{}", "body");
+            ledger("JSON: a number", path, "application/json", "42", "body");
+            ledger("JSON: null", path, "application/json", "null", "body");
+            ledger("JSON: no body", path, "application/json", "", "body");
+            ledger("JSON: cut off", path, "application/json", valid.substring(0, valid.length() - 5), "body");
+            ledger("JSON: trailing garbage", path, "application/json", valid + "x", "body");
+            ledger("JSON: second document", path, "application/json", valid + valid, "body");
+            ledger("JSON: single quotes", path, "application/json", "[{'" + key + "':'x'}]", "body");
+            ledger("JSON: NaN", path, "application/json", "[{\"" + key + "\":NaN}]", "body");
+            ledger("JSON: comment", path, "application/json", "[/* x */]", "body");
+            ledger("JSON: nested 5000 deep", path, "application/json", "[".repeat(5000) + "]".repeat(5000), "body");
+            ledger("JSON: an array in the array", path, "application/json", "[[1]]", "1 row");
+            ledger("JSON: a cell an object", path, "application/json",
+                    write(List.of(rows.get(0), with(rows.get(1), text, Map.of("x", 1)))), "2 " + text);
+            CONTROL.forEach((what, cell) -> ledger("JSON: " + text + " with " + what, path, "application/json",
+                    write(List.of(rows.get(0), with(rows.get(1), text, cell))), "2 " + text));
+            if (!key.equals(text)) {
+                CONTROL.forEach((what, cell) -> ledger("JSON: " + key + " with " + what, path, "application/json",
+                        write(List.of(rows.get(0), with(rows.get(1), key, cell))), "2 " + key));
+            }
+            ledger("JSON: unknown enum value", path, "application/json",
+                    write(List.of(rows.get(0), with(rows.get(1), enumColumn.get(kind), "UFO"))),
+                    "2 " + enumColumn.get(kind));
+            ledger("JSON: enum a number", path, "application/json",
+                    write(List.of(rows.get(0), with(rows.get(1), enumColumn.get(kind), 1))), "2 " + enumColumn.get(kind));
+            ledger("JSON: the same key twice", path, "application/json", write(List.of(rows.get(0), rows.get(0))),
+                    "2 " + key);
+            for (Map.Entry<String, byte[]> bad : Map.of(
+                    "invalid UTF-8 (C3 28)", new byte[] {(byte) 0xC3, 0x28},
+                    "overlong UTF-8 (C0 AF)", new byte[] {(byte) 0xC0, (byte) 0xAF},
+                    "a surrogate's bytes (ED A0 80)", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                    "GBK bytes sent as UTF-8", "你好".getBytes(Charset.forName("GBK"))).entrySet()) {
+                ledger("JSON: " + bad.getKey(), path, "application/json",
+                        concat(first.substring(0, first.length() - 2) + ",\"x\":\"", bad.getValue(), "\"}]"), "body");
+            }
+            add("JSON: unknown charset", "POST", path, "application/json;charset=EBCDIC-XYZ",
+                    valid.getBytes(StandardCharsets.UTF_8), 415);
+        }
+        ledger("JSON: a summary of 1001 characters", "/api/ledgers/incidents", "application/json",
+                write(List.of(Map.of("incident_no", "LS" + u, "unit_code", station, "category", "OTHER",
+                        "received_at", "2026-03-02T08:00:00", "summary", "摘".repeat(1001)))), "1 summary");
+        add("no such ledger", "POST", "/api/ledgers/parking-tickets", "text/csv",
+                "x\n1\n".getBytes(StandardCharsets.UTF_8), 404);
+        corpus.add(new Case("ledger path traversal", "POST", "/api/ledgers/..%2Fimports", "text/csv",
+                "x\n1\n".getBytes(StandardCharsets.UTF_8), 400, true, new String[0], null));
+        get("import id not a number", "/api/ledgers/imports/abc", 400);
+        get("import id beyond long", "/api/ledgers/imports/99999999999999999999", 400);
+        get("no such import", "/api/ledgers/imports/-1", 404);
+        get("kind unknown", "/api/ledgers/imports?kind=parking-tickets", 400);
+        get("status unknown", "/api/ledgers/imports?status=LOST", 400);
+        get("limit 0", "/api/ledgers/imports?limit=0", 400);
+        get("limit 100 000", "/api/ledgers/imports?limit=100000", 400);
+    }
+
+    /** CSV rows as JSON objects (empty cells left out). */
+    private static List<Map<String, Object>> rows(String header, String csv) {
+        String[] names = header.strip().split(",");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String line : csv.strip().split("\n")) {
+            if (line.equals(header.strip())) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                if (!cells[i].isEmpty()) {
+                    row.put(names[i], cells[i]);
+                }
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** What the corpus must not change: the app's tables as far as the test's data go. */
     private Map<String, Object> stored() {
         Map<String, Object> state = new LinkedHashMap<>();
         for (String table : List.of("org_unit", "org_officer", "org_officer_role", "problem", "cal_day", "doc_document",
-                "ACT_ID_USER", "ACT_ID_MEMBERSHIP")) {
+                "ACT_ID_USER", "ACT_ID_MEMBERSHIP", "ledger_incident", "ledger_case", "ledger_measure", "report",
+                "detection_run", "detection_finding")) {
             state.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
         }
         state.put("timeline", jdbc.queryForObject("SELECT COUNT(*) FROM problem_event WHERE problem_id = ?", Long.class,
@@ -428,6 +704,9 @@ class HostileInputIT extends ItSupport {
         state.put("unit", jdbc.queryForObject("SELECT name FROM org_unit WHERE code = ?", String.class, station));
         state.put("officer", jdbc.queryForObject("SELECT name FROM org_officer WHERE officer_no = ?", String.class,
                 officer));
+        // a refused import is recorded (FAILED, with its errors); none may end DONE
+        state.put("imports done", jdbc.queryForObject("SELECT COUNT(*) FROM ledger_import WHERE status = 'DONE'",
+                Long.class));
         state.put("clock moved", Duration.between(Instant.now(), clock.instant()).abs().toSeconds() > 60);
         return state;
     }
@@ -435,6 +714,9 @@ class HostileInputIT extends ItSupport {
     @TestFactory
     Stream<DynamicTest> shouldAnswerEveryHostileRequestWithAClear4xxAndStoreNothing() {
         buildCorpus();
+        // the figures of docs/reliability.md
+        System.out.println("HOSTILE " + corpus.size() + " requests, " + corpus.stream()
+                .filter(c -> c.path().startsWith("/api/ledgers")).count() + " of them to /api/ledgers");
         Http admin = admin();
         return corpus.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
             Map<String, Object> before = stored();
@@ -451,6 +733,15 @@ class HostileInputIT extends ItSupport {
                 assertThat(problemDetail.path("detail").asText()).as("%s: a message in Chinese", c)
                         .containsPattern("\\p{IsHan}");
                 assertThat(response.body()).as("%s: no internals", c).doesNotContain("Exception", "SQL", "at org.");
+                if (c.error() != null) {
+                    // "3 summary": that line and field; "body": that field, on whatever line
+                    boolean withLine = c.error().contains(" ");
+                    List<String> named = new ArrayList<>();
+                    problemDetail.path("errors").forEach(e -> named.add(withLine && e.path("line").canConvertToInt()
+                            ? e.path("line").asInt() + " " + e.path("field").asText() : e.path("field").asText()));
+                    assertThat(named).as("%s: the row and field named (%s)", c, abbreviate(response.body()))
+                            .contains(c.error());
+                }
             }
             assertThat(stored()).as("%s stored nothing", c).isEqualTo(before);
         }));
@@ -467,24 +758,32 @@ class HostileInputIT extends ItSupport {
     private static final String SCRIPT_OFFICER = "<i>民警</i>";
     private static final String SCRIPT_COMMENT = "<script>alert(5)</script>[催办](javascript:alert(6))";
 
-    /** A rendered place where problem text shows: how to fetch it and what kind of text it is. */
-    private record Surface(String name, Kind kind, Function<Long, String> fetch) {
+    /**
+     * A rendered place where problem text shows: how to fetch it, what kind of text it is,
+     * and for JSON the payload that must be in it as typed.
+     */
+    private record Surface(String name, Kind kind, Function<Long, String> fetch, String typed) {
+
+        Surface(String name, Kind kind, Function<Long, String> fetch) {
+            this(name, kind, fetch, null);
+        }
     }
 
     private enum Kind { JSON, HTML, MARKDOWN }
 
     /**
-     * Every place problem text is shown. The reports and the dashboard (being built) join
-     * here: a Surface that fetches the report or the dashboard's HTML for the problem.
+     * Every place problem text is shown: the problem API, its document, its DingTalk
+     * messages, the demo inbox, the day's report (HTML and the group's markdown) and the
+     * dashboard's data (the page itself, where ECharts renders tooltips as HTML: DashboardIT).
      */
-    private List<Surface> surfaces(String head) {
+    private List<Surface> surfaces(String head, long report, String unitName, String reader) {
         return List.of(
                 new Surface("问题接口 GET /api/problems/{id}", Kind.JSON, id -> {
                     Http.Response r = as(legal, PASSWORD).get("/api/problems/" + id);
                     assertThat(r.headers().get("Content-Type")).anySatisfy(t -> assertThat(t).startsWith("application/json"));
                     assertThat(r.headers().get("X-Content-Type-Options")).containsExactly("nosniff");
                     return r.body();
-                }),
+                }, SCRIPT_TITLE),
                 new Surface("执法文书 GET /api/documents/{id}", Kind.HTML, id -> {
                     String url = as(legal, PASSWORD).get("/api/problems/" + id).json().path("documents").get(0)
                             .path("url").asText();
@@ -505,13 +804,57 @@ class HostileInputIT extends ItSupport {
                     return all.toString();
                 }),
                 new Surface("钉钉演示收件箱 GET /api/demo/dingtalk/inbox", Kind.HTML,
-                        id -> admin().get("/api/demo/dingtalk/inbox").body()));
+                        id -> admin().get("/api/demo/dingtalk/inbox").body()),
+                new Surface("监督日报 GET /api/reports/{id}", Kind.HTML, id -> {
+                    Http.Response r = as(reader, PASSWORD).get("/api/reports/" + report);
+                    assertThat(r.status()).as(r.body()).isEqualTo(200);
+                    assertThat(r.headers().get("Content-Security-Policy")).anySatisfy(
+                            csp -> assertThat(csp).contains("default-src 'none'").doesNotContain("script-src"));
+                    assertThat(r.headers().get("X-Content-Type-Options")).containsExactly("nosniff");
+                    return r.body();
+                }),
+                new Surface("监督日报钉钉群 markdown（群机器人收到的）", Kind.MARKDOWN, id -> robotMessage(report)),
+                new Surface("数据大屏 GET /api/dashboard", Kind.JSON, id -> {
+                    Http.Response r = as(reader, PASSWORD).get("/api/dashboard");
+                    assertThat(r.headers().get("Content-Type")).anySatisfy(t -> assertThat(t).startsWith("application/json"));
+                    assertThat(r.headers().get("X-Content-Type-Options")).containsExactly("nosniff");
+                    return r.body();
+                }, unitName));
+    }
+
+    /** The report's summary as the bureau's group robot got it (DingTalk's 20 a minute: a minute later if need be). */
+    private String robotMessage(long report) {
+        String link = "/api/reports/" + report;
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 10 && dispatcher.dispatchOnce() > 0; i++) {
+                // until nothing due is left
+            }
+            for (FakeDingTalk.Received m : dingtalk.robotMessages("bureau")) {
+                if (m.text().contains(link)) {
+                    return m.text();
+                }
+            }
+            clock.setNow(clock.instant().plusSeconds(61));
+        }
+        throw new AssertionError("the report's message never reached the group: " + link);
+    }
+
+    /** Every text value of a JSON document, at any depth. */
+    private static List<String> texts(JsonNode node) {
+        List<String> all = new ArrayList<>();
+        if (node.isTextual()) {
+            all.add(node.asText());
+        }
+        node.forEach(child -> all.addAll(texts(child)));
+        return all;
     }
 
     @Test
     void shouldStoreInjectionAsTextAndNeverLetItRunWhereItIsShown() {
+        // a working day before every other problem (the day's report lists this test's alone), in
         // working hours, so that DingTalk messages go at once
-        clock.setNow(ZonedDateTime.now(CHINA).plusDays(1).with(LocalTime.of(10, 0)).toInstant());
+        LocalDate day = mondayBeforeEveryProblem(jdbc);
+        clock.setNow(day.atTime(10, 0).atZone(CHINA).toInstant());
         String u = unique();
         String unit = "HJ" + u;
         created(admin().postJson("/api/org/units", Map.of("code", unit, "name", SCRIPT_UNIT + u, "kind", "STATION")));
@@ -546,19 +889,50 @@ class HostileInputIT extends ItSupport {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM problem", Long.class)).isEqualTo(problemsBefore + 1);
         assertThat(jdbc.queryForObject("SELECT title FROM problem WHERE id = ?", String.class, id)).isEqualTo(SCRIPT_TITLE);
 
+        // its sensitive twin is red at once: the reports list red and yellow problems by title
+        body.put("sensitive", true);
+        JsonNode red = created(as(legal, PASSWORD).postJson("/api/problems", body)).json();
+        assertThat(red.path("level").asText()).isEqualTo("RED");
+        for (int i = 0; i < 10 && dispatcher.dispatchOnce() > 0; i++) {
+            // until the outbox is sent
+        }
+        // the day's report, made the next morning (an officer of the station reads it)
+        String reader = officer("HM" + u, unit, "OFFICER", "民警HM" + u);
+        clock.setNow(day.plusDays(1).atTime(10, 0).atZone(CHINA).toInstant());
+        Http.Response made = admin().postJson("/api/reports", Map.of("type", "DAILY", "date", day.toString()));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long report = made.json().path("id").asLong();
+
         List<String> checked = new ArrayList<>();
-        for (Surface surface : surfaces(head)) {
+        for (Surface surface : surfaces(head, report, SCRIPT_UNIT + u, reader)) {
             String text = surface.fetch().apply(id);
             assertThat(text).as(surface.name()).isNotBlank();
             switch (surface.kind()) {
-                case JSON -> assertThat(as(legal, PASSWORD).get("/api/problems/" + id).json().path("title").asText())
-                        .as(surface.name()).isEqualTo(SCRIPT_TITLE);
+                case JSON -> assertThat(texts(read(text))).as(surface.name() + ": as typed").contains(surface.typed());
                 case HTML -> assertInertHtml(surface.name(), text);
                 case MARKDOWN -> assertInertMarkdown(surface.name(), text);
             }
             checked.add(surface.name());
         }
-        assertThat(checked).hasSize(5);
+        assertThat(checked).hasSize(8);
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(text, e);
+        }
+    }
+
+    /** A page far past the end is empty, not an overflow into a negative OFFSET (a 500). */
+    @Test
+    void shouldAnswerAPageFarPastTheEndWithAnEmptyPage() {
+        for (String path : List.of("/api/problems", "/api/reports")) {
+            Http.Response r = admin().get(path + "?page=20000000&size=200");
+            assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
+            assertThat(r.json().path("items")).as(path).isEmpty();
+        }
     }
 
     /** The payload's markup is text: escaped, never a tag, an event handler or a script URL. */

@@ -1,11 +1,16 @@
 package cn.jiandu;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ActiveProfilesResolver;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -68,6 +73,21 @@ public abstract class ItSupport {
 
     protected Http anonymous() {
         return new Http(port, json, null, null);
+    }
+
+    /**
+     * A Monday a week before every problem stored (and after 1970, where MariaDB's TIMESTAMP
+     * begins): a test that moves the clock back there and registers problems has that day's
+     * report and the first places of the overdue lists to itself, however long the database
+     * has lived.
+     */
+    protected static LocalDate mondayBeforeEveryProblem(JdbcTemplate jdbc) {
+        java.sql.Timestamp earliest = jdbc.queryForObject("SELECT MIN(created_at) FROM problem",
+                java.sql.Timestamp.class);
+        LocalDate before = (earliest == null ? LocalDate.of(2000, 1, 1) : earliest.toLocalDateTime().toLocalDate())
+                .minusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate floor = LocalDate.of(1971, 1, 4);
+        return before.isBefore(floor) ? floor.plusWeeks(ThreadLocalRandom.current().nextInt(200)) : before;
     }
 
     /** A short suffix that keeps codes unique on a database that outlives one run. */

@@ -52,6 +52,17 @@
 
   function text(id, value) { $(id).textContent = value; }
 
+  /*
+   * Text for HTML: ECharts renders a tooltip's formatter result as HTML, so every value put
+   * into one (a unit's name is whatever the administrator typed) goes through here. The
+   * rest of the page writes text only (textContent), never innerHTML.
+   */
+  function esc(value) {
+    return String(value == null ? '' : value).replace(/[&<>"'`]/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' }[c];
+    });
+  }
+
   /* the app's time in China (it may differ from this screen's: time zone, a demo's moved clock) */
   var serverOffsetMs = 0;
 
@@ -131,7 +142,10 @@
     chart('chart-ranking').setOption({
       backgroundColor: 'transparent', animation: animation,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
-        formatter: function (p) { var e = shown[p[0].dataIndex]; return '第' + e.rank + '名 ' + e.name + '<br>积分 ' + e.score + '（扣' + e.deducted + '分）'; } },
+        formatter: function (p) {
+          var e = shown[p[0].dataIndex];
+          return '第' + esc(e.rank) + '名 ' + esc(e.name) + '<br>积分 ' + esc(e.score) + '（扣' + esc(e.deducted) + '分）';
+        } },
       grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
       dataZoom: shown.length > visible ? [{ type: 'inside', yAxisIndex: 0, startValue: 0, endValue: visible - 1, zoomLock: true }] : [],
       xAxis: Object.assign({ type: 'value', max: function (v) { return Math.max(100, v.max); }, show: false }, axisStyle),

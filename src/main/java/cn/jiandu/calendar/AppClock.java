@@ -33,6 +33,14 @@ import cn.jiandu.JianduApplication;
 @Component
 public class AppClock extends Clock {
 
+    /**
+     * The years the app's dates may be in: the calendar, the clock, the reports' and the
+     * statistics' periods. Outside them a date is a typing error, and near the ends of
+     * java.time's range it would overflow.
+     */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2999;
+
     private static final Logger log = LoggerFactory.getLogger(AppClock.class);
 
     private final ZoneId zone = ZoneId.of(JianduApplication.ZONE);

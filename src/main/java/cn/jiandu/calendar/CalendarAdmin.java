@@ -29,8 +29,8 @@ import cn.jiandu.web.PlainText;
 @Service
 class CalendarAdmin {
 
-    static final int FIRST_YEAR = 1900;
-    static final int LAST_YEAR = 2999;
+    static final int FIRST_YEAR = AppClock.FIRST_YEAR;
+    static final int LAST_YEAR = AppClock.LAST_YEAR;
     private static final int MAX_NAME = 50;
     /** 2026-10-01 as well as 2026/10/1, the way Excel tends to rewrite dates. */
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");

@@ -70,7 +70,7 @@ class LedgerController {
         boolean isJson = isJson(contentType);
         Supplier<LedgerInput> input = () -> {
             InputStream body = body(request);
-            return isJson ? LedgerInput.json(body, json.getFactory())
+            return isJson ? LedgerInput.json(body, contentType, json.getFactory())
                     : LedgerInput.csv(body, contentType, ledger.requiredColumns());
         };
         return importer.importLedger(ledger, input, user.userId());

@@ -1,7 +1,12 @@
 package cn.jiandu.detection;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -46,12 +51,31 @@ interface LedgerInput extends Iterable<LedgerInput.Row> {
         return new Csv(csv);
     }
 
-    static LedgerInput json(InputStream body, JsonFactory factory) {
+    /**
+     * JSON in UTF-8 (or the charset the Content-Type names), decoded strictly: Jackson's own
+     * byte decoder lets some malformed UTF-8 through (the overlong C0 AF as "/"), so the
+     * JDK's decoder reads the bytes and refuses any that are not valid. A UTF-8 BOM is skipped.
+     */
+    static LedgerInput json(InputStream body, String contentType, JsonFactory factory) {
+        Charset charset = CsvInput.charsetOf(contentType);
         try {
-            return new Json(factory.createParser(body));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(body, charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
+                    64 * 1024);
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            return new Json(factory.createParser(reader), charset);
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(List.of(new InputError(1, "body", encodingError(charset))));
         } catch (IOException e) {
             throw new InvalidInputException("body", "JSON 无法读取: " + e.getMessage());
         }
+    }
+
+    private static String encodingError(Charset charset) {
+        return "字符编码错误: 内容不是 " + charset.name() + "（JSON 请用 UTF-8，或在 Content-Type 中声明 charset）";
     }
 
     final class Csv implements LedgerInput {
@@ -96,10 +120,12 @@ interface LedgerInput extends Iterable<LedgerInput.Row> {
 
     final class Json implements LedgerInput {
         private final JsonParser parser;
+        private final Charset charset;
         private boolean started;
 
-        Json(JsonParser parser) {
+        Json(JsonParser parser, Charset charset) {
             this.parser = parser;
+            this.charset = charset;
         }
 
         @Override
@@ -144,7 +170,14 @@ interface LedgerInput extends Iterable<LedgerInput.Row> {
                             }
                         }
                         JsonToken token = parser.nextToken();
-                        if (token == JsonToken.END_ARRAY || token == null) {
+                        if (token == JsonToken.END_ARRAY) {
+                            if (parser.nextToken() != null) {
+                                throw new InvalidInputException(List.of(new InputError(index + 1, "body",
+                                        "JSON 数组结束后还有多余内容（只能是一个对象数组）")));
+                            }
+                            return null;
+                        }
+                        if (token == null) {
                             return null;
                         }
                         int line = ++index;
@@ -175,6 +208,9 @@ interface LedgerInput extends Iterable<LedgerInput.Row> {
                         String at = where == null ? "" : "（第" + where.getLineNr() + "行第" + where.getColumnNr() + "列）";
                         throw new InvalidInputException(List.of(new InputError(where(), "body",
                                 "JSON 格式错误" + at + ": " + e.getOriginalMessage())));
+                    } catch (CharacterCodingException e) {
+                        throw new InvalidInputException(List.of(new InputError(where(), "body",
+                                encodingError(charset))));
                     } catch (IOException e) {
                         throw new InvalidInputException(List.of(new InputError(where(), "body",
                                 "JSON 读取中断: " + e.getMessage())));

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import cn.jiandu.web.InputError;
+import cn.jiandu.web.PlainText;
 
 /**
  * Turns an upload's row into a ledger record, or into the errors of its cells: every bad
@@ -26,6 +27,9 @@ final class LedgerRowParser {
         this.kind = kind;
         this.units = units;
     }
+
+    /** Cells that may hold several lines (tab and line breaks); every other cell is one line. */
+    private static final Set<String> MULTI_LINE = Set.of("summary");
 
     /** The record, or null when the row had errors (added to {@code errors}). */
     LedgerRecord parse(LedgerInput.Row row, List<InputError> errors) {
@@ -66,6 +70,13 @@ final class LedgerRowParser {
             String value = row.get(column);
             if (value != null && value.indexOf('\uFFFD') >= 0) {
                 error(column, "字符编码错误: 内容不是 UTF-8（Excel 导出的 GBK 文件请声明 Content-Type: text/csv;charset=GBK）");
+                unreadable.add(column);
+                return null;
+            }
+            // the rule of every name, title and comment (web.PlainText), for the case system's text too
+            if (!(MULTI_LINE.contains(column) ? PlainText.isMultiLine(value) : PlainText.isSingleLine(value))) {
+                error(column, "不能含控制字符、不完整的字符或文字方向控制符"
+                        + (MULTI_LINE.contains(column) ? "" : "（也不能换行）"));
                 unreadable.add(column);
                 return null;
             }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.jiandu.calendar.AppClock;
 import cn.jiandu.web.InputError;
 import cn.jiandu.web.InvalidInputException;
 
@@ -51,7 +52,13 @@ class StatsController {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            LocalDate date = LocalDate.parse(value.strip());
+            if (date.getYear() < AppClock.FIRST_YEAR || date.getYear() > AppClock.LAST_YEAR) {
+                errors.add(InputError.of(field, "日期超出范围: " + value + "（" + AppClock.FIRST_YEAR + "–"
+                        + AppClock.LAST_YEAR + "年）"));
+                return null;
+            }
+            return date;
         } catch (DateTimeException e) {
             errors.add(InputError.of(field, "日期无效: " + value + "（格式 yyyy-MM-dd）"));
             return null;

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.jiandu.calendar.AppClock;
 import cn.jiandu.organisation.Role;
 import cn.jiandu.security.CurrentUser;
 import cn.jiandu.web.ForbiddenException;
@@ -83,6 +84,11 @@ class ReportController {
         } else {
             try {
                 date = LocalDate.parse(dateText.strip());
+                if (date.getYear() < AppClock.FIRST_YEAR || date.getYear() > AppClock.LAST_YEAR) {
+                    errors.add(InputError.of("date", "日期超出范围: " + abbreviate(dateText) + "（" + AppClock.FIRST_YEAR
+                            + "–" + AppClock.LAST_YEAR + "年）"));
+                    date = null;
+                }
             } catch (DateTimeParseException e) {
                 errors.add(InputError.of("date", "日期格式应为 yyyy-MM-dd（如 2026-03-20）: " + abbreviate(dateText)));
             }

@@ -29,7 +29,7 @@ interface ReportMapper {
 
     int updateMarkdown(@Param("id") long id, @Param("markdown") String markdown);
 
-    List<StoredReport> list(@Param("type") ReportType type, @Param("offset") int offset, @Param("limit") int limit);
+    List<StoredReport> list(@Param("type") ReportType type, @Param("offset") long offset, @Param("limit") int limit);
 
     long count(@Param("type") ReportType type);
 

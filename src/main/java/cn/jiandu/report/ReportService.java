@@ -138,7 +138,9 @@ public class ReportService {
 
     @Transactional(readOnly = true)
     public Page<ReportSummary> list(ReportType type, int page, int size) {
-        List<ReportSummary> items = mapper.list(type, page * size, size).stream().map(ReportSummary::of).toList();
+        // a page far beyond the end is empty, not an int overflow into a negative OFFSET
+        List<ReportSummary> items = mapper.list(type, (long) page * size, size).stream().map(ReportSummary::of)
+                .toList();
         return new Page<>(items, page, size, mapper.count(type));
     }
 

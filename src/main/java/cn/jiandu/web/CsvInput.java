@@ -185,7 +185,11 @@ public final class CsvInput implements Iterable<CsvInput.Row> {
         }
     }
 
-    private static Charset charsetOf(String contentType) {
+    /**
+     * The charset a Content-Type names, UTF-8 when it names none; refused (400) when the
+     * JVM does not know it. Shared by the uploads that are read as text (CSV, JSON ledgers).
+     */
+    public static Charset charsetOf(String contentType) {
         if (contentType == null) {
             return StandardCharsets.UTF_8;
         }

@@ -33,9 +33,12 @@ class LedgerRowParserTest {
     }
 
     private static List<LedgerInput.Row> json(String text) {
+        return json(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<LedgerInput.Row> json(byte[] bytes) {
         List<LedgerInput.Row> rows = new ArrayList<>();
-        LedgerInput.json(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new JsonFactory())
-                .forEach(rows::add);
+        LedgerInput.json(new ByteArrayInputStream(bytes), "application/json", new JsonFactory()).forEach(rows::add);
         return rows;
     }
 
@@ -114,5 +117,62 @@ class LedgerRowParserTest {
         assertThatThrownBy(() -> json("[{\"case_no\": \"A1\"}, {\"case_no\": ]"))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).line()).isEqualTo(2));
+    }
+
+    @Test
+    void shouldRefuseJsonWithMoreAfterTheArrayOrBytesThatAreNotUtf8() {
+        String valid = "[{\"case_no\": \"A1\"}]";
+        assertThat(json("\uFEFF" + valid)).hasSize(1);
+        for (String trailing : List.of("x", "[]", "{}", " 1")) {
+            assertThatThrownBy(() -> json(valid + trailing)).as(trailing)
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.errors().get(0).field()).isEqualTo("body"));
+        }
+        // the overlong C0 AF ("/" to a lenient decoder), a lone continuation byte, GBK sent as UTF-8
+        for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0x80},
+                "你好".getBytes(Charset.forName("GBK")))) {
+            byte[] head = "[{\"case_no\": \"A".getBytes(StandardCharsets.UTF_8);
+            byte[] tail = "\"}]".getBytes(StandardCharsets.UTF_8);
+            byte[] body = new byte[head.length + bad.length + tail.length];
+            System.arraycopy(head, 0, body, 0, head.length);
+            System.arraycopy(bad, 0, body, head.length, bad.length);
+            System.arraycopy(tail, 0, body, head.length + bad.length, tail.length);
+            assertThatThrownBy(() -> json(body)).isInstanceOfSatisfying(InvalidInputException.class,
+                    e -> assertThat(e.errors().get(0).message()).contains("字符编码错误", "UTF-8"));
+        }
+    }
+
+    @Test
+    void shouldRefuseControlCharactersBrokenUnicodeAndBidiOverridesInEveryTextCell() {
+        LedgerRowParser parser = new LedgerRowParser(LedgerKind.INCIDENTS, UNITS);
+        for (String bad : List.of("a\u0000b", "a\u0007b", "a\u001b[31mb", "a\u0085b", "invoice\u202Etxt", "a\ud800b",
+                "a\u2066b")) {
+            for (String column : List.of("incident_no", "summary")) {
+                java.util.Map<String, Object> row = new java.util.LinkedHashMap<>(java.util.Map.of("incident_no", "J1",
+                        "unit_code", "CGPCS", "category", "OTHER", "received_at", "2026-03-01T08:30:00",
+                        "summary", "摘要"));
+                row.put(column, bad);
+                String text;
+                try {
+                    text = new com.fasterxml.jackson.databind.ObjectMapper()
+                            .writer().with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII)
+                            .writeValueAsString(List.of(row));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+                List<InputError> errors = new ArrayList<>();
+                assertThat(parser.parse(json(text).get(0), errors)).as(column + " " + bad).isNull();
+                assertThat(errors).as(column + " " + bad).extracting(InputError::line, InputError::field)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, column));
+            }
+        }
+        // a summary may have several lines; a key may not
+        List<InputError> errors = new ArrayList<>();
+        assertThat(parser.parse(csv("incident_no,unit_code,category,received_at,summary\n"
+                + "J2,CGPCS,OTHER,2026-03-01T08:30:00,\"第一行\n第二行\"\n", LedgerKind.INCIDENTS).get(0), errors)).isNotNull();
+        assertThat(parser.parse(csv("incident_no,unit_code,category,received_at\n"
+                + "\"J\n3\",CGPCS,OTHER,2026-03-01T08:30:00\n", LedgerKind.INCIDENTS).get(0), errors)).isNull();
+        assertThat(errors).extracting(InputError::line, InputError::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "incident_no"));
     }
 }
