@@ -1,8 +1,5 @@
 package cn.jiandu.engine;
 
-import java.util.Set;
-
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
@@ -16,10 +13,11 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
  * matters of a problem's life (level, deadlines, documents, reviews, messages) is in its
  * timeline (problem_event), with who and when; the variables' last values stay in
  * ACT_HI_VARINST ("audit").</li>
- * <li>The evaluations of notification-recipients.dmn, made for every message (ACT_HI_DECINST
- * and its inputs and outputs): who was told is in the outbox and the timeline. The
- * evaluations that decide a problem's level and deadlines (initial-level, deadlines) are
- * kept.</li>
+ * <li>The evaluations of the decision tables (ACT_HI_DECINST and its inputs and outputs,
+ * a dozen rows per registration and more per message): their results are in the problem —
+ * its level, the deadline rules it was given (variable deadlineRules) and the timeline —
+ * and in the outbox (who was told). Java calls of the tables are remembered per version
+ * and inputs ({@link DecisionTables}), so their history would be incomplete anyway.</li>
  * </ul>
  * Everything else "full" writes stays: process, activity and task instances, variables,
  * incidents, the job log (which node ran which timer, and why one failed), identity links
@@ -36,9 +34,6 @@ final class JianduHistoryLevel extends AbstractHistoryLevel {
     /** Camunda's own levels are 0–3; custom levels take another number. */
     static final int ID = 20;
 
-    /** Decisions whose evaluations are not kept in the history. */
-    static final Set<String> UNRECORDED_DECISIONS = Set.of("notification-recipients");
-
     private JianduHistoryLevel() {
     }
 
@@ -54,12 +49,7 @@ final class JianduHistoryLevel extends AbstractHistoryLevel {
 
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-        if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL) {
-            return false;
-        }
-        if (eventType == HistoryEventTypes.DMN_DECISION_EVALUATE && entity instanceof DmnDecision decision) {
-            return !UNRECORDED_DECISIONS.contains(decision.getKey());
-        }
-        return true;
+        return eventType != HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
+                && eventType != HistoryEventTypes.DMN_DECISION_EVALUATE;
     }
 }

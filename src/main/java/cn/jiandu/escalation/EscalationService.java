@@ -4,18 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jiandu.calendar.PeriodUnit;
 import cn.jiandu.calendar.WorkCalendar;
+import cn.jiandu.engine.DecisionTables;
 import cn.jiandu.notification.NotificationStep;
 import cn.jiandu.notification.Notifications;
 import cn.jiandu.problem.EventKind;
@@ -36,14 +36,14 @@ class EscalationService {
 
     private final ProblemService problems;
     private final ScoreService scores;
-    private final DecisionService decisions;
+    private final DecisionTables decisions;
     private final WorkCalendar calendar;
     private final Clock clock;
     private final EscalationProperties properties;
     private final ObjectMapper json;
     private final Notifications notifications;
 
-    EscalationService(ProblemService problems, ScoreService scores, DecisionService decisions, WorkCalendar calendar,
+    EscalationService(ProblemService problems, ScoreService scores, DecisionTables decisions, WorkCalendar calendar,
             Clock clock, EscalationProperties properties, ObjectMapper json, Notifications notifications) {
         this.notifications = notifications;
         this.problems = problems;
@@ -62,9 +62,13 @@ class EscalationService {
     String fixRules(String category) {
         Map<Level, DeadlineRule> rules = new EnumMap<>(Level.class);
         for (Level level : Level.values()) {
-            Map<String, Object> result = decisions.evaluateDecisionTableByKey(Rectification.DECISION_DEADLINES,
-                    Variables.createVariables().putValue("category", category).putValue("level", level.name()))
-                    .getSingleResult().getEntryMap();
+            List<Map<String, Object>> matched = decisions.evaluate(Rectification.DECISION_DEADLINES,
+                    Map.of("category", category, "level", level.name()));
+            if (matched.size() != 1) {
+                throw new IllegalStateException(Rectification.DECISION_DEADLINES + " gave " + matched.size()
+                        + " rules for " + category + "/" + level + "; it must give one");
+            }
+            Map<String, Object> result = matched.get(0);
             rules.put(level, DeadlineRule.of(result));
         }
         try {

@@ -12,13 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.engine.DecisionTables;
 import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.organisation.Role;
@@ -45,14 +44,14 @@ public class Notifications {
     private static final DateTimeFormatter CHINESE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final OutboxMapper outbox;
-    private final DecisionService decisions;
+    private final DecisionTables decisions;
     private final OrganisationService organisation;
     private final ProblemService problems;
     private final MessageRenderer renderer;
     private final NotificationProperties properties;
     private final Clock clock;
 
-    Notifications(OutboxMapper outbox, DecisionService decisions, OrganisationService organisation,
+    Notifications(OutboxMapper outbox, DecisionTables decisions, OrganisationService organisation,
             ProblemService problems, MessageRenderer renderer, NotificationProperties properties, Clock clock) {
         this.outbox = outbox;
         this.decisions = decisions;
@@ -142,9 +141,8 @@ public class Notifications {
     }
 
     List<String> route(NotificationStep step, Level level) {
-        return decisions.evaluateDecisionTableByKey(DECISION, Variables.createVariables()
-                        .putValue("step", step.routingStep()).putValue("level", level.name()))
-                .collectEntries("recipient");
+        return decisions.evaluate(DECISION, Map.of("step", step.routingStep(), "level", level.name())).stream()
+                .map(rule -> (String) rule.get("recipient")).toList();
     }
 
     private List<Officer> resolve(String target, Problem problem) {

@@ -13,6 +13,12 @@ interface ProblemMapper {
 
     List<ReferenceItem> categories();
 
+    /** The name of a source, null when there is no such source. */
+    String sourceName(@Param("code") String code);
+
+    /** The name of a category, null when there is no such category. */
+    String categoryName(@Param("code") String code);
+
     int insert(NewProblem problem);
 
     Problem find(@Param("id") long id);

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -80,12 +78,12 @@ public class ProblemService {
 
     private ProblemMapper.NewProblem insert(Registration r) {
         List<InputError> errors = new ArrayList<>();
-        Map<String, String> sources = names(mapper.sources());
-        Map<String, String> categories = names(mapper.categories());
-        if (r.source() == null || !sources.containsKey(r.source())) {
+        String sourceName = r.source() == null ? null : mapper.sourceName(r.source());
+        String categoryName = r.category() == null ? null : mapper.categoryName(r.category());
+        if (sourceName == null) {
             errors.add(InputError.of("source", "未知的问题来源: " + r.source() + "，见 GET /api/reference/sources"));
         }
-        if (r.category() == null || !categories.containsKey(r.category())) {
+        if (categoryName == null) {
             errors.add(InputError.of("category", "未知的问题类别: " + r.category() + "，见 GET /api/reference/categories"));
         }
         if (r.unitCode() == null || organisation.findUnit(r.unitCode()).isEmpty()) {
@@ -134,7 +132,7 @@ public class ProblemService {
         row.createdAt = clock.instant();
         mapper.insert(row);
         record(row.id, EventKind.REGISTERED, r.registeredBy(), null,
-                sources.getOrDefault(r.source(), r.source()) + " · " + categories.getOrDefault(r.category(), r.category())
+                sourceName + " · " + categoryName
                         + " · " + row.title, null);
         return row;
     }
@@ -192,12 +190,14 @@ public class ProblemService {
 
     @Transactional(readOnly = true)
     public String sourceName(String code) {
-        return names(mapper.sources()).getOrDefault(code, code);
+        String name = code == null ? null : mapper.sourceName(code);
+        return name == null ? code : name;
     }
 
     @Transactional(readOnly = true)
     public String categoryName(String code) {
-        return names(mapper.categories()).getOrDefault(code, code);
+        String name = code == null ? null : mapper.categoryName(code);
+        return name == null ? code : name;
     }
 
     /** Adds an entry to the timeline, at the app's clock; returns its id. */
@@ -273,10 +273,5 @@ public class ProblemService {
         boolean onTime = problem.deadline() == null || !reported.isAfter(problem.deadline());
         mapper.close(problemId, clock.instant(), onTime);
         return get(problemId);
-    }
-
-    private static Map<String, String> names(List<ReferenceItem> items) {
-        return items.stream().collect(Collectors.toMap(ReferenceItem::code, ReferenceItem::name, (a, b) -> a,
-                java.util.LinkedHashMap::new));
     }
 }
