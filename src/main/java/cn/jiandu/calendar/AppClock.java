@@ -41,6 +41,16 @@ public class AppClock extends Clock {
     public static final int FIRST_YEAR = 1900;
     public static final int LAST_YEAR = 2999;
 
+    /** Whether a year is one the app's dates may be in. */
+    public static boolean isInRange(int year) {
+        return year >= FIRST_YEAR && year <= LAST_YEAR;
+    }
+
+    /** The range as the error messages print it: 1900–2999. */
+    public static String range() {
+        return FIRST_YEAR + "–" + LAST_YEAR;
+    }
+
     private static final Logger log = LoggerFactory.getLogger(AppClock.class);
 
     private final ZoneId zone = ZoneId.of(JianduApplication.ZONE);

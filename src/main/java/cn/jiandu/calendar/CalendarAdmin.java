@@ -29,8 +29,6 @@ import cn.jiandu.web.PlainText;
 @Service
 class CalendarAdmin {
 
-    static final int FIRST_YEAR = AppClock.FIRST_YEAR;
-    static final int LAST_YEAR = AppClock.LAST_YEAR;
     private static final int MAX_NAME = 50;
     /** 2026-10-01 as well as 2026/10/1, the way Excel tends to rewrite dates. */
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
@@ -43,8 +41,8 @@ class CalendarAdmin {
 
     @Transactional(readOnly = true)
     List<CalendarDay> year(int year) {
-        if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw new InvalidInputException("year", "年份无效: " + year + "（" + FIRST_YEAR + "–" + LAST_YEAR + "）");
+        if (!AppClock.isInRange(year)) {
+            throw new InvalidInputException("year", "年份无效: " + year + "（" + AppClock.range() + "）");
         }
         return mapper.findBetween(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
@@ -122,7 +120,7 @@ class CalendarAdmin {
     }
 
     private static void check(CalendarDay entry, Integer line, List<InputError> errors) {
-        if (entry.day().getYear() < FIRST_YEAR || entry.day().getYear() > LAST_YEAR) {
+        if (!AppClock.isInRange(entry.day().getYear())) {
             errors.add(new InputError(line, "day", "日期超出范围: " + entry.day()));
         }
         // a make-up day on a weekday changes nothing: most likely a mistyped date

@@ -42,9 +42,8 @@ class ClockController {
             throw new InvalidInputException("now", "时间不能为空，格式如 2026-03-10T09:00:00+08:00");
         }
         int year = request.now().getYear();
-        if (year < CalendarAdmin.FIRST_YEAR || year > CalendarAdmin.LAST_YEAR) {
-            throw new InvalidInputException("now", "时间超出范围: " + request.now() + "（" + CalendarAdmin.FIRST_YEAR + "–"
-                    + CalendarAdmin.LAST_YEAR + "年）");
+        if (!AppClock.isInRange(year)) {
+            throw new InvalidInputException("now", "时间超出范围: " + request.now() + "（" + AppClock.range() + "年）");
         }
         clock.setNow(request.now().toInstant());
         return now();

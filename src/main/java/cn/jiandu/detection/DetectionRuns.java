@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
@@ -32,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 
@@ -89,12 +89,9 @@ class DetectionRuns {
         this.properties = properties;
         this.clock = clock;
         this.json = json;
-        AtomicInteger number = new AtomicInteger();
-        this.openers = Executors.newFixedThreadPool(properties.openThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "detection-open-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("detection-open-");
+        threads.setDaemon(true);
+        this.openers = Executors.newFixedThreadPool(properties.openThreads(), threads);
     }
 
     @PreDestroy

@@ -53,9 +53,8 @@ class StatsController {
         }
         try {
             LocalDate date = LocalDate.parse(value.strip());
-            if (date.getYear() < AppClock.FIRST_YEAR || date.getYear() > AppClock.LAST_YEAR) {
-                errors.add(InputError.of(field, "日期超出范围: " + value + "（" + AppClock.FIRST_YEAR + "–"
-                        + AppClock.LAST_YEAR + "年）"));
+            if (!AppClock.isInRange(date.getYear())) {
+                errors.add(InputError.of(field, "日期超出范围: " + value + "（" + AppClock.range() + "年）"));
                 return null;
             }
             return date;

@@ -39,17 +39,39 @@ public class DecisionTables {
         this.decisions = decisions;
     }
 
-    /** The matched rules' outputs (output name → value), in the table's order. */
-    public List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> inputs) {
+    /**
+     * The latest deployed version of a table, looked up once: a caller asking it several
+     * questions (the deadlines of every level) pays for one lookup.
+     */
+    public Table latest(String decisionKey) {
         DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
                 .withoutTenantId().latestVersion().singleResult();
         if (latest == null) {
             throw new IllegalStateException("No decision " + decisionKey + " is deployed");
         }
-        String key = latest.getId() + new TreeMap<>(inputs);
+        return new Table(latest.getId());
+    }
+
+    /** One deployed version of a decision table. */
+    public final class Table {
+
+        private final String definitionId;
+
+        private Table(String definitionId) {
+            this.definitionId = definitionId;
+        }
+
+        /** The matched rules' outputs (output name → value), in the table's order. */
+        public List<Map<String, Object>> evaluate(Map<String, Object> inputs) {
+            return answer(definitionId, inputs);
+        }
+    }
+
+    private List<Map<String, Object>> answer(String definitionId, Map<String, Object> inputs) {
+        String key = definitionId + new TreeMap<>(inputs);
         List<Map<String, Object>> answer = remembered.get(key);
         if (answer == null) {
-            answer = decisions.evaluateDecisionTableById(latest.getId()).variables(inputs).evaluate().getResultList()
+            answer = decisions.evaluateDecisionTableById(definitionId).variables(inputs).evaluate().getResultList()
                     .stream().map(entries -> (Map<String, Object>) java.util.Collections
                             .unmodifiableMap(new LinkedHashMap<>(entries)))
                     .toList();

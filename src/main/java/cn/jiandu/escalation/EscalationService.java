@@ -61,9 +61,9 @@ class EscalationService {
      */
     String fixRules(String category) {
         Map<Level, DeadlineRule> rules = new EnumMap<>(Level.class);
+        DecisionTables.Table deadlines = decisions.latest(Rectification.DECISION_DEADLINES);
         for (Level level : Level.values()) {
-            List<Map<String, Object>> matched = decisions.evaluate(Rectification.DECISION_DEADLINES,
-                    Map.of("category", category, "level", level.name()));
+            List<Map<String, Object>> matched = deadlines.evaluate(Map.of("category", category, "level", level.name()));
             if (matched.size() != 1) {
                 throw new IllegalStateException(Rectification.DECISION_DEADLINES + " gave " + matched.size()
                         + " rules for " + category + "/" + level + "; it must give one");

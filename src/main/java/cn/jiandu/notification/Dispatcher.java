@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 
@@ -24,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,7 +62,6 @@ public class Dispatcher {
      * is sent. Robot messages stay one at a time (20 a minute per robot anyway).
      */
     private final ExecutorService senders;
-    private static final AtomicInteger SENDER_NUMBER = new AtomicInteger();
 
     Dispatcher(OutboxMapper mapper, DingTalkClient dingtalk, RobotThrottle throttle, NotificationProperties properties,
             Clock clock, TransactionTemplate tx, MeterRegistry meters) {
@@ -74,11 +73,9 @@ public class Dispatcher {
         this.tx = tx;
         this.sentWork = sent(meters, OutboxMessage.WORK);
         this.sentRobot = sent(meters, OutboxMessage.ROBOT);
-        this.senders = Executors.newFixedThreadPool(properties.sendThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "dingtalk-send-" + SENDER_NUMBER.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("dingtalk-send-");
+        threads.setDaemon(true);
+        this.senders = Executors.newFixedThreadPool(properties.sendThreads(), threads);
     }
 
     private static Counter sent(MeterRegistry meters, String channel) {

@@ -141,7 +141,7 @@ public class Notifications {
     }
 
     List<String> route(NotificationStep step, Level level) {
-        return decisions.evaluate(DECISION, Map.of("step", step.routingStep(), "level", level.name())).stream()
+        return decisions.latest(DECISION).evaluate(Map.of("step", step.routingStep(), "level", level.name())).stream()
                 .map(rule -> (String) rule.get("recipient")).toList();
     }
 

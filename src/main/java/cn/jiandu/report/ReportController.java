@@ -84,9 +84,9 @@ class ReportController {
         } else {
             try {
                 date = LocalDate.parse(dateText.strip());
-                if (date.getYear() < AppClock.FIRST_YEAR || date.getYear() > AppClock.LAST_YEAR) {
-                    errors.add(InputError.of("date", "日期超出范围: " + abbreviate(dateText) + "（" + AppClock.FIRST_YEAR
-                            + "–" + AppClock.LAST_YEAR + "年）"));
+                if (!AppClock.isInRange(date.getYear())) {
+                    errors.add(InputError.of("date", "日期超出范围: " + abbreviate(dateText) + "（" + AppClock.range()
+                            + "年）"));
                     date = null;
                 }
             } catch (DateTimeParseException e) {
