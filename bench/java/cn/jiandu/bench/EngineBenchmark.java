@@ -86,12 +86,21 @@ public final class EngineBenchmark {
         fake = new FakeDingTalk(FakeDingTalk.Config.of(APP_KEY, APP_SECRET, AGENT)).start();
         try {
             header();
+            // the first start on an empty database creates Camunda's and Jiandu's schemas; the
+            // start a bureau waits for after a deployment or a restart finds them there
             long started = System.nanoTime();
-            startApp();
-            double startup = (System.nanoTime() - started) / 1e9;
+            startApp(true);
+            double firstStart = (System.nanoTime() - started) / 1e9;
+            app.destroy();
+            app.waitFor();
+            started = System.nanoTime();
+            startApp(false);
+            double restart = (System.nanoTime() - started) / 1e9;
             Thread.sleep(20_000);
             long idleRss = rss(app.pid());
-            line("B5 start-up to health UP", String.format(Locale.ROOT, "%.1f s", startup), "", "");
+            line("B5 start-up to health UP, first start (empty database: schemas created)",
+                    String.format(Locale.ROOT, "%.1f s", firstStart), "", "");
+            line("B5 start-up to health UP, restart (schemas there)", String.format(Locale.ROOT, "%.1f s", restart), "", "");
             line("B5 resident memory, idle", mb(idleRss), "", "");
             seed();
             b1();
@@ -130,7 +139,8 @@ public final class EngineBenchmark {
         System.out.println(figure + ": " + jiandu + " / " + baseline + " " + ratio);
     }
 
-    private void startApp() throws Exception {
+    /** Starts the app on the benchmark's database, emptied first when {@code fresh}. */
+    private void startApp(boolean fresh) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -150,7 +160,7 @@ public final class EngineBenchmark {
         if (db.equals("h2")) {
             Path dir = Path.of("bench/work/h2");
             Files.createDirectories(dir);
-            try (var files = Files.list(dir)) {
+            try (var files = fresh ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {
                 for (Path f : files.toList()) {
                     Files.delete(f);
                 }

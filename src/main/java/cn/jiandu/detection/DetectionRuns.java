@@ -330,6 +330,8 @@ class DetectionRuns {
         }
         long judged = System.nanoTime();
         counts.ruleNanos += judged - started;
+        log.debug("Rule {} ({}): {} records read, {} findings, {} ms", rule, context.incremental() ? "incremental" : "full",
+                records.size(), count, (judged - started) / 1_000_000);
         for (Map.Entry<Finding, Level> entry : worse.entrySet()) {
             Finding finding = entry.getKey();
             boolean outstanding = seen.get(finding.recordKey()).evaluation().outstanding();
@@ -402,8 +404,8 @@ class DetectionRuns {
      * more than its shortest threshold ago (counted in calendar days: working days only
      * make the period longer, Java filters those exactly); incrementally also those whose
      * deadline passed since the last run: started between since − threshold and now −
-     * threshold (for working days, since − 2n − 31 days: the longest a run of holidays can
-     * stretch n working days). A lead rule reads the measures ending by now + lead, and
+     * threshold (for working days, from the first start date whose deadline had not passed at
+     * the last run: {@link #firstStartDueBy}). A lead rule reads the measures ending by now + lead, and
      * incrementally those whose horizon was passed since the last run.
      */
     static RuleQuery query(Rule rule, DetectionProperties.RuleSettings settings, Thresholds thresholds,
@@ -421,15 +423,33 @@ class DetectionRuns {
         long seconds = settings.unit().seconds(first);
         Instant cutoff = now.minusSeconds(seconds);
         if (context.incremental()) {
-            long slack = settings.unit() == ThresholdUnit.WORKING_DAYS
-                    ? Duration.ofDays(2L * first + WORKING_DAYS_SLACK + 1).toSeconds()
-                    : seconds;
-            Instant from = context.since().minusSeconds(slack);
+            Instant from = settings.unit() == ThresholdUnit.WORKING_DAYS
+                    ? firstStartDueBy(thresholds, first, context.since())
+                    : context.since().minusSeconds(seconds);
             if (!from.isAfter(cutoff)) {
                 windows.add(new RuleQuery.Window(from, cutoff));
             }
         }
         return new RuleQuery(rule.name(), now, cutoff, seconds, context.incremental(), context.importMark(), windows);
+    }
+
+    /**
+     * The start of the earliest day whose period of {@code days} working days ends at or after
+     * {@code since}: a record started before it was late already at the last run, which saw
+     * it. A deadline depends on the start's date alone and never falls earlier for a later
+     * date, so the days are walked back from the last run's date, at most as far as the
+     * longest run of holidays can stretch the period (then the window is as wide as it can be).
+     */
+    static Instant firstStartDueBy(Thresholds thresholds, int days, Instant since) {
+        LocalDate day = since.atZone(Times.CHINA).toLocalDate();
+        for (int i = 0; i < 2 * days + WORKING_DAYS_SLACK + 1; i++) {
+            LocalDate before = day.minusDays(1);
+            if (thresholds.deadline(before.atStartOfDay(Times.CHINA).toInstant(), days).isBefore(since)) {
+                break;
+            }
+            day = before;
+        }
+        return day.atStartOfDay(Times.CHINA).toInstant();
     }
 
     /** The calendar over the candidates' start dates and the periods after them, read once. */
