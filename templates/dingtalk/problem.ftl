@@ -1,7 +1,8 @@
+<#ftl output_format="Markdown">
 <#-- 钉钉工作通知（markdown）：一个执法问题的督办消息。
      变量：levelLabel levelColor stepLabel step level title problemId unitName officerName
-          deadlineText timeLeftText note noticeTimeText link。用户填写的内容已转义。 -->
-### <font color="${levelColor}">【${levelLabel}预警】</font>${stepLabel}
+          deadlineText timeLeftText note noticeTimeText link。每个插值都按 markdown 转义（Markdown 输出格式），只有 levelColor 和 link 由系统生成、原样输出。 -->
+### <font color="${levelColor?no_esc}">【${levelLabel}预警】</font>${stepLabel}
 
 **${title}**
 
@@ -37,7 +38,7 @@
 问题已下发但尚未签收，请单位负责人立即在任务列表中签收。
     <#break>
   <#case "SIGN_SUPERVISE">
-逾期未签收，分管局领导督办，预警等级随之提升。
+逾期未签收，分管局领导督办，预警等级随之提升，请单位负责人立即签收并组织整改。
     <#break>
   <#case "MANUAL_URGE">
 法制部门人工催办：请尽快整改。
@@ -52,4 +53,4 @@
 
 通知时间：${noticeTimeText}
 
-[打开任务列表](${link})
+[打开任务列表](${link?no_esc})

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.web.Times;
+
 /**
  * The enforcement documents (文书): issues them, numbered (文号) and rendered once, and
  * finds them again. The text is stored as issued and never re-rendered, so a document
@@ -63,7 +65,7 @@ public class DocumentService {
     @Transactional(propagation = Propagation.MANDATORY)
     public Document issue(IssueCommand command) {
         DocumentType type = command.type();
-        ZonedDateTime issuedAt = ZonedDateTime.now(clock).withZoneSameInstant(ChineseDates.ZONE)
+        ZonedDateTime issuedAt = ZonedDateTime.now(clock).withZoneSameInstant(Times.CHINA)
                 .truncatedTo(ChronoUnit.SECONDS);
         int year = issuedAt.getYear();
         String placeholder = PENDING + UUID.randomUUID() + PENDING;
@@ -127,7 +129,7 @@ public class DocumentService {
 
     private Document toDocument(DocumentMapper.DocumentRow row) {
         return new Document(row.id(), row.problemId(), row.unitCode(), row.type(), row.number(), row.title(),
-                row.issuedAt().atZone(ChineseDates.ZONE).toOffsetDateTime(), properties.url(row.id()));
+                row.issuedAt().atZone(Times.CHINA).toOffsetDateTime(), properties.url(row.id()));
     }
 
     /** 关于“…”的执法建议书, or the type's title alone when the problem has none. */

@@ -4,6 +4,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import cn.jiandu.web.ChineseDates;
 
 /**
  * The deadlines of one level of a problem: the signing clock (hours) and the

@@ -17,6 +17,7 @@ import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.ProblemStatus;
 import cn.jiandu.web.ConflictException;
+import cn.jiandu.web.ChineseDates;
 
 /** What a person does to a running problem from outside its tasks. */
 @Service

@@ -3,31 +3,11 @@ package cn.jiandu.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
-import cn.jiandu.JianduApplication;
-
-/**
- * Numbers and dates as Chinese official texts write them: 2026年3月10日, 2026年3月10日 17:00,
- * 98.37%, 2天3小时.
- */
+/** Numbers as Chinese official texts write them: 98.37%, 2天3小时 (dates: web.ChineseDates). */
 final class ChineseText {
 
-    static final ZoneId CHINA = ZoneId.of(JianduApplication.ZONE);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu年M月d日 HH:mm");
-
     private ChineseText() {
-    }
-
-    static String date(LocalDate day) {
-        return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
-    }
-
-    static String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant.atZone(CHINA));
     }
 
     /** part/whole as a percentage with at most two decimals (98.37%, 50%); null when whole is 0. */

@@ -44,7 +44,7 @@ class DashboardService {
     @Transactional(readOnly = true)
     DashboardView now() {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ChineseText.CHINA);
+        LocalDate today = LocalDate.ofInstant(now, Times.CHINA);
         YearMonth month = YearMonth.from(today);
 
         long blue = 0;
@@ -63,8 +63,8 @@ class DashboardService {
         }
 
         LocalDate first = today.minusDays(TREND_DAYS - 1L);
-        Instant from = first.atStartOfDay(ChineseText.CHINA).toInstant();
-        Instant to = today.plusDays(1).atStartOfDay(ChineseText.CHINA).toInstant();
+        Instant from = first.atStartOfDay(Times.CHINA).toInstant();
+        Instant to = today.plusDays(1).atStartOfDay(Times.CHINA).toInstant();
         Map<LocalDate, Long> found = perDay(mapper.foundPerDay(from, to));
         Map<LocalDate, Long> closed = perDay(mapper.closedPerDay(from, to));
         List<DashboardView.TrendDay> trend = new ArrayList<>(TREND_DAYS);
@@ -79,7 +79,7 @@ class DashboardService {
                         Duration.between(r.deadline(), now).toHours()))
                 .toList();
 
-        Instant monthStart = month.atDay(1).atStartOfDay(ChineseText.CHINA).toInstant();
+        Instant monthStart = month.atDay(1).atStartOfDay(Times.CHINA).toInstant();
         ReportMapper.DueCounts due = mapper.dueBetween(monthStart, now);
         var rate = ChineseText.percent(due.onTime(), due.due());
 

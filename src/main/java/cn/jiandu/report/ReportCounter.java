@@ -22,6 +22,7 @@ import cn.jiandu.problem.Level;
 import cn.jiandu.scoring.ScoreEntry;
 import cn.jiandu.scoring.ScoreService;
 import cn.jiandu.scoring.ScoreSubject;
+import cn.jiandu.web.ChineseDates;
 
 /** Counts a report's figures for one period: a fixed handful of grouped statements. */
 @Component
@@ -76,7 +77,7 @@ class ReportCounter {
         Map<String, Long> warningCounts = counts(mapper.warningCounts(end));
 
         return new ReportFigures(period.type(), period, period.text(), documents.bureauName(), properties.issuer(),
-                issueNo, year, title(period.type(), year, issueNo), ChineseText.dateTime(clock.instant()), limit,
+                issueNo, year, title(period.type(), year, issueNo), ChineseDates.dateTime(clock.instant()), limit,
                 found(mapper.foundBySourceAndLevel(start, end)),
                 new ReportFigures.Closed(closed, closedOnTime, closed - closedOnTime),
                 new ReportFigures.Open(sum(unitCounts, ReportMapper.UnitCounts::open),
@@ -197,7 +198,7 @@ class ReportCounter {
                 ? "已超期" + ChineseText.duration(Duration.between(r.deadline(), at)) : "";
         return new ReportFigures.ProblemLine(r.id(), r.title(), r.unitCode(),
                 r.unitName() == null ? r.unitCode() : r.unitName(), r.level(), level == null ? "" : level.label(),
-                ChineseText.dateTime(r.deadline()), overdue, r.repeatCount(), r.returns());
+                ChineseDates.dateTime(r.deadline()), overdue, r.repeatCount(), r.returns());
     }
 
     private static Map<String, Long> counts(List<ReportMapper.TypeCount> counts) {

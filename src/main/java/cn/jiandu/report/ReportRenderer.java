@@ -2,17 +2,13 @@ package cn.jiandu.report;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TimeZone;
 
-import freemarker.core.HTMLOutputFormat;
-import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import org.springframework.stereotype.Component;
+
+import cn.jiandu.web.Templates;
 
 /**
  * Renders a report from templates/reports: the full report as printable HTML
@@ -45,23 +41,6 @@ class ReportRenderer {
     }
 
     static Configuration configuration() {
-        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
-        cfg.setClassLoaderForTemplateLoading(ReportRenderer.class.getClassLoader(), "templates");
-        cfg.setDefaultEncoding("UTF-8");
-        cfg.setOutputEncoding("UTF-8");
-        cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
-        cfg.setRegisteredCustomOutputFormats(List.of(MarkdownOutputFormat.INSTANCE));
-        cfg.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
-        cfg.setLocale(Locale.SIMPLIFIED_CHINESE);
-        cfg.setTimeZone(TimeZone.getTimeZone(ChineseText.CHINA));
-        // 1200, not 1,200: counts are printed as official texts print them
-        cfg.setNumberFormat("computer");
-        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        cfg.setLogTemplateExceptions(false);
-        cfg.setWrapUncheckedExceptions(true);
-        cfg.setFallbackOnNullLoopVariable(false);
-        // templates are edited outside the code: they may not instantiate Java classes
-        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        return cfg;
+        return Templates.configuration();
     }
 }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import cn.jiandu.web.Times;
 
 /**
  * Makes each report once its period is over and its time has come (jiandu.report.daily-at,
@@ -48,7 +49,7 @@ class ReportScheduler {
 
     /** Makes the reports whose time has come and that do not exist yet; returns those made now. */
     List<ReportSummary> runDue() {
-        LocalDateTime now = LocalDateTime.now(clock.withZone(ChineseText.CHINA));
+        LocalDateTime now = LocalDateTime.now(clock.withZone(Times.CHINA));
         List<ReportSummary> made = new ArrayList<>();
         for (ReportType type : ReportType.values()) {
             LocalDate today = now.toLocalDate();

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import cn.jiandu.web.Times;
+
 class DocumentRendererTest {
 
     private final DocumentRenderer renderer = new DocumentRenderer(DocumentConfiguration.templates());
@@ -29,7 +31,7 @@ class DocumentRendererTest {
         doc.put("bureauName", "示范市公安局示范分局");
         doc.put("issuer", type.issuer());
         doc.put("issuerName", "示范市公安局示范分局" + type.issuer());
-        doc.put("issuedAt", ZonedDateTime.of(2026, 3, 10, 9, 30, 0, 0, ChineseDates.ZONE));
+        doc.put("issuedAt", ZonedDateTime.of(2026, 3, 10, 9, 30, 0, 0, Times.CHINA));
         doc.put("unitCode", "CGPCS");
         return doc;
     }
@@ -46,7 +48,7 @@ class DocumentRendererTest {
         p.put("levelLabel", "蓝色");
         // 09:00 UTC is 17:00 in China
         p.put("deadline", OffsetDateTime.of(2026, 3, 17, 9, 0, 0, 0, ZoneOffset.UTC));
-        p.put("occurredAt", ZonedDateTime.of(2026, 3, 2, 21, 15, 0, 0, ChineseDates.ZONE));
+        p.put("occurredAt", ZonedDateTime.of(2026, 3, 2, 21, 15, 0, 0, Times.CHINA));
         p.put("repeatCount", 2);
         p.put("reason", "经提醒后仍未补开回执");
         return p;
@@ -112,18 +114,5 @@ class DocumentRendererTest {
 
         assertThat(html).contains("CGPCS：").contains("示分" + type.numberWord() + "字〔2026〕第007号")
                 .contains("2026年3月10日").doesNotContain("前前");
-    }
-
-    @Test
-    void shouldWriteDatesTheChineseWay() {
-        assertThat(ChineseDates.date(ZonedDateTime.of(2026, 3, 10, 23, 0, 0, 0, ChineseDates.ZONE)))
-                .isEqualTo("2026年3月10日");
-        // 16:30 UTC on 9 March is 00:30 on 10 March in China
-        assertThat(ChineseDates.dateTime(OffsetDateTime.of(2026, 3, 9, 16, 30, 0, 0, ZoneOffset.UTC)))
-                .isEqualTo("2026年3月10日 00:30");
-        assertThat(ChineseDates.dateTime("2026-12-01")).isEqualTo("2026年12月1日");
-        assertThat(ChineseDates.dateTime("2026-12-01T08:05:00+08:00")).isEqualTo("2026年12月1日 08:05");
-        assertThat(ChineseDates.date(null)).isEmpty();
-        assertThat(ChineseDates.date("")).isEmpty();
     }
 }

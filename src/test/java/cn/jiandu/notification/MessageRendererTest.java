@@ -47,9 +47,11 @@ class MessageRendererTest {
     }
 
     @Test
-    void shouldWordEveryStep() {
-        for (String step : new String[] {"REMIND", "URGE", "SUPERVISE", "SIGN_URGE", "SIGN_SUPERVISE", "MANUAL_URGE"}) {
-            assertThat(renderer.render("problem", model(step, "YELLOW", "标题"))).contains("请").doesNotContain("${");
-        }
+    void shouldWordEveryStepItsOwnWay() {
+        Map<String, String> wording = Map.of("REMIND", "整改期限将至", "URGE", "法制大队长催办",
+                "SUPERVISE", "超过宽限期仍未整改", "SIGN_URGE", "尚未签收", "SIGN_SUPERVISE", "逾期未签收",
+                "MANUAL_URGE", "法制部门人工催办");
+        wording.forEach((step, words) -> assertThat(renderer.render("problem", model(step, "YELLOW", "标题")))
+                .as(step).contains(words, "请").doesNotContain("${", "请及时处理"));
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import cn.jiandu.document.DocumentProperties;
 import cn.jiandu.scoring.ScoreService;
 import cn.jiandu.scoring.ScoreSubject;
+import cn.jiandu.web.Times;
 
 /** How a report puts the counts together, and where the detection statistics plug in. */
 class ReportCounterTest {
@@ -44,7 +45,7 @@ class ReportCounterTest {
         when(scores.monthlyBase()).thenReturn(100);
         return new ReportCounter(mapper, scores, beans.getBeanProvider(UnitRatesProvider.class),
                 new DocumentProperties("示分", "示范市公安局示范分局", ""), properties,
-                Clock.fixed(Instant.parse("2026-04-01T01:00:00Z"), ChineseText.CHINA));
+                Clock.fixed(Instant.parse("2026-04-01T01:00:00Z"), Times.CHINA));
     }
 
     @Test

@@ -60,7 +60,5 @@ class ReportTypeTest {
         assertThat(ChineseText.duration(java.time.Duration.ofHours(51))).isEqualTo("2天3小时");
         assertThat(ChineseText.duration(java.time.Duration.ofHours(48))).isEqualTo("2天");
         assertThat(ChineseText.duration(java.time.Duration.ofMinutes(20))).isEqualTo("不足1小时");
-        assertThat(ChineseText.date(LocalDate.of(2026, 3, 10))).isEqualTo("2026年3月10日");
-        assertThat(ChineseText.dateTime(Instant.parse("2026-03-10T15:59:59Z"))).isEqualTo("2026年3月10日 23:59");
     }
 }

@@ -1,4 +1,4 @@
-package cn.jiandu.document;
+package cn.jiandu.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,30 +17,29 @@ import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
 
-import cn.jiandu.JianduApplication;
-
 /**
  * Dates as Chinese official documents write them, in China time: 2026年3月10日, and
- * 2026年3月10日 17:00 where the time matters. Offered to the templates as cnDate(x) and
- * cnDateTime(x); x may be any java.time date or date-time, a java.util.Date or ISO-8601
- * text, and an empty value gives an empty text.
+ * 2026年3月10日 17:00 where the time matters; for documents, reports and messages alike.
+ * Offered to every template as cnDate(x) and cnDateTime(x) ({@link Templates}); x may be any
+ * java.time date or date-time, a java.util.Date or ISO-8601 text, and an empty value gives an
+ * empty text.
  */
-final class ChineseDates {
+public final class ChineseDates {
 
-    static final ZoneId ZONE = ZoneId.of(JianduApplication.ZONE);
+    static final ZoneId ZONE = Times.CHINA;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu年M月d日");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu年M月d日 HH:mm");
 
     private ChineseDates() {
     }
 
-    static String date(Object value) {
+    public static String date(Object value) {
         TemporalAccessor t = toTemporal(value);
         return t == null ? "" : DATE.format(t);
     }
 
     /** Date and time; a date without a time (LocalDate) is written as a date. */
-    static String dateTime(Object value) {
+    public static String dateTime(Object value) {
         TemporalAccessor t = toTemporal(value);
         if (t == null) {
             return "";

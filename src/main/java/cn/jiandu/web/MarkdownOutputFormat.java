@@ -1,4 +1,4 @@
-package cn.jiandu.report;
+package cn.jiandu.web;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -11,9 +11,9 @@ import freemarker.core.CommonTemplateMarkupOutputModel;
  * {@code <#ftl output_format="Markdown">} escapes every interpolation: a problem's title
  * or a unit's name can neither format the message nor smuggle HTML or a link into it.
  */
-final class MarkdownOutputFormat extends CommonMarkupOutputFormat<MarkdownOutputFormat.Model> {
+public final class MarkdownOutputFormat extends CommonMarkupOutputFormat<MarkdownOutputFormat.Model> {
 
-    static final MarkdownOutputFormat INSTANCE = new MarkdownOutputFormat();
+    public static final MarkdownOutputFormat INSTANCE = new MarkdownOutputFormat();
 
     private MarkdownOutputFormat() {
     }
@@ -49,7 +49,7 @@ final class MarkdownOutputFormat extends CommonMarkupOutputFormat<MarkdownOutput
     }
 
     /** Markdown and HTML specials neutralised; line breaks folded to spaces. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder sb = new StringBuilder(text.length() + 8);
         for (char c : text.toCharArray()) {
             switch (c) {
@@ -68,7 +68,7 @@ final class MarkdownOutputFormat extends CommonMarkupOutputFormat<MarkdownOutput
     }
 
     /** Markdown already escaped, as FreeMarker carries it between templates. */
-    static final class Model extends CommonTemplateMarkupOutputModel<Model> {
+    public static final class Model extends CommonTemplateMarkupOutputModel<Model> {
 
         Model(String plainTextContent, String markupContent) {
             super(plainTextContent, markupContent);
