@@ -22,6 +22,8 @@ import cn.jiandu.notification.dingtalk.FakeDingTalk;
 class CrashReliabilityIT {
 
     static final int PROBLEMS = 2_000;
+    /** jiandu.notification.send-threads of application.yaml: calls to DingTalk at once. */
+    static final int SEND_THREADS = 8;
 
     @BeforeAll
     static void onlyOnMariaDbWithProcesses() {
@@ -33,6 +35,7 @@ class CrashReliabilityIT {
     void shouldReachEveryNextStepAndSendEveryMessageExactlyOnceThoughKilledMidStorm() {
         long start = System.nanoTime();
         Map<String, Object> figures = new LinkedHashMap<>();
+        long sendingAtKill;
         try (ScratchDatabase db = ScratchDatabase.create("jiandu_rel_crash");
                 FakeDingTalk dingtalk = Storm.dingtalk()) {
             // claims and job locks of the killed node expire after 20 s instead of minutes
@@ -54,8 +57,8 @@ class CrashReliabilityIT {
                 first.kill();
                 long urgedAtKill = Storm.urged(db);
                 figures.put("urged when killed", urgedAtKill);
-                figures.put("outbox rows SENDING when killed",
-                        db.count("SELECT COUNT(*) FROM notification_outbox WHERE status = 'SENDING'"));
+                sendingAtKill = db.count("SELECT COUNT(*) FROM notification_outbox WHERE status = 'SENDING'");
+                figures.put("outbox rows SENDING when killed", sendingAtKill);
                 figures.put("jobs locked when killed", db.count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE LOCK_OWNER_ IS NOT NULL"));
                 assertThat(urgedAtKill).as("killed mid-storm").isLessThan(PROBLEMS);
             }
@@ -70,8 +73,12 @@ class CrashReliabilityIT {
                 figures.put("deliveries", delivered.deliveries());
                 figures.put("resent after the kill, dropped by DingTalk as a repeat", delivered.resentAndDropped());
                 figures.put("waited after up", rest.toSeconds() + " s");
+                // a call DingTalk took but the node died before marking sent goes out again and is
+                // dropped as a repeat: at most one per send thread (a call each) and only rows
+                // that were SENDING, never one that was SENT or still waiting
                 assertThat(delivered.resentAndDropped())
-                        .as("only what was on its way when the node died can go out again").isLessThanOrEqualTo(1);
+                        .as("only what was on its way when the node died can go out again")
+                        .isLessThanOrEqualTo((int) Math.min(SEND_THREADS, sendingAtKill));
                 assertThat(second.alive()).isTrue();
             }
         } finally {
