@@ -89,18 +89,38 @@ public final class EngineBenchmark {
             // the first start on an empty database creates Camunda's and Jiandu's schemas; the
             // start a bureau waits for after a deployment or a restart finds them there
             long started = System.nanoTime();
-            startApp(true);
+            startApp(true, jar, List.of());
             double firstStart = (System.nanoTime() - started) / 1e9;
-            app.destroy();
-            app.waitFor();
+            stopApp();
+            // Class Data Sharing (README, "Running in production"): the jar extracted, one training
+            // start that writes the archive of the classes it loaded, then starts that map it
+            Path cdsJar = extractForCds();
+            Path archive = cdsJar.resolveSibling("jiandu.jsa");
             started = System.nanoTime();
-            startApp(false);
+            startApp(false, cdsJar, List.of());
+            double extractedRestart = (System.nanoTime() - started) / 1e9;
+            stopApp();
+            started = System.nanoTime();
+            startApp(false, cdsJar, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"));
+            app.waitFor();
+            double training = (System.nanoTime() - started) / 1e9;
+            started = System.nanoTime();
+            startApp(false, cdsJar, List.of("-XX:SharedArchiveFile=" + archive));
+            double cdsRestart = (System.nanoTime() - started) / 1e9;
+            stopApp();
+            started = System.nanoTime();
+            startApp(false, jar, List.of());
             double restart = (System.nanoTime() - started) / 1e9;
             Thread.sleep(20_000);
             long idleRss = rss(app.pid());
             line("B5 start-up to health UP, first start (empty database: schemas created)",
                     String.format(Locale.ROOT, "%.1f s", firstStart), "", "");
             line("B5 start-up to health UP, restart (schemas there)", String.format(Locale.ROOT, "%.1f s", restart), "", "");
+            line("B5 start-up to health UP, restart from the extracted jar (java -Djarmode=tools … extract)",
+                    String.format(Locale.ROOT, "%.1f s", extractedRestart), "", "");
+            line("B5 start-up to health UP, restart from the extracted jar with its CDS archive",
+                    String.format(Locale.ROOT, "%.1f s", cdsRestart),
+                    String.format(Locale.ROOT, "training start writing the archive: %.1f s", training), "");
             line("B5 resident memory, idle", mb(idleRss), "", "");
             seed();
             b1();
@@ -139,8 +159,35 @@ public final class EngineBenchmark {
         System.out.println(figure + ": " + jiandu + " / " + baseline + " " + ratio);
     }
 
-    /** Starts the app on the benchmark's database, emptied first when {@code fresh}. */
-    private void startApp(boolean fresh) throws Exception {
+    private void stopApp() throws InterruptedException {
+        app.destroy();
+        app.waitFor();
+    }
+
+    /** The jar extracted for CDS (Spring Boot's jarmode tools): the app's jar and its lib/ beside it. */
+    private Path extractForCds() throws Exception {
+        Path dir = Path.of("bench/work/cds");
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                for (Path f : files.sorted(Collections.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+        Process extract = new ProcessBuilder("java", "-Djarmode=tools", "-jar", jar.toString(), "extract",
+                "--destination", dir.toString()).inheritIO().start();
+        if (extract.waitFor() != 0) {
+            throw new IllegalStateException("extracting " + jar + " for CDS failed");
+        }
+        return dir.resolve(jar.getFileName());
+    }
+
+    /**
+     * Starts the app on the benchmark's database, emptied first when {@code fresh}, and waits
+     * for health UP; a start with {@code -Dspring.context.exit=onRefresh} (the CDS training
+     * run) is only started: the caller waits for it to exit.
+     */
+    private void startApp(boolean fresh, Path appJar, List<String> jvmExtra) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -148,7 +195,8 @@ public final class EngineBenchmark {
         base = "http://127.0.0.1:" + port;
         List<String> cmd = new ArrayList<>(List.of("java"));
         cmd.addAll(List.of(appOpts.trim().split("\\s+")));
-        cmd.addAll(List.of("-Duser.timezone=Asia/Shanghai", "-jar", jar.toString(), "--server.port=" + port,
+        cmd.addAll(jvmExtra);
+        cmd.addAll(List.of("-Duser.timezone=Asia/Shanghai", "-jar", appJar.toString(), "--server.port=" + port,
                 "--jiandu.admin.username=" + ADMIN, "--jiandu.admin.password=" + PASSWORD, "--jiandu.clock.adjustable=true",
                 "--jiandu.dingtalk.oapi-base-url=" + fake.baseUrl(), "--jiandu.dingtalk.api-base-url=" + fake.baseUrl(),
                 "--jiandu.dingtalk.app-key=" + APP_KEY, "--jiandu.dingtalk.app-secret=" + APP_SECRET,
@@ -180,6 +228,9 @@ public final class EngineBenchmark {
         Files.createDirectories(Path.of("bench/work"));
         builder.redirectErrorStream(true).redirectOutput(Path.of("bench/work/engine-app.log").toFile());
         app = builder.start();
+        if (jvmExtra.stream().anyMatch(o -> o.startsWith("-Dspring.context.exit"))) {
+            return;
+        }
         long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < until) {
             try {
