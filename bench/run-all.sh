@@ -8,7 +8,7 @@
 #   SMALL=1 bench/run-all.sh              # a quick look: storm 1,000, 100,000 rows
 #
 # Needs MariaDB on 127.0.0.1:3306 (root, empty password; scratch databases made and
-# dropped here) and about an hour and a half on 2 cores at full size. Run it on a machine
+# dropped here) and about 40 minutes on 2 cores at full size (36 min on 2026-12-03). Run it on a machine
 # doing nothing else: the figures are wall-clock times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
