@@ -92,7 +92,7 @@ public final class EngineBenchmark {
             startApp(true, jar, List.of());
             double firstStart = (System.nanoTime() - started) / 1e9;
             stopApp();
-            // Class Data Sharing (README, "Running in production"): the jar extracted, one training
+            // Class Data Sharing (README, "Performance and benchmarks"): the jar extracted, one training
             // start that writes the archive of the classes it loaded, then starts that map it
             Path cdsJar = extractForCds();
             Path archive = cdsJar.resolveSibling("jiandu.jsa");
@@ -101,8 +101,10 @@ public final class EngineBenchmark {
             double extractedRestart = (System.nanoTime() - started) / 1e9;
             stopApp();
             started = System.nanoTime();
-            startApp(false, cdsJar, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"));
-            app.waitFor();
+            launchApp(false, cdsJar, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"));
+            if (app.waitFor() != 0 || !Files.exists(archive)) {
+                throw new IllegalStateException("the CDS training start wrote no archive: see bench/work/engine-app.log");
+            }
             double training = (System.nanoTime() - started) / 1e9;
             started = System.nanoTime();
             startApp(false, cdsJar, List.of("-XX:SharedArchiveFile=" + archive));
@@ -182,12 +184,17 @@ public final class EngineBenchmark {
         return dir.resolve(jar.getFileName());
     }
 
-    /**
-     * Starts the app on the benchmark's database, emptied first when {@code fresh}, and waits
-     * for health UP; a start with {@code -Dspring.context.exit=onRefresh} (the CDS training
-     * run) is only started: the caller waits for it to exit.
-     */
+    /** Starts the app (see {@link #launchApp}) and waits for its health to be UP. */
     private void startApp(boolean fresh, Path appJar, List<String> jvmExtra) throws Exception {
+        launchApp(fresh, appJar, jvmExtra);
+        awaitUp();
+    }
+
+    /**
+     * Starts the app from {@code appJar} with the extra JVM options on the benchmark's database,
+     * emptied first when {@code fresh}; does not wait for it.
+     */
+    private void launchApp(boolean fresh, Path appJar, List<String> jvmExtra) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -228,9 +235,9 @@ public final class EngineBenchmark {
         Files.createDirectories(Path.of("bench/work"));
         builder.redirectErrorStream(true).redirectOutput(Path.of("bench/work/engine-app.log").toFile());
         app = builder.start();
-        if (jvmExtra.stream().anyMatch(o -> o.startsWith("-Dspring.context.exit"))) {
-            return;
-        }
+    }
+
+    private void awaitUp() throws Exception {
         long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < until) {
             try {

@@ -21,7 +21,7 @@ class DocumentConfiguration {
      */
     @Bean(name = TEMPLATES, defaultCandidate = false)
     Configuration documentTemplates() {
-        return templates();
+        return Templates.configuration();
     }
 
     /**
@@ -33,9 +33,5 @@ class DocumentConfiguration {
     @ConditionalOnMissingBean(Clock.class)
     Clock documentClock() {
         return Clock.system(Times.CHINA);
-    }
-
-    static Configuration templates() {
-        return Templates.configuration();
     }
 }

@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Map;
 
-import cn.jiandu.web.Templates;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import org.springframework.stereotype.Component;
+
+import cn.jiandu.web.Templates;
 
 /**
  * Renders DingTalk markdown from templates/dingtalk/*.ftl. The templates declare the Markdown

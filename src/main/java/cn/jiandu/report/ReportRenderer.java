@@ -19,7 +19,7 @@ import cn.jiandu.web.Templates;
 @Component
 class ReportRenderer {
 
-    private final Configuration templates = configuration();
+    private final Configuration templates = Templates.configuration();
 
     String html(ReportFigures figures) {
         return render("reports/" + figures.type().template() + ".ftl", Map.of("r", figures));
@@ -38,9 +38,5 @@ class ReportRenderer {
             throw new IllegalStateException("Cannot render " + template + ": " + e.getMessage(), e);
         }
         return out.toString();
-    }
-
-    static Configuration configuration() {
-        return Templates.configuration();
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -26,7 +25,6 @@ import freemarker.template.utility.DeepUnwrap;
  */
 public final class ChineseDates {
 
-    static final ZoneId ZONE = Times.CHINA;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu年M月d日");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu年M月d日 HH:mm");
 
@@ -52,19 +50,19 @@ public final class ChineseDates {
             return null;
         }
         if (value instanceof ZonedDateTime z) {
-            return z.withZoneSameInstant(ZONE);
+            return z.withZoneSameInstant(Times.CHINA);
         }
         if (value instanceof OffsetDateTime o) {
-            return o.atZoneSameInstant(ZONE);
+            return o.atZoneSameInstant(Times.CHINA);
         }
         if (value instanceof Instant i) {
-            return i.atZone(ZONE);
+            return i.atZone(Times.CHINA);
         }
         if (value instanceof LocalDateTime || value instanceof LocalDate) {
             return (TemporalAccessor) value;
         }
         if (value instanceof Date d) {
-            return d.toInstant().atZone(ZONE);
+            return d.toInstant().atZone(Times.CHINA);
         }
         if (value instanceof CharSequence text) {
             return text.toString().isBlank() ? null : parse(text.toString().strip());
@@ -74,7 +72,7 @@ public final class ChineseDates {
 
     private static TemporalAccessor parse(String text) {
         try {
-            return OffsetDateTime.parse(text).atZoneSameInstant(ZONE);
+            return OffsetDateTime.parse(text).atZoneSameInstant(Times.CHINA);
         } catch (DateTimeParseException notOffset) {
             try {
                 return LocalDateTime.parse(text);

@@ -11,9 +11,9 @@ import freemarker.core.CommonTemplateMarkupOutputModel;
  * {@code <#ftl output_format="Markdown">} escapes every interpolation: a problem's title
  * or a unit's name can neither format the message nor smuggle HTML or a link into it.
  */
-public final class MarkdownOutputFormat extends CommonMarkupOutputFormat<MarkdownOutputFormat.Model> {
+final class MarkdownOutputFormat extends CommonMarkupOutputFormat<MarkdownOutputFormat.Model> {
 
-    public static final MarkdownOutputFormat INSTANCE = new MarkdownOutputFormat();
+    static final MarkdownOutputFormat INSTANCE = new MarkdownOutputFormat();
 
     private MarkdownOutputFormat() {
     }
@@ -49,7 +49,7 @@ public final class MarkdownOutputFormat extends CommonMarkupOutputFormat<Markdow
     }
 
     /** Markdown and HTML specials neutralised; line breaks folded to spaces. */
-    public static String escape(String text) {
+    static String escape(String text) {
         StringBuilder sb = new StringBuilder(text.length() + 8);
         for (char c : text.toCharArray()) {
             switch (c) {
@@ -68,7 +68,7 @@ public final class MarkdownOutputFormat extends CommonMarkupOutputFormat<Markdow
     }
 
     /** Markdown already escaped, as FreeMarker carries it between templates. */
-    public static final class Model extends CommonTemplateMarkupOutputModel<Model> {
+    static final class Model extends CommonTemplateMarkupOutputModel<Model> {
 
         Model(String plainTextContent, String markupContent) {
             super(plainTextContent, markupContent);

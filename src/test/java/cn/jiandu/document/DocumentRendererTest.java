@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import cn.jiandu.web.Templates;
 import cn.jiandu.web.Times;
 
 class DocumentRendererTest {
 
-    private final DocumentRenderer renderer = new DocumentRenderer(DocumentConfiguration.templates());
+    private final DocumentRenderer renderer = new DocumentRenderer(Templates.configuration());
 
     private static Map<String, Object> doc(DocumentType type) {
         Map<String, Object> doc = new LinkedHashMap<>();
