@@ -1,16 +1,31 @@
 package cn.jiandu.escalation;
 
+import java.util.List;
+import java.util.Set;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Problem;
+import cn.jiandu.problem.ProblemEvent;
 import cn.jiandu.problem.ProblemService;
 
-/** 整改完结: the loop is closed (闭环), on time or late. */
+/**
+ * 整改完结: the loop is closed (闭环), on time or late — only after the review approved the
+ * latest report. Reached any other way (a path of the follow-up ended without that approval),
+ * nothing is closed: the timeline records what the last review step was, for the legal
+ * department to look into, and the consistency check reports the problem.
+ */
 @Component("closeProblem")
 class CloseProblemDelegate implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(CloseProblemDelegate.class);
+    private static final Set<EventKind> REVIEW_STEPS = Set.of(EventKind.REPORTED, EventKind.APPROVED,
+            EventKind.RETURNED);
 
     private final ProblemService problems;
 
@@ -20,9 +35,32 @@ class CloseProblemDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Problem problem = problems.close(Variables.problemId(execution));
+        long problemId = Variables.problemId(execution);
+        ProblemEvent lastReviewStep = lastReviewStep(problems.timeline(problemId));
+        if (lastReviewStep == null || lastReviewStep.kind() != EventKind.APPROVED) {
+            Problem problem = problems.get(problemId);
+            String what = lastReviewStep == null ? "尚未提交整改报告"
+                    : "最后一步为「" + lastReviewStep.kind().label() + "」（" + lastReviewStep.actor() + "）";
+            log.error("Problem {}: the follow-up ended at {} without an approved review ({}); not closed",
+                    problemId, execution.getCurrentActivityId(), lastReviewStep == null ? "none" : lastReviewStep.kind());
+            problems.record(problemId, EventKind.ANOMALY, EscalationService.SYSTEM, problem.level(),
+                    "整改跟进在未经审核通过的情况下结束（" + what + "），问题未闭环，请法制部门核查", null);
+            execution.setVariable(Rectification.CLOSED_ON_TIME, null);
+            return;
+        }
+        Problem problem = problems.close(problemId);
         problems.record(problem.id(), EventKind.CLOSED, EscalationService.SYSTEM, problem.level(),
                 Boolean.TRUE.equals(problem.closedOnTime()) ? "审核通过，按期整改，闭环" : "审核通过，逾期整改，闭环", null);
-        execution.setVariable("closedOnTime", problem.closedOnTime());
+        execution.setVariable(Rectification.CLOSED_ON_TIME, problem.closedOnTime());
+    }
+
+    private static ProblemEvent lastReviewStep(List<ProblemEvent> timeline) {
+        ProblemEvent last = null;
+        for (ProblemEvent event : timeline) {
+            if (REVIEW_STEPS.contains(event.kind())) {
+                last = event;
+            }
+        }
+        return last;
     }
 }

@@ -22,7 +22,7 @@ class CountRepeatDelegate implements JavaDelegate {
         long problemId = Variables.problemId(execution);
         problems.countRepeat(problemId);
         Problem problem = problems.get(problemId);
-        execution.setVariable("repeatCount", problem.repeatCount());
+        execution.setVariable(Rectification.REPEAT_COUNT, problem.repeatCount());
         execution.setVariable(Rectification.RETURN_REASON, Variables.text(execution, Rectification.REVIEW_COMMENT));
         execution.setVariable(Rectification.RAISE_REASON, "屡改屡犯，第" + problem.repeatCount() + "次退回重新整改");
         execution.removeVariable(Rectification.REVIEW_DECISION);

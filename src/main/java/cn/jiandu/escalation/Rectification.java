@@ -45,6 +45,30 @@ final class Rectification {
     static final String RETURN_REASON = "returnReason";
     static final String DOCUMENT_TYPE = "documentType";
 
+    static final String REPEAT_COUNT = "repeatCount";
+    static final String REQUESTED_LEVEL = "requestedLevel";
+    static final String CLOSED_ON_TIME = "closedOnTime";
+    static final String UNIT_CODE = "unitCode";
+    static final String OFFICER_NO = "officerNo";
+    static final String REGISTERED_BY = "registeredBy";
+
+    /**
+     * What the process itself writes and the escalation depends on (level, the two clocks,
+     * counts, the locked deadline rules, unit, officer, problem) or shows in the forms as the
+     * problem's state: no task or form may write one of these (TaskSubmissions).
+     */
+    static final java.util.Set<String> ENGINE_OWNED = java.util.Set.of(PROBLEM_ID, LEVEL, LEVEL_RAISED, RAISE_REASON,
+            RAISED_BY, SIGNED, DEADLINE_RULES, SIGN_DUE, SIGN_GRACE_DUE, RECTIFY_DUE, GRACE_DUE, REMIND_AT,
+            REMINDER_CYCLE, TIME_LEFT_MILLIS, GRACE_MILLIS, OVERDUE, REMINDED, REMINDERS_SENT, REPEAT_COUNT,
+            REQUESTED_LEVEL, CLOSED_ON_TIME, DOCUMENT_TYPE, RETURN_REASON, UNIT_CODE, OFFICER_NO, REGISTERED_BY,
+            "levelLabel", "problemTitle", "problemDescription", "unitName", "officerName", "sourceName",
+            "categoryName", "signDueText", "rectifyDueText");
+
+    /** At registration the start form names the unit and the officer; the rest stays the process's. */
+    static final java.util.Set<String> ENGINE_OWNED_AT_START = ENGINE_OWNED.stream()
+            .filter(name -> !UNIT_CODE.equals(name) && !OFFICER_NO.equals(name))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private Rectification() {
     }
 }

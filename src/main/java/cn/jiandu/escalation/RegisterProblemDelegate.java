@@ -58,10 +58,10 @@ class RegisterProblemDelegate implements JavaDelegate {
         execution.setVariable("sourceName", problems.sourceName(problem.source()));
         execution.setVariable("categoryName", problems.categoryName(problem.category()));
         execution.setVariable(Rectification.SIGNED, false);
-        execution.setVariable("repeatCount", 0);
+        execution.setVariable(Rectification.REPEAT_COUNT, 0);
         execution.setVariable(Rectification.RETURN_REASON, "");
-        if (execution.getVariable("requestedLevel") == null) {
-            execution.setVariable("requestedLevel", null);
+        if (execution.getVariable(Rectification.REQUESTED_LEVEL) == null) {
+            execution.setVariable(Rectification.REQUESTED_LEVEL, null);
         }
         problems.attachProcess(problemId, execution.getProcessInstanceId());
     }

@@ -20,7 +20,9 @@ public enum EventKind {
     APPROVED("审核通过"),
     SCORE("扣减积分"),
     MESSAGE("钉钉消息"),
-    CLOSED("闭环");
+    CLOSED("闭环"),
+    /** the process ended a path without the review's approval: not closed, the legal department looks */
+    ANOMALY("流程异常");
 
     private final String label;
 

@@ -28,6 +28,8 @@ interface ProblemMapper {
     List<Problem> page(@Param("unitCode") String unitCode, @Param("level") Level level,
             @Param("status") ProblemStatus status, @Param("offset") long offset, @Param("limit") int limit);
 
+    List<Problem> openAfter(@Param("afterId") long afterId, @Param("limit") int limit);
+
     long count(@Param("unitCode") String unitCode, @Param("level") Level level, @Param("status") ProblemStatus status);
 
     List<UnitProblemCount> openCountsByUnit(@Param("now") Instant now);

@@ -169,6 +169,11 @@ public class ProblemService {
      * deadline at {@code now}: one grouped query. Units without open problems are absent.
      */
     @Transactional(readOnly = true)
+    /** Open problems that have a process, by id, the next {@code limit} after {@code afterId}. */
+    public List<Problem> openAfter(long afterId, int limit) {
+        return mapper.openAfter(afterId, limit);
+    }
+
     public List<UnitProblemCount> openCountsByUnit(Instant now) {
         return mapper.openCountsByUnit(now);
     }

@@ -17,6 +17,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import cn.jiandu.escalation.TaskSubmissions;
+
 /**
  * Who may reach what.
  * <ul>
@@ -26,7 +28,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * /api/dashboard. Only health is open (for load balancers); /api/admin/** (calendar,
  * clock) needs ADMIN whatever the method.</li>
  * <li>/camunda (Tasklist, Cockpit, Admin, Welcome): Camunda's own session login and CSRF
- * protection; Spring only adds the two advisory guards in front of it.</li>
+ * protection; Spring only adds the advisory guards in front of it.</li>
+ * <li>The engine's REST API, under both: only {@link EngineApiAllowList}'s rows for anyone
+ * but the administrator, and task completions with their form's fields only
+ * ({@link EngineApiGuard}).</li>
  * </ul>
  */
 @Configuration
@@ -37,7 +42,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json,
+            TaskSubmissions submissions) throws Exception {
         http.securityMatcher(new OrRequestMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html", "/actuator/**", "/dashboard", "/dashboard/**", "/webjars/**")))
                 .authorizeHttpRequests(auth -> auth
@@ -53,20 +59,23 @@ class SecurityConfig {
                 // stateless Basic authentication: no cookie a forged cross-site request could ride on
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new QueryExpressionGuard(json), BasicAuthenticationFilter.class)
-                .addFilterAfter(new EngineRestAuthentication(identity), AuthorizationFilter.class);
+                .addFilterAfter(new EngineRestAuthentication(identity), AuthorizationFilter.class)
+                .addFilterAfter(new EngineApiGuard(submissions, json), AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webappSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json) throws Exception {
+    SecurityFilterChain webappSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json,
+            TaskSubmissions submissions) throws Exception {
         http.securityMatcher(new OrRequestMatcher(paths("/camunda/**", "/camunda-welcome", "/camunda-welcome/**", "/", "/error", "/favicon.ico")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 // the webapps keep their own session login and CSRF token (Camunda's filters)
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .addFilterBefore(new AdminSetupGuard(identity), AuthorizationFilter.class)
-                .addFilterBefore(new QueryExpressionGuard(json), AuthorizationFilter.class);
+                .addFilterBefore(new QueryExpressionGuard(json), AuthorizationFilter.class)
+                .addFilterBefore(new EngineApiGuard(submissions, json), AuthorizationFilter.class);
         return http.build();
     }
 

@@ -1,0 +1,273 @@
+package cn.jiandu.escalation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a person may submit when he completes a task or starts a process (提交表单): only the
+ * fields of the deployed form of that task or start event, each of its own type and length,
+ * primitive values only, and never a variable the process itself owns (level, deadlines,
+ * counts, unit …: {@link Rectification#ENGINE_OWNED}). Every path that completes a task
+ * for a person asks here first: the engine REST API, the Tasklist's API, and any later one.
+ */
+@Service
+public class TaskSubmissions {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskSubmissions.class);
+
+    /** The value types a person may submit: primitive values, never a type he names. */
+    private static final Set<String> PRIMITIVE_TYPES = Set.of("string", "boolean", "integer", "long", "short",
+            "double", "date", "null");
+    private static final Set<String> NUMBER_TYPES = Set.of("integer", "long", "short", "double");
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?|\\d{2}:\\d{2}(:\\d{2})?");
+
+    private final FormService forms;
+    private final TaskService tasks;
+    private final RepositoryService repository;
+    private final IdentityService identity;
+    private final ObjectMapper json;
+    private final int maxTextLength;
+    private final Counter refused;
+
+    TaskSubmissions(FormService forms, TaskService tasks, RepositoryService repository, IdentityService identity,
+            ObjectMapper json, MeterRegistry meters,
+            @Value("${jiandu.forms.max-text-length:4000}") int maxTextLength) {
+        this.forms = forms;
+        this.tasks = tasks;
+        this.repository = repository;
+        this.identity = identity;
+        this.json = json;
+        this.maxTextLength = maxTextLength;
+        this.refused = Counter.builder("jiandu.refused.task.variables")
+                .description("Task completions and form submissions refused for variables outside the form")
+                .register(meters);
+    }
+
+    /** One variable as submitted: the type the caller named (null: none), the value, and whether he sent valueInfo. */
+    public record Submitted(String type, JsonNode value, boolean valueInfo) {
+    }
+
+    /** A refused variable and why, in Chinese. */
+    public record Refusal(String name, String message) {
+    }
+
+    /** Who submits: the user and his groups, for the visibility check. */
+    public record Submitter(String userId, List<String> groupIds) {
+    }
+
+    /**
+     * The verdict on a submission: {@code refusals} empty means it may go on to the engine
+     * (which still checks the caller's authorizations; an unknown or invisible task is left
+     * to the engine to refuse).
+     */
+    public record Verdict(String form, List<Refusal> refusals) {
+        public boolean accepted() {
+            return refusals.isEmpty();
+        }
+
+        /** The Chinese message for the person: which variables, and why. */
+        public String message() {
+            StringBuilder text = new StringBuilder("提交的内容未被接受，任务仍待办理：");
+            for (int i = 0; i < refusals.size(); i++) {
+                Refusal r = refusals.get(i);
+                text.append(i == 0 ? "" : "；").append(r.name()).append(" ").append(r.message());
+            }
+            return text.toString();
+        }
+    }
+
+    /** A task completion (complete, submit-form, resolve, error or escalation thrown from a task). */
+    public Verdict checkTask(String taskId, Submitter submitter, Map<String, Submitted> variables) {
+        Authentication saved = identity.getCurrentAuthentication();
+        try {
+            identity.clearAuthentication();
+            Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+            if (task == null || !visible(taskId, submitter)) {
+                return new Verdict(null, List.of());
+            }
+            identity.clearAuthentication();
+            FormFields fields = taskForm(taskId);
+            String form = task.getTaskDefinitionKey();
+            Verdict verdict = judge(form, fields, variables, Rectification.ENGINE_OWNED);
+            report(verdict, submitter, "task " + taskId + " (" + form + ")");
+            return verdict;
+        } finally {
+            restore(saved);
+        }
+    }
+
+    /** A start form (process-definition start or submit-form), by definition id or by key. */
+    public Verdict checkStart(String definitionIdOrNull, String keyOrNull, Submitter submitter,
+            Map<String, Submitted> variables) {
+        Authentication saved = identity.getCurrentAuthentication();
+        try {
+            identity.clearAuthentication();
+            ProcessDefinition definition = definitionIdOrNull != null
+                    ? repository.createProcessDefinitionQuery().processDefinitionId(definitionIdOrNull).singleResult()
+                    : repository.createProcessDefinitionQuery().processDefinitionKey(keyOrNull).withoutTenantId()
+                            .latestVersion().singleResult();
+            if (definition == null) {
+                return new Verdict(null, List.of());
+            }
+            FormFields fields = startForm(definition.getId());
+            String form = definition.getKey() + " start";
+            Verdict verdict = judge(form, fields, variables, Rectification.ENGINE_OWNED_AT_START);
+            report(verdict, submitter, "start of " + definition.getId());
+            return verdict;
+        } finally {
+            restore(saved);
+        }
+    }
+
+    private boolean visible(String taskId, Submitter submitter) {
+        if (submitter == null) {
+            return true;
+        }
+        identity.setAuthentication(submitter.userId(), submitter.groupIds());
+        return tasks.createTaskQuery().taskId(taskId).count() == 1;
+    }
+
+    private void restore(Authentication saved) {
+        if (saved == null) {
+            identity.clearAuthentication();
+        } else {
+            identity.setAuthentication(saved);
+        }
+    }
+
+    private FormFields taskForm(String taskId) {
+        try (InputStream form = forms.getDeployedTaskForm(taskId)) {
+            return FormFields.parse(form, json);
+        } catch (ProcessEngineException e) {
+            return FormFields.NONE; // no deployed form: nothing to submit
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable form of task " + taskId, e);
+        }
+    }
+
+    private FormFields startForm(String definitionId) {
+        try (InputStream form = forms.getDeployedStartForm(definitionId)) {
+            return FormFields.parse(form, json);
+        } catch (ProcessEngineException e) {
+            return FormFields.NONE;
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable start form of " + definitionId, e);
+        }
+    }
+
+    private void report(Verdict verdict, Submitter submitter, String target) {
+        if (!verdict.accepted()) {
+            refused.increment();
+            log.warn("Refused variables {} submitted by {} to {}",
+                    verdict.refusals().stream().map(Refusal::name).toList(),
+                    submitter == null ? "?" : submitter.userId(), target);
+        }
+    }
+
+    Verdict judge(String form, FormFields fields, Map<String, Submitted> variables, Set<String> engineOwned) {
+        List<Refusal> refusals = new ArrayList<>();
+        for (Map.Entry<String, Submitted> entry : variables.entrySet()) {
+            String name = entry.getKey();
+            String problem = engineOwned.contains(name) ? "由流程自动维护，不能通过表单提交"
+                    : fields.field(name) == null ? "不是本任务表单的字段"
+                    : problem(fields.field(name), entry.getValue());
+            if (problem != null) {
+                refusals.add(new Refusal(printable(name), problem));
+            }
+        }
+        return new Verdict(form, List.copyOf(refusals));
+    }
+
+    private String problem(FormFields.Field field, Submitted submitted) {
+        if (submitted == null) {
+            return "缺少取值";
+        }
+        if (submitted.valueInfo()) {
+            return "不接受类型附加信息（valueInfo），只能提交文本、数字、是否或日期";
+        }
+        JsonNode value = submitted.value() == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+                : submitted.value();
+        String type = submitted.type() == null ? implicitType(value)
+                : submitted.type().toLowerCase(java.util.Locale.ROOT);
+        if (type == null || !PRIMITIVE_TYPES.contains(type)) {
+            return "类型不被接受（" + (submitted.type() == null ? value.getNodeType().name() : submitted.type())
+                    + "），只能提交文本、数字、是否或日期";
+        }
+        if ("null".equals(type) || value.isNull()) {
+            return null;
+        }
+        return switch (field.kind()) {
+            case TEXT -> text(field, type, value, field.maxLength() == null ? maxTextLength : field.maxLength());
+            case NUMBER -> NUMBER_TYPES.contains(type) && value.isNumber() ? null : "应为数字";
+            case BOOLEAN -> "boolean".equals(type) && value.isBoolean() ? null : "应为是或否（true/false）";
+            case CHOICE -> {
+                String wrong = text(field, type, value, maxTextLength);
+                if (wrong != null) {
+                    yield wrong;
+                }
+                yield field.values() == null || field.values().contains(value.asText()) || value.asText().isEmpty()
+                        ? null : "取值不在表单选项内：" + printable(value.asText());
+            }
+            case DATETIME -> "date".equals(type) ? null
+                    : "string".equals(type) && value.isTextual() && DATE_TIME.matcher(value.asText()).matches() ? null
+                    : "应为日期时间（如 2026-03-10T09:00）";
+            case MULTIPLE -> "多选字段不支持，只能提交文本、数字、是否或日期";
+        };
+    }
+
+    private static String text(FormFields.Field field, String type, JsonNode value, int max) {
+        if (!"string".equals(type) || !value.isTextual()) {
+            return "应为文本";
+        }
+        int length = value.asText().codePointCount(0, value.asText().length());
+        return length > max ? "过长（" + length + " 字，最多 " + max + " 字）" : null;
+    }
+
+    private static String implicitType(JsonNode value) {
+        if (value.isTextual()) {
+            return "string";
+        }
+        if (value.isBoolean()) {
+            return "boolean";
+        }
+        if (value.isIntegralNumber()) {
+            return "long";
+        }
+        if (value.isNumber()) {
+            return "double";
+        }
+        if (value.isNull() || value.isMissingNode()) {
+            return "null";
+        }
+        return null; // an object or an array
+    }
+
+    /** A name as the log and the message may show it: no control characters, not endless. */
+    private static String printable(String name) {
+        String clean = name.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
+    }
+}
