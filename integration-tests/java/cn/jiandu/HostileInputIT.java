@@ -231,6 +231,7 @@ class HostileInputIT extends ItSupport {
     }
 
     private void buildCorpus() {
+        taskCompletions();
         String deep = "[".repeat(5000) + "]".repeat(5000);
         for (JsonEndpoint e : jsonEndpoints()) {
             String valid = write(e.valid());
@@ -666,6 +667,57 @@ class HostileInputIT extends ItSupport {
         get("status unknown", "/api/ledgers/imports?status=LOST", 400);
         get("limit 0", "/api/ledgers/imports?limit=0", 400);
         get("limit 100 000", "/api/ledgers/imports?limit=100000", 400);
+    }
+
+    private void completion(String name, String path, String body, String error) {
+        corpus.add(new Case(name, "POST", path, "application/json", body.getBytes(StandardCharsets.UTF_8), 400, false,
+                new String[0], error));
+    }
+
+    /**
+     * Completing the problem's 签收 task, or registering through the start form, with what
+     * is not the form's: the administrator is not excepted (400 naming the variable).
+     */
+    private void taskCompletions() {
+        String sign = jdbc.queryForObject("SELECT t.ID_ FROM ACT_RU_TASK t JOIN problem p ON p.process_instance_id ="
+                + " t.PROC_INST_ID_ WHERE p.id = ? AND t.TASK_DEF_KEY_ = 'Task_Sign'", String.class, problem);
+        for (String path : List.of("/engine-rest/task/" + sign + "/complete", "/engine-rest/task/" + sign
+                + "/submit-form")) {
+            completion("task: its level", path, "{\"variables\":{\"level\":{\"value\":\"BLUE\"}}}", "level");
+            completion("task: its deadline", path, "{\"variables\":{\"rectifyDue\":{\"value\":"
+                    + "\"2099-01-01T00:00:00.000+0800\",\"type\":\"Date\"}}}", "rectifyDue");
+            completion("task: its repeat count", path, "{\"variables\":{\"repeatCount\":{\"value\":0,"
+                    + "\"type\":\"Integer\"}}}", "repeatCount");
+            completion("task: its unit", path, "{\"variables\":{\"unitCode\":{\"value\":\"X\"}}}", "unitCode");
+            completion("task: a name the form has not", path, "{\"variables\":{\"note\":{\"value\":\"x\"}}}", "note");
+            completion("task: a type the caller names", path, "{\"variables\":{\"signComment\":{\"value\":"
+                    + "\"{}\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.util.HashMap\","
+                    + "\"serializationDataFormat\":\"application/json\"}}}}", "signComment");
+            completion("task: Json", path, "{\"variables\":{\"signComment\":{\"value\":\"{}\",\"type\":"
+                    + "\"Json\"}}}", "signComment");
+            completion("task: an object as the value", path, "{\"variables\":{\"signComment\":{\"value\":"
+                    + "{\"a\":1}}}}", "signComment");
+            completion("task: a number for a text", path, "{\"variables\":{\"signComment\":{\"value\":5}}}",
+                    "signComment");
+            completion("task: 1001 characters (max 1000)", path, "{\"variables\":{\"signComment\":{\"value\":\""
+                    + "签".repeat(1001) + "\"}}}", "signComment");
+            completion("task: 3 MB", path, "{\"variables\":{\"signComment\":{\"value\":\""
+                    + "签".repeat(1_000_000) + "\"}}}", "variables");
+            completion("task: broken JSON", path, "{\"variables\":", "body");
+            completion("task: variables an array", path, "{\"variables\":[]}", "variables");
+            completion("task: a variable not an object", path, "{\"variables\":{\"signComment\":\"x\"}}",
+                    "signComment");
+            completion("task: a field of the body unknown", path, "{\"variables\":{},\"skipCustomListeners\":true}",
+                    "skipCustomListeners");
+        }
+        String start = "/engine-rest/process-definition/key/rectification/submit-form";
+        completion("start form: the problem id", start, "{\"variables\":{\"title\":{\"value\":\"x\"},"
+                + "\"problemId\":{\"value\":1}}}", "problemId");
+        completion("start form: the level", start, "{\"variables\":{\"requestedLevel\":{\"value\":\"BLUE\"}}}",
+                "requestedLevel");
+        completion("start form: start instructions", "/engine-rest/process-definition/key/rectification/start",
+                "{\"variables\":{},\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":"
+                        + "\"Task_Close\"}]}", "startInstructions");
     }
 
     /** CSV rows as JSON objects (empty cells left out). */

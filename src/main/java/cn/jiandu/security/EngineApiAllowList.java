@@ -56,6 +56,8 @@ final class EngineApiAllowList {
             row(POST, "task/" + ID + "/(complete|submit-form)", Audience.EVERYONE,
                     "complete a task with its form's fields (办理)"),
             row(POST, "task/" + ID + "/comment/create", Audience.EVERYONE, "comment on a task"),
+            row(POST, "task/" + ID + "/assignee", Audience.LEGAL_OFFICER,
+                    "hand a task to a person (指派; the legal officer runs the process for the bureau)"),
             row(POST, "process-definition/(" + ID + "|key/" + ID + ")/(start|submit-form)", Audience.LEGAL_OFFICER,
                     "register a problem with the start form (登记)"));
 

@@ -236,12 +236,17 @@ final class EngineApiGuard extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response, int status, String message, List<Map<String, String>> errors)
             throws IOException {
+        // an RFC 9457 problem like the app's own API, with the engine's "message"
+        // that the Tasklist shows to the person
         response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        boolean forbidden = status == HttpServletResponse.SC_FORBIDDEN;
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", status == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException" : "InvalidRequestException");
+        body.put("type", forbidden ? "urn:jiandu:problem:forbidden" : "urn:jiandu:problem:invalid-input");
+        body.put("title", forbidden ? "无权操作" : "提交的内容未被接受");
         body.put("status", status);
+        body.put("detail", message);
         body.put("message", message);
         body.put("errors", errors);
         json.writeValue(response.getOutputStream(), body);
