@@ -1,12 +1,14 @@
 package cn.jiandu.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -235,6 +238,20 @@ class RectificationProcessTest {
         assertThat(level(pi)).isEqualTo("RED");
         execute(job("Timer_SignOverdue", pi));
         assertThat(pi).hasPassed("End_SignAtRed").isWaitingAt("Task_Sign");
+    }
+
+    @Test
+    void shouldFailLoudlyOnAnUncaughtBpmnErrorFromATask() {
+        ProcessInstance pi = register("HOTLINE_12345", false);
+        String taskId = task("Task_Sign", pi).getId();
+
+        assertThatThrownBy(() -> taskService().handleBpmnError(taskId, "ANY"))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("ANY");
+
+        assertThat(taskService().createTaskQuery().taskId(taskId).singleResult()).isNotNull();
+        assertThat(pi).isWaitingAt("Task_Sign").isNotEnded();
+        assertThat(steps).doesNotContain("close");
     }
 
     @Test
