@@ -133,7 +133,6 @@ class EngineApiAllowListTest {
             "POST, history/process-instance/delete",
             "POST, deployment/create",
             "PUT, job/j1/duedate",
-            "POST, task/42/assignee",
     })
     void shouldRefuseTheEngineControlsToALegalOfficerToo(String method, String path) {
         assertThat(allows(LEGAL_OFFICER, method, path)).isFalse();
@@ -221,5 +220,12 @@ class EngineApiAllowListTest {
         assertThat(EngineApiGuard.enginePath("/camunda/app/tasklist/")).isNull();
         assertThat(EngineApiGuard.enginePath("/")).isNull();
         assertThat(EngineApiGuard.enginePath("")).isNull();
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldLetOnlyALegalOfficerHandATaskToSomeone() {
+        assertThat(allows(LEGAL_OFFICER, "POST", "task/42/assignee")).isTrue();
+        assertThat(allows(UNIT_HEAD, "POST", "task/42/assignee")).isFalse();
+        assertThat(allows(OFFICER, "POST", "task/42/assignee")).isFalse();
     }
 }
