@@ -32,23 +32,30 @@ final class EngineApiAllowList {
     private static final String ID = "[^/]+";
     private static final Set<String> READ = Set.of("GET", "HEAD");
     private static final Set<String> POST = Set.of("POST");
+    private static final Set<String> OPTIONS = Set.of("OPTIONS");
 
     /** Paths relative to the engine's root, without the leading slash. */
     static final List<Row> ROWS = List.of(
             row(READ, "(engine|version)", Audience.EVERYONE, "engine name and version"),
             row(READ, "task(/.*)?", Audience.EVERYONE, "tasks, their forms, variables, comments, counts (Tasklist)"),
             row(READ, "filter(/.*)?", Audience.EVERYONE, "the Tasklist's filters and their lists"),
+            row(OPTIONS, "filter(/" + ID + ")?", Audience.EVERYONE,
+                    "which filter actions the engine's authorizations permit (the Tasklist asks on every load)"),
             row(READ, "(process-definition|decision-definition|decision-requirements-definition|deployment)(/.*)?",
                     Audience.EVERYONE, "models, diagrams and start forms (Tasklist, Cockpit)"),
-            row(READ, "(process-instance|execution|variable-instance|incident|job|job-definition|activity-instance)(/.*)?",
-                    Audience.EVERYONE, "running instances (Cockpit)"),
+            row(READ, "case-definition/count", Audience.EVERYONE,
+                    "the Cockpit dashboard's count of case definitions (Jiandu deploys none)"),
+            row(READ, "(process-instance|execution|variable-instance|incident|job|job-definition|activity-instance|"
+                    + "external-task)(/.*)?", Audience.EVERYONE, "running instances (Cockpit)"),
+            row(READ, "batch(/.*)?", Audience.EVERYONE, "the Cockpit's batch page (only the batches one may read)"),
             row(READ, "history(/.*)?", Audience.EVERYONE, "history (Tasklist's task history, Cockpit)"),
             row(READ, "(user|group|identity|authorization)(/.*)?", Audience.EVERYONE,
                     "names of users and groups, own groups, authorization checks"),
             row(POST, "(task|task/count)", Audience.EVERYONE, "task queries"),
             row(POST, "filter/" + ID + "/(list|count|singleResult)", Audience.EVERYONE, "a filter's tasks"),
-            row(POST, "(process-instance|execution|variable-instance|job|job-definition)(/count)?", Audience.EVERYONE,
-                    "queries of running instances (Cockpit)"),
+            row(POST, "(process-instance|execution|variable-instance|job|job-definition|external-task)(/count)?",
+                    Audience.EVERYONE, "queries of running instances (Cockpit)"),
+            row(POST, "group", Audience.EVERYONE, "group query: the group names of the Cockpit's task dashboard"),
             row(POST, "history/(process-instance|task|activity-instance|variable-instance|incident|job-log|"
                     + "decision-instance|user-operation|identity-link-log|external-task-log)(/count)?",
                     Audience.EVERYONE, "history queries (Cockpit)"),

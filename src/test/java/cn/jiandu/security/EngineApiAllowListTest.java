@@ -228,4 +228,39 @@ class EngineApiAllowListTest {
         assertThat(allows(UNIT_HEAD, "POST", "task/42/assignee")).isFalse();
         assertThat(allows(OFFICER, "POST", "task/42/assignee")).isFalse();
     }
+
+    /** Calls the Tasklist and the Cockpit make for an ordinary user (seen in a browser walk). */
+    @ParameterizedTest
+    @CsvSource({
+            "OPTIONS, filter",
+            "OPTIONS, filter/122ac420",
+            "GET, case-definition/count",
+            "GET, batch/statistics",
+            "GET, external-task/count",
+            "POST, external-task/count",
+            "POST, group",
+            "POST, task/42/claim",
+            "POST, filter/122ac420/list"})
+    void shouldAllowWhatTheWebappsNeed(String method, String path) {
+        assertThat(EngineApiAllowList.allows(method, path, List.of("OFFICER", "unit_CGPCS"))).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "PUT, task/42",
+                        "OPTIONS, task/42",
+            "OPTIONS, process-instance",
+            "PUT, process-instance/7/variables/level",
+            "DELETE, process-instance/7",
+            "POST, external-task/fetchAndLock",
+            "POST, external-task/9/complete",
+            "PUT, batch/3/suspended",
+            "DELETE, batch/3",
+            "POST, group/create",
+            "GET, case-definition",
+            "POST, message",
+            "POST, process-definition/key/rectification/start"})
+    void shouldRefuseTheWebappsWritesAndWhatNobodyNeeds(String method, String path) {
+        assertThat(EngineApiAllowList.allows(method, path, List.of("OFFICER", "unit_CGPCS"))).isFalse();
+    }
 }
