@@ -95,11 +95,11 @@ public final class Fixtures {
 
     /**
      * The body of a registration: category CASE_FILING, the source, the unit, the officer
-     * (left out when null), the title and the description; a mutable map for the rest.
+     * (left out when null), the title and the description, in this order; a mutable map for the rest.
      */
     public static Map<String, Object> problem(String source, String unit, String officer, String title,
             String description) {
-        Map<String, Object> body = new HashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("source", source);
         body.put("category", "CASE_FILING");
         body.put("unitCode", unit);
@@ -113,7 +113,12 @@ public final class Fixtures {
 
     /** Registers a problem through POST /api/problems as {@code user} (201); the problem. */
     public JsonNode register(String user, Map<String, Object> body) {
-        return created(as(user).postJson("/api/problems", body)).json();
+        return register(as(user), body);
+    }
+
+    /** Registers a problem through POST /api/problems by the caller (201); the problem. */
+    public static JsonNode register(Http by, Map<String, Object> body) {
+        return created(by.postJson("/api/problems", body)).json();
     }
 
     /** The problem as {@code user} reads it through GET /api/problems/{id}. */
