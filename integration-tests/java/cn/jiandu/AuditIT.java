@@ -9,11 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import cn.jiandu.calendar.AppClock;
 
 /**
  * The audit trail: every change of a problem (level, assignee, document, review, message) is
@@ -25,9 +22,6 @@ class AuditIT extends ItSupport {
     private static final String PASSWORD = "audit-pass-1";
 
     private final Fixtures fx = new Fixtures(this, PASSWORD);
-
-    @Autowired
-    AppClock clock;
 
     private String station;
     private String head;

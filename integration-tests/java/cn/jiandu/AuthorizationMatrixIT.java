@@ -17,17 +17,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import cn.jiandu.calendar.AppClock;
 
 /**
  * Who may do what: every role against every /api endpoint, the engine REST API's task
@@ -144,15 +138,6 @@ class AuthorizationMatrixIT extends ItSupport {
             "LC", "LEGAL_CAPTAIN", "DI", "DISCIPLINE_INSPECTOR", "DL", "DEPUTY_LEADER", "CH", "CHIEF", "CM", "COMMITTEE");
 
     private final Fixtures fx = new Fixtures(this, PASSWORD);
-
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    AppClock clock;
 
     private String u;
     private String unitA;

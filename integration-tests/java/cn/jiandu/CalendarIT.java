@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.jiandu.calendar.AppClock;
 import cn.jiandu.calendar.PeriodUnit;
 import cn.jiandu.calendar.WorkCalendar;
 
@@ -29,8 +28,6 @@ class CalendarIT extends ItSupport {
 
     @Autowired
     WorkCalendar calendar;
-    @Autowired
-    AppClock clock;
 
     @AfterEach
     void systemTime() {

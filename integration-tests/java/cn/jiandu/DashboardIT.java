@@ -30,12 +30,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import cn.jiandu.calendar.AppClock;
 
 /**
  * The dashboard (数据大屏) in headless Chromium: behind the login, it shows what
@@ -51,11 +47,6 @@ class DashboardIT extends ItSupport {
     private static final String PASSWORD = "dashboard-pass-1";
 
     private final Fixtures fx = new Fixtures(this, PASSWORD);
-
-    @Autowired
-    AppClock clock;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @BeforeAll
     static void chromiumIsInstalled() {

@@ -20,8 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.jiandu.calendar.AppClock;
-
 /**
  * Ledgers imported through HTTP, the rules run at times the test sets, and the problems
  * they open: every rule at its edges (exactly the threshold, one minute past), late and
@@ -35,8 +33,6 @@ class DetectionIT extends ItSupport {
 
     private final Fixtures fx = new Fixtures(this, PASSWORD);
 
-    @Autowired
-    AppClock clock;
     @Autowired
     ManagementService management;
 

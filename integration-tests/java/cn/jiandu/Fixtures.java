@@ -2,10 +2,12 @@ package cn.jiandu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
 import org.camunda.bpm.engine.TaskService;
@@ -124,6 +126,20 @@ public final class Fixtures {
     /** The problem as {@code user} reads it through GET /api/problems/{id}. */
     public JsonNode problem(String user, long id) {
         return as(user).get("/api/problems/" + id).json();
+    }
+
+    /**
+     * The problem as {@code user} reads it, read again until the condition holds (at most a
+     * minute: background jobs move it on); the last read, whether it holds or not.
+     */
+    public JsonNode awaitProblem(String user, long id, Predicate<JsonNode> condition) {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode problem = problem(user, id);
+        while (!condition.test(problem) && System.nanoTime() < until) {
+            Thread.onSpinWait();
+            problem = problem(user, id);
+        }
+        return problem;
     }
 
     // ---- tasks -----------------------------------------------------------------------

@@ -23,14 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.jiandu.calendar.AppClock;
-import cn.jiandu.notification.Dispatcher;
 import cn.jiandu.notification.dingtalk.FakeDingTalk;
 
 /**
@@ -49,15 +45,6 @@ class HostileInputIT extends ItSupport {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Fixtures fx = new Fixtures(this, PASSWORD);
-
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    AppClock clock;
-    @Autowired
-    Dispatcher dispatcher;
-    @Autowired
-    FakeDingTalk dingtalk;
 
     private String station;
     private String officer;

@@ -22,8 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.jiandu.calendar.AppClock;
-import cn.jiandu.notification.Dispatcher;
 import cn.jiandu.notification.Notifications;
 import cn.jiandu.notification.dingtalk.FakeDingTalk;
 
@@ -40,13 +38,7 @@ class NotificationIT extends ItSupport {
     private final Fixtures fx = new Fixtures(this, PASSWORD);
 
     @Autowired
-    AppClock clock;
-    @Autowired
-    Dispatcher dispatcher;
-    @Autowired
     Notifications notifications;
-    @Autowired
-    FakeDingTalk dingtalk;
 
     private String station;
     private final Map<String, String> people = new HashMap<>();
@@ -91,12 +83,7 @@ class NotificationIT extends ItSupport {
     }
 
     private JsonNode await(long id, Predicate<JsonNode> condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode problem = problem(id);
-        while (!condition.test(problem) && System.nanoTime() < until) {
-            Thread.onSpinWait();
-            problem = problem(id);
-        }
+        JsonNode problem = fx.awaitProblem(legal, id, condition);
         assertThat(condition.test(problem)).as("problem %s reached the expected state: %s", id, problem).isTrue();
         return problem;
     }

@@ -79,13 +79,7 @@ class RectificationIT extends ItSupport {
     }
 
     private JsonNode awaitProblem(long id, Predicate<JsonNode> condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode problem = problem(id);
-        while (!condition.test(problem) && System.nanoTime() < until) {
-            Thread.onSpinWait();
-            problem = problem(id);
-        }
-        return problem;
+        return fx.awaitProblem(legal, id, condition);
     }
 
     private static List<String> values(JsonNode array, String field) {

@@ -35,7 +35,6 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -60,13 +59,6 @@ public class ReportIT extends ItSupport {
     private static final Map<String, Integer> OFFICER_POINTS = Map.of("BLUE", 1, "YELLOW", 2, "RED", 3);
 
     private final Fixtures fx = new Fixtures(this, PASSWORD);
-
-    @Autowired
-    AppClock clock;
-    @Autowired
-    Dispatcher dispatcher;
-    @Autowired
-    FakeDingTalk dingtalk;
 
     private String unitA;
     private String unitB;
@@ -591,13 +583,7 @@ public class ReportIT extends ItSupport {
     }
 
     private JsonNode awaitProblem(long id, Predicate<JsonNode> condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode problem = problem(id);
-        while (!condition.test(problem) && System.nanoTime() < until) {
-            Thread.onSpinWait();
-            problem = problem(id);
-        }
-        return problem;
+        return fx.awaitProblem(legal, id, condition);
     }
 
     private static JsonNode entry(JsonNode ranking, String code) {

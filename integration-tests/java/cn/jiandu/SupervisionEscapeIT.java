@@ -10,17 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.jiandu.calendar.AppClock;
 import cn.jiandu.escalation.ProcessConsistency;
 
 /**
@@ -50,14 +46,6 @@ class SupervisionEscapeIT extends ItSupport {
 
     private final Fixtures fx = new Fixtures(this, PASSWORD);
 
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    AppClock clock;
     @Autowired
     ProcessConsistency consistency;
 

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,10 +26,6 @@ class TaskIsolationIT extends ItSupport {
 
     @Autowired
     RepositoryService repository;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
 
     private String unitA;
     private String unitB;
