@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import cn.jiandu.calendar.AppClock;
 
 /**
  * The audit trail: every change of a problem (level, assignee, document, review, message) is
@@ -26,8 +21,7 @@ class AuditIT extends ItSupport {
 
     private static final String PASSWORD = "audit-pass-1";
 
-    @Autowired
-    AppClock clock;
+    private final Fixtures fx = new Fixtures(this, PASSWORD);
 
     private String station;
     private String head;
@@ -41,47 +35,23 @@ class AuditIT extends ItSupport {
         String u = unique();
         station = "AS" + u;
         String legalUnit = "AL" + u;
-        post("/api/org/units", Map.of("code", station, "name", "审计测试派出所" + u, "kind", "STATION"));
-        post("/api/org/units", Map.of("code", legalUnit, "name", "审计测试法制大队" + u, "kind", "LEGAL"));
-        head = officer("AH" + u, station, "UNIT_HEAD");
-        officer = officer("AO" + u, station, "OFFICER");
-        legal = officer("AL" + u, legalUnit, "LEGAL_OFFICER");
-        captain = officer("AC" + u, legalUnit, "LEGAL_CAPTAIN");
-    }
-
-    private void post(String path, Object body) {
-        Http.Response response = admin().postJson(path, body);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-    }
-
-    /**
-     * The station's people get DingTalk ids (their messages make MESSAGE entries); bureau-wide
-     * roles none, so that other tests' messages do not reach this test's captain.
-     */
-    private String officer(String no, String unit, String role) {
-        Map<String, Object> body = new HashMap<>(Map.of("officerNo", no, "name", "民警" + no, "unitCode", unit,
-                "roles", List.of(role), "password", PASSWORD));
-        if (unit.equals(station)) {
-            body.put("dingtalkUserId", "dt" + no);
-        }
-        post("/api/org/officers", body);
-        return no;
-    }
-
-    private Http as(String user) {
-        return as(user, PASSWORD);
+        fx.unit(station, "审计测试派出所" + u, "STATION");
+        fx.unit(legalUnit, "审计测试法制大队" + u, "LEGAL");
+        // the station's people get DingTalk ids (their messages make MESSAGE entries); bureau-wide
+        // roles none, so that other tests' messages do not reach this test's captain
+        head = fx.officerOnDingTalk("AH" + u, station, "UNIT_HEAD");
+        officer = fx.officerOnDingTalk("AO" + u, station, "OFFICER");
+        legal = fx.officer("AL" + u, legalUnit, "LEGAL_OFFICER");
+        captain = fx.officer("AC" + u, legalUnit, "LEGAL_CAPTAIN");
     }
 
     private long register(String title) {
-        Http.Response response = as(legal).postJson("/api/problems", Map.of("source", "HOTLINE_12345",
-                "category", "CASE_FILING", "unitCode", station, "officerNo", officer, "title", title,
-                "description", "群众反映报警后未收到受案回执。"));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().path("id").asLong();
+        return fx.register(legal, Fixtures.problem("HOTLINE_12345", station, officer, title,
+                "群众反映报警后未收到受案回执。")).path("id").asLong();
     }
 
     private JsonNode problem(long id) {
-        Http.Response response = as(legal).get("/api/problems/" + id);
+        Http.Response response = fx.as(legal).get("/api/problems/" + id);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
@@ -92,44 +62,31 @@ class AuditIT extends ItSupport {
         return entries;
     }
 
-    private String task(String user, long problemId, String key) {
-        JsonNode tasks = as(user).get("/engine-rest/task?processInstanceBusinessKey=" + problemId).json();
-        return StreamSupport.stream(tasks.spliterator(), false)
-                .filter(t -> key.equals(t.path("taskDefinitionKey").asText())).findFirst().orElseThrow()
-                .path("id").asText();
-    }
-
     private void engine(String user, String path, Object body) {
-        Http.Response response = as(user).postJson("/engine-rest" + path, body);
+        Http.Response response = fx.as(user).postJson("/engine-rest" + path, body);
         assertThat(response.status()).as(path + " " + response.body()).isEqualTo(204);
-    }
-
-    private static Map<String, Object> variables(Map<String, Object> values) {
-        Map<String, Object> typed = new HashMap<>();
-        values.forEach((k, v) -> typed.put(k, Map.of("value", v)));
-        return Map.of("variables", typed);
     }
 
     /** Register, claim and sign, assign and report, claim and return (turns yellow), raise to red, urge. */
     private long walkThroughEveryKindOfChange() {
         long id = register("受案回执未开具" + unique());
-        String sign = task(head, id, "Task_Sign");
+        String sign = fx.taskId(head, id, "Task_Sign");
         engine(head, "/task/" + sign + "/claim", Map.of("userId", head));
-        engine(head, "/task/" + sign + "/complete", variables(Map.of("signComment", "已签收，立即整改")));
+        engine(head, "/task/" + sign + "/complete", Fixtures.variables(Map.of("signComment", "已签收，立即整改")));
 
-        String rectify = task(legal, id, "Task_Rectify");
+        String rectify = fx.taskId(legal, id, "Task_Rectify");
         engine(legal, "/task/" + rectify + "/assignee", Map.of("userId", officer));
         engine(officer, "/task/" + rectify + "/complete",
-                variables(Map.of("rectifyOutcome", "DONE", "rectificationReport", "已补开回执")));
+                Fixtures.variables(Map.of("rectifyOutcome", "DONE", "rectificationReport", "已补开回执")));
 
-        String review = task(legal, id, "Task_Review");
+        String review = fx.taskId(legal, id, "Task_Review");
         engine(legal, "/task/" + review + "/claim", Map.of("userId", legal));
         engine(legal, "/task/" + review + "/complete",
-                variables(Map.of("reviewDecision", "RETURN", "reviewComment", "未告知报警人")));
+                Fixtures.variables(Map.of("reviewDecision", "RETURN", "reviewComment", "未告知报警人")));
 
-        Http.Response raised = as(captain).postJson("/api/problems/" + id + "/raise", Map.of("comment", "屡次反映"));
+        Http.Response raised = fx.as(captain).postJson("/api/problems/" + id + "/raise", Map.of("comment", "屡次反映"));
         assertThat(raised.status()).as(raised.body()).isEqualTo(200);
-        Http.Response urged = as(legal).postJson("/api/problems/" + id + "/urge", Map.of("comment", "请速整改"));
+        Http.Response urged = fx.as(legal).postJson("/api/problems/" + id + "/urge", Map.of("comment", "请速整改"));
         assertThat(urged.status()).as(urged.body()).isEqualTo(200);
         return id;
     }
@@ -172,12 +129,12 @@ class AuditIT extends ItSupport {
     void shouldOnlyEverAppendToTheTimeline() {
         long id = register("办案区录像中断" + unique());
         List<JsonNode> registered = timeline(id);
-        String sign = task(head, id, "Task_Sign");
+        String sign = fx.taskId(head, id, "Task_Sign");
         engine(head, "/task/" + sign + "/claim", Map.of("userId", head));
         engine(head, "/task/" + sign + "/complete", Map.of());
         List<JsonNode> signed = timeline(id);
-        as(captain).postJson("/api/problems/" + id + "/raise", Map.of());
-        as(legal).postJson("/api/problems/" + id + "/urge", Map.of());
+        fx.as(captain).postJson("/api/problems/" + id + "/raise", Map.of());
+        fx.as(legal).postJson("/api/problems/" + id + "/urge", Map.of());
         List<JsonNode> later = timeline(id);
 
         assertThat(signed.size()).isGreaterThan(registered.size());
@@ -191,7 +148,7 @@ class AuditIT extends ItSupport {
         long id = register("取保候审到期未解除" + unique());
         JsonNode before = problem(id);
         byte[] body = "{\"level\":\"BLUE\",\"status\":\"CLOSED\",\"timeline\":[]}".getBytes();
-        for (Http caller : List.of(admin(), as(head))) {
+        for (Http caller : List.of(admin(), fx.as(head))) {
             for (String method : List.of("PUT", "PATCH", "DELETE", "POST")) {
                 Http.Response problem = caller.exchange(method, "/api/problems/" + id, "application/json", body);
                 assertThat(problem.status()).as(method + " /api/problems/{id}: " + problem.body()).isEqualTo(405);
@@ -212,7 +169,7 @@ class AuditIT extends ItSupport {
         }
         // not even the engine's administrator: deleting the process leaves the record as it was
         String instance = before.path("processInstanceId").asText();
-        assertThat(as(head).delete("/engine-rest/process-instance/" + instance).status()).isEqualTo(403);
+        assertThat(fx.as(head).delete("/engine-rest/process-instance/" + instance).status()).isEqualTo(403);
         assertThat(admin().delete("/engine-rest/process-instance/" + instance).status()).isEqualTo(204);
 
         JsonNode after = problem(id);
@@ -225,7 +182,7 @@ class AuditIT extends ItSupport {
     @Test
     void shouldRecordATaskGivenBackToItsGroup() {
         long id = register("警情未及时分流" + unique());
-        String sign = task(head, id, "Task_Sign");
+        String sign = fx.taskId(head, id, "Task_Sign");
         engine(head, "/task/" + sign + "/claim", Map.of("userId", head));
         engine(legal, "/task/" + sign + "/unclaim", Map.of());
         List<JsonNode> timeline = timeline(id);

@@ -17,17 +17,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import cn.jiandu.calendar.AppClock;
 
 /**
  * Who may do what: every role against every /api endpoint, the engine REST API's task
@@ -143,14 +137,7 @@ class AuthorizationMatrixIT extends ItSupport {
     private static final Map<String, String> ROLES = Map.of("OFF", "OFFICER", "HEAD", "UNIT_HEAD", "LO", "LEGAL_OFFICER",
             "LC", "LEGAL_CAPTAIN", "DI", "DISCIPLINE_INSPECTOR", "DL", "DEPUTY_LEADER", "CH", "CHIEF", "CM", "COMMITTEE");
 
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    AppClock clock;
+    private final Fixtures fx = new Fixtures(this, PASSWORD);
 
     private String u;
     private String unitA;
@@ -172,17 +159,19 @@ class AuthorizationMatrixIT extends ItSupport {
         u = unique();
         unitA = "MA" + u;
         unitB = "MB" + u;
-        created(admin().postJson("/api/org/units", Map.of("code", unitA, "name", "甲派出所" + u, "kind", "STATION")));
-        created(admin().postJson("/api/org/units", Map.of("code", unitB, "name", "乙派出所" + u, "kind", "STATION")));
-        created(admin().postJson("/api/org/units", Map.of("code", "ML" + u, "name", "法制大队" + u, "kind", "LEGAL")));
-        created(admin().postJson("/api/org/units", Map.of("code", "MD" + u, "name", "纪委督察室" + u, "kind", "DISCIPLINE")));
-        created(admin().postJson("/api/org/units", Map.of("code", "MG" + u, "name", "分局领导" + u, "kind", "BUREAU")));
+        fx.unit(unitA, "甲派出所" + u, "STATION");
+        fx.unit(unitB, "乙派出所" + u, "STATION");
+        fx.unit("ML" + u, "法制大队" + u, "LEGAL");
+        fx.unit("MD" + u, "纪委督察室" + u, "DISCIPLINE");
+        fx.unit("MG" + u, "分局领导" + u, "BUREAU");
         Map<String, String> unitOf = Map.of("OFF", unitA, "HEAD", unitA, "LO", "ML" + u, "LC", "ML" + u,
                 "DI", "MD" + u, "DL", "MG" + u, "CH", "MG" + u, "CM", "MG" + u);
-        ROLES.forEach((column, role) -> users.put(column, officer(column + u, unitOf.get(column), role)));
+        // station people with DingTalk ids (the outbox gets rows); bureau-wide roles none, not to reach other tests
+        ROLES.forEach((column, role) -> users.put(column, unitA.equals(unitOf.get(column))
+                ? fx.officerOnDingTalk(column + u, unitA, role) : fx.officer(column + u, unitOf.get(column), role)));
         users.put("ADM", ADMIN);
-        officerB = officer("OB" + u, unitB, "OFFICER");
-        officer("HB" + u, unitB, "UNIT_HEAD");
+        officerB = fx.officerOnDingTalk("OB" + u, unitB, "OFFICER");
+        fx.officerOnDingTalk("HB" + u, unitB, "UNIT_HEAD");
 
         ownProblem = signedProblem(unitA);
         otherProblem = signedProblem(unitB);
@@ -194,25 +183,9 @@ class AuthorizationMatrixIT extends ItSupport {
                 ownProblem);
     }
 
-    private static Http.Response created(Http.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response;
-    }
-
-    /** Station people with DingTalk ids (the outbox gets rows); bureau-wide roles none, not to reach other tests. */
-    private String officer(String no, String unit, String role) {
-        Map<String, Object> body = new HashMap<>(Map.of("officerNo", no, "name", "民警" + no, "unitCode", unit,
-                "roles", List.of(role), "password", PASSWORD));
-        if (unit.equals(unitA) || unit.equals(unitB)) {
-            body.put("dingtalkUserId", "dt" + no);
-        }
-        created(admin().postJson("/api/org/officers", body));
-        return no;
-    }
-
     private long problem(String unit) {
-        return created(admin().postJson("/api/problems", Map.of("source", "HOTLINE_12345", "category", "CASE_FILING",
-                "unitCode", unit, "title", "权限矩阵测试问题" + unique(), "description", "测试"))).json().path("id").asLong();
+        return Fixtures.register(admin(), Fixtures.problem("HOTLINE_12345", unit, null, "权限矩阵测试问题" + unique(),
+                "测试")).path("id").asLong();
     }
 
     /** A problem whose unit head has signed: its rectification task waits in the unit's group. */
@@ -223,8 +196,7 @@ class AuthorizationMatrixIT extends ItSupport {
     }
 
     private Task task(long problemId, String key) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(problemId)).taskDefinitionKey(key)
-                .singleResult();
+        return Fixtures.task(tasks, problemId, key);
     }
 
     private String rectifyTask(long problemId) {
@@ -302,7 +274,7 @@ class AuthorizationMatrixIT extends ItSupport {
     // ---- callers ----------------------------------------------------------------------
 
     private Http api(String column) {
-        return "ANON".equals(column) ? anonymous() : "ADM".equals(column) ? admin() : as(users.get(column), PASSWORD);
+        return "ANON".equals(column) ? anonymous() : "ADM".equals(column) ? admin() : fx.as(users.get(column));
     }
 
     private String password(String column) {
@@ -312,12 +284,11 @@ class AuthorizationMatrixIT extends ItSupport {
     /** A Tasklist session, logged in once per column (anonymous: a session that never logged in). */
     private Http tasklist(String column) {
         return sessions.computeIfAbsent(column, c -> {
-            Http session = anonymous();
             if (!"ANON".equals(c)) {
-                assertThat(session.loginToWebapp("tasklist", users.get(c), password(c)).status()).isEqualTo(200);
-            } else {
-                session.get("/camunda/app/tasklist/");
+                return fx.tasklist(users.get(c), password(c));
             }
+            Http session = anonymous();
+            session.get("/camunda/app/tasklist/");
             return session;
         });
     }
@@ -569,8 +540,8 @@ class AuthorizationMatrixIT extends ItSupport {
                 api(c).get("/engine-rest/task/" + otherTask + "/variables")));
         p.put("engine-rest: claim the own unit's task", c -> claim(c, unitA));
         p.put("engine-rest: claim the other unit's task", c -> claim(c, unitB));
-        p.put("engine-rest: complete the own unit's task", c -> complete(c, unitA));
-        p.put("engine-rest: complete the other unit's task", c -> complete(c, unitB));
+        p.put("engine-rest: complete the own unit's task", c -> completeRectification(c, unitA));
+        p.put("engine-rest: complete the other unit's task", c -> completeRectification(c, unitB));
         p.put("engine-rest: sign for the own unit", c -> {
             String sign = task(problem(unitA), "Task_Sign").getId();
             Outcome o = judge(api(c).postJson("/engine-rest/task/" + sign + "/complete", Map.of()));
@@ -755,7 +726,7 @@ class AuthorizationMatrixIT extends ItSupport {
         return o;
     }
 
-    private Outcome complete(String column, String unit) {
+    private Outcome completeRectification(String column, String unit) {
         String task = rectifyTask(signedProblem(unit));
         Outcome o = judge(api(column).postJson("/engine-rest/task/" + task + "/complete", Map.of("variables",
                 Map.of("rectifyOutcome", Map.of("value", "DONE"), "rectificationReport", Map.of("value", "已整改")))));

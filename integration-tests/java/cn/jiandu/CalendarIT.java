@@ -18,17 +18,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.jiandu.calendar.AppClock;
 import cn.jiandu.calendar.PeriodUnit;
 import cn.jiandu.calendar.WorkCalendar;
 
 /** The working-day calendar an administrator keeps, the deadlines over it, and the clock. */
 class CalendarIT extends ItSupport {
 
+    private final Fixtures fx = new Fixtures(this, "officer-pass-1");
+
     @Autowired
     WorkCalendar calendar;
-    @Autowired
-    AppClock clock;
 
     @AfterEach
     void systemTime() {
@@ -131,11 +130,8 @@ class CalendarIT extends ItSupport {
     @Test
     void shouldKeepAdministrationToTheAdministrator() {
         String u = unique();
-        admin().postJson("/api/org/units", Map.of("code", "CAL" + u, "name", "日历所" + u, "kind", "STATION"));
-        assertThat(admin().postJson("/api/org/officers", Map.of("officerNo", "C" + u, "name", "测试民警",
-                "unitCode", "CAL" + u, "roles", List.of("OFFICER"), "password", "officer-pass-1")).status())
-                .isEqualTo(201);
-        Http officer = as("C" + u, "officer-pass-1");
+        String unit = fx.unit("CAL" + u, "日历所" + u, "STATION");
+        Http officer = fx.as(fx.officer("C" + u, "测试民警", unit, "OFFICER", false));
         assertThat(officer.get("/api/admin/calendar?year=2026").status()).isEqualTo(403);
         assertThat(officer.putJson("/api/admin/calendar/2027-03-17", Map.of("kind", "HOLIDAY")).status()).isEqualTo(403);
         assertThat(officer.postCsv("/api/admin/calendar/import", "day,kind\n2027-03-17,HOLIDAY\n").status())

@@ -30,12 +30,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import cn.jiandu.calendar.AppClock;
 
 /**
  * The dashboard (数据大屏) in headless Chromium: behind the login, it shows what
@@ -50,10 +46,7 @@ class DashboardIT extends ItSupport {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String PASSWORD = "dashboard-pass-1";
 
-    @Autowired
-    AppClock clock;
-    @Autowired
-    JdbcTemplate jdbc;
+    private final Fixtures fx = new Fixtures(this, PASSWORD);
 
     @BeforeAll
     static void chromiumIsInstalled() {
@@ -124,10 +117,9 @@ class DashboardIT extends ItSupport {
         String unit = "XS" + u;
         String name = "<img src=x onerror=window.__xss=1>" + u;
         String title = "<script>window.__xss=2</script><img src=y onerror=window.__xss=3>" + u;
-        post("/api/org/units", Map.of("code", unit, "name", name, "kind", "STATION"));
-        String officer = officer("XO" + u, unit, "OFFICER");
-        post("/api/org/units", Map.of("code", "XF" + u, "name", "法制大队", "kind", "LEGAL"));
-        String legal = officer("XL" + u, "XF" + u, "LEGAL_OFFICER");
+        fx.unit(unit, name, "STATION");
+        String officer = fx.officer("XO" + u, unit, "OFFICER");
+        String legal = fx.officer("XL" + u, fx.unit("XF" + u, "法制大队", "LEGAL"), "LEGAL_OFFICER");
         // registered before every other problem: the most overdue of all
         clock.setNow(mondayBeforeEveryProblem(jdbc).atTime(10, 0).atZone(CHINA).toInstant());
         long overdue = register(legal, unit, officer, "HOTLINE_12345", title, true);
@@ -244,26 +236,24 @@ class DashboardIT extends ItSupport {
                 {"XJ", "刑事侦查大队", "CRIMINAL_POLICE"}, {"ZA", "治安管理大队", "OTHER"}};
         for (String[] unit : units) {
             String code = unit[0] + u;
-            post("/api/org/units", Map.of("code", code, "name", unit[1], "kind", unit[2]));
-            heads.put(code, officer("H" + unit[0] + u, code, "UNIT_HEAD"));
-            officers.put(code, officer("O" + unit[0] + u, code, "OFFICER"));
+            fx.unit(code, unit[1], unit[2]);
+            heads.put(code, fx.officer("H" + unit[0] + u, code, "UNIT_HEAD"));
+            officers.put(code, fx.officer("O" + unit[0] + u, code, "OFFICER"));
         }
-        String legalUnit = "FZ" + u;
-        post("/api/org/units", Map.of("code", legalUnit, "name", "法制大队", "kind", "LEGAL"));
-        String legal = officer("L" + u, legalUnit, "LEGAL_OFFICER");
+        String legal = fx.officer("L" + u, fx.unit("FZ" + u, "法制大队", "LEGAL"), "LEGAL_OFFICER");
 
         ZonedDateTime now = ZonedDateTime.now(CHINA);
         clock.setNow(now.minusDays(10).with(LocalTime.of(10, 0)).toInstant());
         long closed = register(legal, "CG" + u, officers.get("CG" + u), "HOTLINE_12345", "接警后未按规定时限出警", false);
-        complete(heads.get("CG" + u), closed, "Task_Sign", Map.of());
-        complete(officers.get("CG" + u), closed, "Task_Rectify", Map.of("rectifyOutcome", "DONE",
+        fx.complete(heads.get("CG" + u), closed, "Task_Sign", Map.of());
+        fx.complete(officers.get("CG" + u), closed, "Task_Rectify", Map.of("rectifyOutcome", "DONE",
                 "rectificationReport", "已对出警民警批评教育并整改"));
-        complete(legal, closed, "Task_Review", Map.of("reviewDecision", "APPROVE"));
+        fx.complete(legal, closed, "Task_Review", Map.of("reviewDecision", "APPROVE"));
         register(legal, "XH" + u, officers.get("XH" + u), "PETITION", "当事人信访反映案件久拖未决", true);
         register(legal, "XJ" + u, officers.get("XJ" + u), "PROCURATORIAL_SUPERVISION", "刑事警情超30日未立案", true);
         long late = register(legal, "DG" + u, officers.get("DG" + u), "ONLINE_ENFORCEMENT_PATROL",
                 "受案登记表未开具受案回执", false);
-        complete(heads.get("DG" + u), late, "Task_Sign", Map.of());
+        fx.complete(heads.get("DG" + u), late, "Task_Sign", Map.of());
         register(legal, "KF" + u, officers.get("KF" + u), "CASE_REVIEW_EVALUATION", "行政案件笔录未记录询问起止时间", false);
         clock.setNow(now.minusDays(3).with(LocalTime.of(9, 30)).toInstant());
         register(legal, "ZA" + u, officers.get("ZA" + u), "ONLINE_VIDEO_PATROL", "办案区视频未全程录像", false);
@@ -274,43 +264,8 @@ class DashboardIT extends ItSupport {
     }
 
     private long register(String legal, String unit, String officer, String source, String title, boolean sensitive) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("source", source);
-        body.put("category", "CASE_FILING");
-        body.put("unitCode", unit);
-        body.put("officerNo", officer);
-        body.put("title", title);
-        body.put("description", title + "。");
+        Map<String, Object> body = Fixtures.problem(source, unit, officer, title, title + "。");
         body.put("sensitive", sensitive);
-        Http.Response response = as(legal, PASSWORD).postJson("/api/problems", body);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().path("id").asLong();
-    }
-
-    private void complete(String user, long problemId, String taskKey, Map<String, Object> variables) {
-        JsonNode tasks = as(user, PASSWORD).get("/engine-rest/task?processInstanceBusinessKey=" + problemId).json();
-        String task = null;
-        for (JsonNode t : tasks) {
-            if (taskKey.equals(t.path("taskDefinitionKey").asText())) {
-                task = t.path("id").asText();
-            }
-        }
-        assertThat(task).as(taskKey + " of " + problemId).isNotNull();
-        Map<String, Object> typed = new HashMap<>();
-        variables.forEach((k, v) -> typed.put(k, Map.of("value", v)));
-        Http.Response response = as(user, PASSWORD).postJson("/engine-rest/task/" + task + "/complete",
-                Map.of("variables", typed));
-        assertThat(response.status()).as(response.body()).isEqualTo(204);
-    }
-
-    private void post(String path, Object body) {
-        Http.Response response = admin().postJson(path, body);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-    }
-
-    private String officer(String no, String unit, String role) {
-        post("/api/org/officers", Map.of("officerNo", no, "name", "民警" + no, "unitCode", unit, "roles", List.of(role),
-                "password", PASSWORD));
-        return no;
+        return fx.register(legal, body).path("id").asLong();
     }
 }

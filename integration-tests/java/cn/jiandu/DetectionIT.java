@@ -20,8 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.jiandu.calendar.AppClock;
-
 /**
  * Ledgers imported through HTTP, the rules run at times the test sets, and the problems
  * they open: every rule at its edges (exactly the threshold, one minute past), late and
@@ -33,8 +31,8 @@ class DetectionIT extends ItSupport {
 
     private static final String PASSWORD = "detect-pass-1";
 
-    @Autowired
-    AppClock clock;
+    private final Fixtures fx = new Fixtures(this, PASSWORD);
+
     @Autowired
     ManagementService management;
 
@@ -46,10 +44,8 @@ class DetectionIT extends ItSupport {
     void aStationWithAnOfficer() {
         u = unique();
         unit = "DT" + u;
-        createUnit(unit, "检测派出所" + u);
-        officer = "DO" + u;
-        assertThat(admin().postJson("/api/org/officers", Map.of("officerNo", officer, "name", "民警" + u,
-                "unitCode", unit, "roles", List.of("OFFICER"), "password", PASSWORD)).status()).isEqualTo(201);
+        fx.unit(unit, "检测派出所" + u, "STATION");
+        officer = fx.officer("DO" + u, "民警" + u, unit, "OFFICER", false);
     }
 
     @AfterEach
@@ -175,7 +171,7 @@ class DetectionIT extends ItSupport {
 
     @Test
     void shouldLeaveImportsAndRunsToTheBureau() {
-        Http officerHttp = as(officer, PASSWORD);
+        Http officerHttp = fx.as(officer);
         assertThat(officerHttp.postCsv("/api/ledgers/incidents", "incident_no,unit_code,category,received_at\n"
                 + "F1" + u + "," + unit + ",OTHER,2027-01-10T08:00:00\n").status()).isEqualTo(403);
         assertThat(officerHttp.postJson("/api/ledgers/cases", List.of()).status()).isEqualTo(403);
@@ -492,7 +488,7 @@ class DetectionIT extends ItSupport {
         }
         assertThat(finding.path("rule").asText()).isEqualTo("INCIDENT_NOT_DIVERTED");
         assertThat(ok(admin().get("/api/detection/findings?rule=MEASURE_OVERDUE&unitCode=" + unit))).isEmpty();
-        assertThat(ok(as(officer, PASSWORD).get("/api/detection/findings")).get(0).path("recordKey").asText())
+        assertThat(ok(fx.as(officer).get("/api/detection/findings")).get(0).path("recordKey").asText())
                 .as("an officer sees his unit's").isEqualTo("L1" + u);
         assertThat(admin().get("/api/detection/findings?rule=NO_SUCH_RULE").status()).isEqualTo(400);
     }
@@ -502,7 +498,7 @@ class DetectionIT extends ItSupport {
     @Test
     void shouldRateColourAndRankUnits() {
         String other = "DR" + u;
-        createUnit(other, "对比派出所" + u);
+        fx.unit(other, "对比派出所" + u, "STATION");
         StringBuilder incidents = new StringBuilder("incident_no,unit_code,category,received_at,diverted_at\n");
         for (int i = 1; i <= 20; i++) {
             incidents.append("S").append(i).append(u).append(',').append(unit).append(",OTHER,2029-01-05T08:00:00,")
@@ -520,7 +516,7 @@ class DetectionIT extends ItSupport {
         }
         ok(admin().postCsv("/api/ledgers/cases", cases.toString()));
 
-        JsonNode report = ok(as(officer, PASSWORD).get("/api/stats/units?from=2029-01-01&to=2029-01-31"));
+        JsonNode report = ok(fx.as(officer).get("/api/stats/units?from=2029-01-01&to=2029-01-31"));
         assertThat(report.path("from").asText()).isEqualTo("2029-01-01");
         Map<String, JsonNode> units = new HashMap<>();
         report.path("units").forEach(n -> units.put(n.path("code").asText(), n));
@@ -549,11 +545,6 @@ class DetectionIT extends ItSupport {
     }
 
     // ---- helpers -------------------------------------------------------------------------
-
-    private void createUnit(String code, String name) {
-        Http.Response response = admin().postJson("/api/org/units", Map.of("code", code, "name", name, "kind", "STATION"));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-    }
 
     /** Moves the app's clock, then lets the process timers due by then fire before the test goes on. */
     private void at(String iso) {

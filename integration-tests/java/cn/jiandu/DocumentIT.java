@@ -44,6 +44,8 @@ class DocumentIT extends ItSupport {
     private static final String PASSWORD = "officer-pass-1";
     private static final Pattern NUMBER = Pattern.compile("示分(法建|法纠|法督)字〔(\\d{4})〕第(\\d{3,})号");
 
+    private final Fixtures fx = new Fixtures(this, PASSWORD);
+
     @Autowired
     DocumentService documents;
     @Autowired
@@ -61,19 +63,10 @@ class DocumentIT extends ItSupport {
         String u = unique();
         unitA = "DA" + u;
         unitB = "DB" + u;
-        officerA = "DA" + u;
-        officerB = "DB" + u;
-        assertThat(admin().postJson("/api/org/units", Map.of("code", unitA, "name", "城关派出所" + u, "kind", "STATION"))
-                .status()).isEqualTo(201);
-        assertThat(admin().postJson("/api/org/units", Map.of("code", unitB, "name", "东关派出所" + u, "kind", "STATION"))
-                .status()).isEqualTo(201);
-        assertThat(admin().postJson("/api/org/officers", officer(officerA, unitA)).status()).isEqualTo(201);
-        assertThat(admin().postJson("/api/org/officers", officer(officerB, unitB)).status()).isEqualTo(201);
-    }
-
-    private static Map<String, Object> officer(String no, String unit) {
-        return Map.of("officerNo", no, "name", "测试民警", "unitCode", unit, "roles", List.of("OFFICER"),
-                "password", PASSWORD);
+        fx.unit(unitA, "城关派出所" + u, "STATION");
+        fx.unit(unitB, "东关派出所" + u, "STATION");
+        officerA = fx.officer("DA" + u, "测试民警", unitA, "OFFICER", false);
+        officerB = fx.officer("DB" + u, "测试民警", unitB, "OFFICER", false);
     }
 
     @Test
@@ -178,8 +171,8 @@ class DocumentIT extends ItSupport {
     void shouldShowADocumentOnlyToItsUnitAndBureauWideRoles() {
         long problem = newProblemId();
         Document doc = issue(command(problem, DocumentType.ADVICE, "警情未及时分流"));
-        Http a = as(officerA, PASSWORD);
-        Http b = as(officerB, PASSWORD);
+        Http a = fx.as(officerA);
+        Http b = fx.as(officerB);
 
         assertThat(a.get(doc.url()).status()).isEqualTo(200);
         Http.Response hidden = b.get(doc.url());

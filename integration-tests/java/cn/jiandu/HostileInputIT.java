@@ -23,14 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.jiandu.calendar.AppClock;
-import cn.jiandu.notification.Dispatcher;
 import cn.jiandu.notification.dingtalk.FakeDingTalk;
 
 /**
@@ -48,14 +44,7 @@ class HostileInputIT extends ItSupport {
     private static final String PASSWORD = "hostile-pass-1";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    AppClock clock;
-    @Autowired
-    Dispatcher dispatcher;
-    @Autowired
-    FakeDingTalk dingtalk;
+    private final Fixtures fx = new Fixtures(this, PASSWORD);
 
     private String station;
     private String officer;
@@ -71,12 +60,12 @@ class HostileInputIT extends ItSupport {
         String u = unique();
         station = "HS" + u;
         String legalUnit = "HL" + u;
-        created(admin().postJson("/api/org/units", Map.of("code", station, "name", "恶意输入测试派出所" + u, "kind", "STATION")));
-        created(admin().postJson("/api/org/units", Map.of("code", legalUnit, "name", "恶意输入测试法制大队" + u, "kind", "LEGAL")));
-        officer = officer("HO" + u, station, "OFFICER", "民警HO" + u);
-        officer("HH" + u, station, "UNIT_HEAD", "负责人HH" + u);
-        legal = officer("HL" + u, legalUnit, "LEGAL_OFFICER", "法制员HL" + u);
-        problem = created(as(legal, PASSWORD).postJson("/api/problems", validProblem())).json().path("id").asLong();
+        fx.unit(station, "恶意输入测试派出所" + u, "STATION");
+        fx.unit(legalUnit, "恶意输入测试法制大队" + u, "LEGAL");
+        officer = fx.officerOnDingTalk("HO" + u, station, "OFFICER");
+        fx.officer("HH" + u, "负责人HH" + u, station, "UNIT_HEAD", true);
+        legal = fx.officer("HL" + u, "法制员HL" + u, legalUnit, "LEGAL_OFFICER", true);
+        problem = fx.register(legal, validProblem()).path("id").asLong();
         incident = "HI" + u;
         ledgerCase = "HC" + u;
         // diverted, accepted and given its receipt in time: no rule finds anything in them
@@ -96,26 +85,8 @@ class HostileInputIT extends ItSupport {
         clock.reset();
     }
 
-    private static Http.Response created(Http.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response;
-    }
-
-    private String officer(String no, String unit, String role, String name) {
-        created(admin().postJson("/api/org/officers", Map.of("officerNo", no, "name", name, "unitCode", unit,
-                "roles", List.of(role), "password", PASSWORD, "dingtalkUserId", "dt" + no)));
-        return no;
-    }
-
     private Map<String, Object> validProblem() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("source", "HOTLINE_12345");
-        body.put("category", "CASE_FILING");
-        body.put("unitCode", station);
-        body.put("officerNo", officer);
-        body.put("title", "受案回执未开具");
-        body.put("description", "群众反映报警后未收到受案回执。");
-        return body;
+        return Fixtures.problem("HOTLINE_12345", station, officer, "受案回执未开具", "群众反映报警后未收到受案回执。");
     }
 
     // ---- the corpus -------------------------------------------------------------------
@@ -835,22 +806,22 @@ class HostileInputIT extends ItSupport {
     private List<Surface> surfaces(String head, long report, String unitName, String reader) {
         return List.of(
                 new Surface("问题接口 GET /api/problems/{id}", Kind.JSON, id -> {
-                    Http.Response r = as(legal, PASSWORD).get("/api/problems/" + id);
+                    Http.Response r = fx.as(legal).get("/api/problems/" + id);
                     assertThat(r.headers().get("Content-Type")).anySatisfy(t -> assertThat(t).startsWith("application/json"));
                     assertThat(r.headers().get("X-Content-Type-Options")).containsExactly("nosniff");
                     return r.body();
                 }, SCRIPT_TITLE),
                 new Surface("执法文书 GET /api/documents/{id}", Kind.HTML, id -> {
-                    String url = as(legal, PASSWORD).get("/api/problems/" + id).json().path("documents").get(0)
+                    String url = fx.as(legal).get("/api/problems/" + id).json().path("documents").get(0)
                             .path("url").asText();
-                    Http.Response r = as(legal, PASSWORD).get(url);
+                    Http.Response r = fx.as(legal).get(url);
                     assertThat(r.headers().get("Content-Security-Policy")).anySatisfy(
                             csp -> assertThat(csp).contains("default-src 'none'").doesNotContain("script-src"));
                     return r.body();
                 }),
                 new Surface("钉钉 markdown（发件箱）", Kind.MARKDOWN, id -> {
                     StringBuilder all = new StringBuilder();
-                    as(legal, PASSWORD).get("/api/notifications?problemId=" + id).json()
+                    fx.as(legal).get("/api/notifications?problemId=" + id).json()
                             .forEach(m -> all.append(m.path("body").asText()).append("\n\n"));
                     return all.toString();
                 }),
@@ -862,7 +833,7 @@ class HostileInputIT extends ItSupport {
                 new Surface("钉钉演示收件箱 GET /api/demo/dingtalk/inbox", Kind.HTML,
                         id -> admin().get("/api/demo/dingtalk/inbox").body()),
                 new Surface("监督日报 GET /api/reports/{id}", Kind.HTML, id -> {
-                    Http.Response r = as(reader, PASSWORD).get("/api/reports/" + report);
+                    Http.Response r = fx.as(reader).get("/api/reports/" + report);
                     assertThat(r.status()).as(r.body()).isEqualTo(200);
                     assertThat(r.headers().get("Content-Security-Policy")).anySatisfy(
                             csp -> assertThat(csp).contains("default-src 'none'").doesNotContain("script-src"));
@@ -871,7 +842,7 @@ class HostileInputIT extends ItSupport {
                 }),
                 new Surface("监督日报钉钉群 markdown（群机器人收到的）", Kind.MARKDOWN, id -> robotMessage(report)),
                 new Surface("数据大屏 GET /api/dashboard", Kind.JSON, id -> {
-                    Http.Response r = as(reader, PASSWORD).get("/api/dashboard");
+                    Http.Response r = fx.as(reader).get("/api/dashboard");
                     assertThat(r.headers().get("Content-Type")).anySatisfy(t -> assertThat(t).startsWith("application/json"));
                     assertThat(r.headers().get("X-Content-Type-Options")).containsExactly("nosniff");
                     return r.body();
@@ -913,9 +884,9 @@ class HostileInputIT extends ItSupport {
         clock.setNow(day.atTime(10, 0).atZone(CHINA).toInstant());
         String u = unique();
         String unit = "HJ" + u;
-        created(admin().postJson("/api/org/units", Map.of("code", unit, "name", SCRIPT_UNIT + u, "kind", "STATION")));
-        String scriptOfficer = officer("HJ" + u, unit, "OFFICER", SCRIPT_OFFICER);
-        String head = officer("HK" + u, unit, "UNIT_HEAD", "负责人" + u);
+        fx.unit(unit, SCRIPT_UNIT + u, "STATION");
+        String scriptOfficer = fx.officer("HJ" + u, SCRIPT_OFFICER, unit, "OFFICER", true);
+        String head = fx.officer("HK" + u, "负责人" + u, unit, "UNIT_HEAD", true);
         long problemsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM problem", Long.class);
 
         Map<String, Object> body = new HashMap<>(validProblem());
@@ -927,9 +898,9 @@ class HostileInputIT extends ItSupport {
         body.put("level", "RED");
         body.put("status", "CLOSED");
         body.put("registeredBy", "someone-else");
-        JsonNode registered = created(as(legal, PASSWORD).postJson("/api/problems", body)).json();
+        JsonNode registered = fx.register(legal, body);
         long id = registered.path("id").asLong();
-        assertThat(as(legal, PASSWORD).postJson("/api/problems/" + id + "/urge", Map.of("comment", SCRIPT_COMMENT))
+        assertThat(fx.as(legal).postJson("/api/problems/" + id + "/urge", Map.of("comment", SCRIPT_COMMENT))
                 .status()).isEqualTo(200);
         for (int i = 0; i < 10 && dispatcher.dispatchOnce() > 0; i++) {
             // until the outbox is sent
@@ -947,13 +918,13 @@ class HostileInputIT extends ItSupport {
 
         // its sensitive twin is red at once: the reports list red and yellow problems by title
         body.put("sensitive", true);
-        JsonNode red = created(as(legal, PASSWORD).postJson("/api/problems", body)).json();
+        JsonNode red = fx.register(legal, body);
         assertThat(red.path("level").asText()).isEqualTo("RED");
         for (int i = 0; i < 10 && dispatcher.dispatchOnce() > 0; i++) {
             // until the outbox is sent
         }
         // the day's report, made the next morning (an officer of the station reads it)
-        String reader = officer("HM" + u, unit, "OFFICER", "民警HM" + u);
+        String reader = fx.officerOnDingTalk("HM" + u, unit, "OFFICER");
         clock.setNow(day.plusDays(1).atTime(10, 0).atZone(CHINA).toInstant());
         Http.Response made = admin().postJson("/api/reports", Map.of("type", "DAILY", "date", day.toString()));
         assertThat(made.status()).as(made.body()).isEqualTo(201);

@@ -6,6 +6,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +19,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.jiandu.calendar.AppClock;
+import cn.jiandu.notification.Dispatcher;
+import cn.jiandu.notification.dingtalk.FakeDingTalk;
 
 /**
  * Base of the end-to-end tests: the whole app on a random port, reached through HTTP only.
@@ -37,6 +43,21 @@ public abstract class ItSupport {
 
     @Autowired
     protected ObjectMapper json;
+
+    // what many tests drive or look into besides HTTP: the app's clock, the database, the
+    // outbox's dispatcher, the engine, the fake DingTalk server
+    @Autowired
+    protected AppClock clock;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected Dispatcher dispatcher;
+    @Autowired
+    protected TaskService tasks;
+    @Autowired
+    protected RuntimeService runtime;
+    @Autowired
+    protected FakeDingTalk dingtalk;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -22,8 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.jiandu.calendar.AppClock;
-import cn.jiandu.notification.Dispatcher;
 import cn.jiandu.notification.Notifications;
 import cn.jiandu.notification.dingtalk.FakeDingTalk;
 
@@ -37,14 +35,10 @@ class NotificationIT extends ItSupport {
     private static final String PASSWORD = "notify-pass-1";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    @Autowired
-    AppClock clock;
-    @Autowired
-    Dispatcher dispatcher;
+    private final Fixtures fx = new Fixtures(this, PASSWORD);
+
     @Autowired
     Notifications notifications;
-    @Autowired
-    FakeDingTalk dingtalk;
 
     private String station;
     private final Map<String, String> people = new HashMap<>();
@@ -61,15 +55,15 @@ class NotificationIT extends ItSupport {
         String u = unique();
         station = "NS" + u;
         String legalUnit = "NL" + u;
-        post("/api/org/units", Map.of("code", station, "name", "通知测试派出所" + u, "kind", "STATION"));
-        post("/api/org/units", Map.of("code", legalUnit, "name", "通知测试法制大队" + u, "kind", "LEGAL"));
+        fx.unit(station, "通知测试派出所" + u, "STATION");
+        fx.unit(legalUnit, "通知测试法制大队" + u, "LEGAL");
         for (String role : List.of("UNIT_HEAD", "OFFICER")) {
-            people.put(role, officer(role.charAt(0) + u, station, role));
+            people.put(role, fx.officerOnDingTalk(role.charAt(0) + u, station, role));
         }
         for (String role : List.of("LEGAL_CAPTAIN", "DEPUTY_LEADER", "DISCIPLINE_INSPECTOR", "CHIEF", "COMMITTEE")) {
-            people.put(role, officer(role.substring(0, 2) + u, legalUnit, role));
+            people.put(role, fx.officerOnDingTalk(role.substring(0, 2) + u, legalUnit, role));
         }
-        legal = officer("LO" + u, legalUnit, "LEGAL_OFFICER");
+        legal = fx.officerOnDingTalk("LO" + u, legalUnit, "LEGAL_OFFICER");
     }
 
     @AfterEach
@@ -79,36 +73,17 @@ class NotificationIT extends ItSupport {
         clock.reset();
     }
 
-    private void post(String path, Object body) {
-        Http.Response response = admin().postJson(path, body);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-    }
-
-    private String officer(String no, String unit, String role) {
-        post("/api/org/officers", Map.of("officerNo", no, "name", "民警" + no, "unitCode", unit, "roles", List.of(role),
-                "password", PASSWORD, "dingtalkUserId", "dt" + no));
-        return no;
-    }
-
     private long register(String title) {
-        Http.Response response = as(legal, PASSWORD).postJson("/api/problems", Map.of("source", "HOTLINE_12345",
-                "category", "CASE_FILING", "unitCode", station, "officerNo", people.get("OFFICER"), "title", title,
-                "description", "群众反映的问题"));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().path("id").asLong();
+        return fx.register(legal, Fixtures.problem("HOTLINE_12345", station, people.get("OFFICER"), title,
+                "群众反映的问题")).path("id").asLong();
     }
 
     private JsonNode problem(long id) {
-        return as(legal, PASSWORD).get("/api/problems/" + id).json();
+        return fx.problem(legal, id);
     }
 
     private JsonNode await(long id, Predicate<JsonNode> condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode problem = problem(id);
-        while (!condition.test(problem) && System.nanoTime() < until) {
-            Thread.onSpinWait();
-            problem = problem(id);
-        }
+        JsonNode problem = fx.awaitProblem(legal, id, condition);
         assertThat(condition.test(problem)).as("problem %s reached the expected state: %s", id, problem).isTrue();
         return problem;
     }
@@ -137,9 +112,8 @@ class NotificationIT extends ItSupport {
     void shouldDeliverTheWholeEscalationMatrixEachMessageOnce() {
         String title = "取保候审期满未解除" + unique();
         long id = register(title);
-        JsonNode task = as(people.get("UNIT_HEAD"), PASSWORD).get("/engine-rest/task?processInstanceBusinessKey=" + id)
-                .json().get(0);
-        assertThat(as(people.get("UNIT_HEAD"), PASSWORD).postJson("/engine-rest/task/" + task.path("id").asText()
+        JsonNode task = fx.tasks(people.get("UNIT_HEAD"), id).get(0);
+        assertThat(fx.as(people.get("UNIT_HEAD")).postJson("/engine-rest/task/" + task.path("id").asText()
                 + "/complete", Map.of()).status()).isEqualTo(204);
         drain();
 
@@ -179,7 +153,7 @@ class NotificationIT extends ItSupport {
         assertThat(order.text()).contains("执法问题督办单", "通知测试派出所", "民警" + people.get("OFFICER"), "整改期限");
         assertThat(dingtalk.dropped()).as("every message differs from the ones before it").isEmpty();
         assertThat(kinds(problem(id))).contains("MESSAGE");
-        assertThat(as(legal, PASSWORD).get("/api/notifications?status=FAILED&problemId=" + id).json()).isEmpty();
+        assertThat(fx.as(legal).get("/api/notifications?status=FAILED&problemId=" + id).json()).isEmpty();
     }
 
     @Test
@@ -215,20 +189,20 @@ class NotificationIT extends ItSupport {
 
         // DingTalk stays busy: the message ends FAILED after the last attempt
         dingtalk.failAlways(FakeDingTalk.Failure.BUSY);
-        Http.Response urged = as(legal, PASSWORD).postJson("/api/problems/" + id + "/urge", Map.of("comment", "请速办"));
+        Http.Response urged = fx.as(legal).postJson("/api/problems/" + id + "/urge", Map.of("comment", "请速办"));
         assertThat(urged.status()).isEqualTo(200);
         for (int i = 0; i < 12 && outbox(id, "FAILED").isEmpty(); i++) {
             dispatcher.dispatchOnce();
             clock.setNow(clock.instant().plus(Duration.ofMinutes(31)));
         }
-        JsonNode failed = as(legal, PASSWORD).get("/api/notifications?status=FAILED&problemId=" + id).json();
+        JsonNode failed = fx.as(legal).get("/api/notifications?status=FAILED&problemId=" + id).json();
         assertThat(failed).as("unit head, officer, legal brigade captain").hasSize(3);
         assertThat(failed.get(0).path("attempts").asInt()).isEqualTo(8);
         assertThat(failed.get(0).path("lastError").asText()).contains("-1");
 
         dingtalk.recover();
         for (JsonNode message : failed) {
-            Http.Response retried = as(legal, PASSWORD).postJson("/api/notifications/" + message.path("id").asText()
+            Http.Response retried = fx.as(legal).postJson("/api/notifications/" + message.path("id").asText()
                     + "/retry", Map.of());
             assertThat(retried.status()).isEqualTo(200);
             assertThat(retried.json().path("status").asText()).isEqualTo("PENDING");
@@ -236,7 +210,7 @@ class NotificationIT extends ItSupport {
         drain();
         assertThat(outbox(id, "FAILED")).isEmpty();
         assertThat(dingtalk.inbox("dt" + people.get("UNIT_HEAD"))).hasSize(2);
-        assertThat(as(people.get("OFFICER"), PASSWORD).postJson("/api/notifications/1/retry", Map.of()).status())
+        assertThat(fx.as(people.get("OFFICER")).postJson("/api/notifications/1/retry", Map.of()).status())
                 .isEqualTo(403);
     }
 
@@ -263,7 +237,7 @@ class NotificationIT extends ItSupport {
     }
 
     private JsonNode outbox(long problemId, String status) {
-        Http.Response response = as(legal, PASSWORD).get("/api/notifications?status=" + status + "&problemId=" + problemId);
+        Http.Response response = fx.as(legal).get("/api/notifications?status=" + status + "&problemId=" + problemId);
         assertThat(response.status()).isEqualTo(200);
         return response.json();
     }

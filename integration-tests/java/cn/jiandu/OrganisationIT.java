@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The organisation API, its CSV import and its mirror in Camunda's users and groups. */
 class OrganisationIT extends ItSupport {
 
+    private final Fixtures fx = new Fixtures(this, "first-pass-1");
+
     @Autowired
     IdentityService identity;
 
@@ -68,8 +70,8 @@ class OrganisationIT extends ItSupport {
     void shouldKeepTheOfficerInStepWithCamunda() {
         String unit1 = "S" + unique();
         String unit2 = "S" + unique();
-        admin().postJson("/api/org/units", Map.of("code", unit1, "name", "一所", "kind", "STATION"));
-        admin().postJson("/api/org/units", Map.of("code", unit2, "name", "二所", "kind", "STATION"));
+        fx.unit(unit1, "一所", "STATION");
+        fx.unit(unit2, "二所", "STATION");
         String no = "P" + unique();
         Http.Response created = admin().postJson("/api/org/officers", Map.of("officerNo", no, "name", "李明",
                 "unitCode", unit1, "roles", List.of("OFFICER", "UNIT_HEAD"), "dingtalkUserId", "dt-" + no,
@@ -124,7 +126,7 @@ class OrganisationIT extends ItSupport {
     void shouldImportNothingWhenOneRowIsBad() {
         String u = unique();
         StringBuilder csv = new StringBuilder("officer_no,name,unit_code,roles,password\n");
-        admin().postJson("/api/org/units", Map.of("code", "G" + u, "name", "好所", "kind", "STATION"));
+        fx.unit("G" + u, "好所", "STATION");
         for (int i = 1; i <= 20; i++) {
             String unit = i == 13 ? "MISSING" + u : "G" + u;
             String roles = i == 17 ? "OFFICER|SHERIFF" : "OFFICER";

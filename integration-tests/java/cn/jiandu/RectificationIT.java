@@ -35,6 +35,8 @@ class RectificationIT extends ItSupport {
 
     private static final String PASSWORD = "rectify-pass-1";
 
+    private final Fixtures fx = new Fixtures(this, PASSWORD);
+
     private String station;
     private String otherStation;
     private String head;
@@ -49,14 +51,14 @@ class RectificationIT extends ItSupport {
         station = "RS" + u;
         otherStation = "RO" + u;
         String legalUnit = "RL" + u;
-        post("/api/org/units", Map.of("code", station, "name", "测试派出所" + u, "kind", "STATION"));
-        post("/api/org/units", Map.of("code", otherStation, "name", "邻近派出所" + u, "kind", "STATION"));
-        post("/api/org/units", Map.of("code", legalUnit, "name", "法制大队" + u, "kind", "LEGAL"));
-        head = officer("H" + u, station, "UNIT_HEAD");
-        officer = officer("O" + u, station, "OFFICER");
-        stranger = officer("S" + u, otherStation, "OFFICER");
-        legal = officer("L" + u, legalUnit, "LEGAL_OFFICER");
-        inspector = officer("D" + u, legalUnit, "DISCIPLINE_INSPECTOR");
+        fx.unit(station, "测试派出所" + u, "STATION");
+        fx.unit(otherStation, "邻近派出所" + u, "STATION");
+        fx.unit(legalUnit, "法制大队" + u, "LEGAL");
+        head = fx.officer("H" + u, station, "UNIT_HEAD");
+        officer = fx.officer("O" + u, station, "OFFICER");
+        stranger = fx.officer("S" + u, otherStation, "OFFICER");
+        legal = fx.officer("L" + u, legalUnit, "LEGAL_OFFICER");
+        inspector = fx.officer("D" + u, legalUnit, "DISCIPLINE_INSPECTOR");
     }
 
     @AfterEach
@@ -64,56 +66,24 @@ class RectificationIT extends ItSupport {
         admin().postJson("/api/admin/clock", Map.of("now", OffsetDateTime.now().toString()));
     }
 
-    private void post(String path, Object body) {
-        Http.Response response = admin().postJson(path, body);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-    }
-
-    private String officer(String no, String unit, String role) {
-        post("/api/org/officers", Map.of("officerNo", no, "name", "民警" + no, "unitCode", unit, "roles", List.of(role),
-                "password", PASSWORD));
-        return no;
-    }
-
-    private Http as(String user) {
-        return as(user, PASSWORD);
-    }
-
     private JsonNode register(String title, boolean sensitive) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("source", "HOTLINE_12345");
-        body.put("category", "CASE_FILING");
-        body.put("unitCode", station);
-        body.put("officerNo", officer);
-        body.put("title", title);
-        body.put("description", "群众反映报警后一周未收到受案回执。");
+        Map<String, Object> body = Fixtures.problem("HOTLINE_12345", station, officer, title,
+                "群众反映报警后一周未收到受案回执。");
         body.put("occurredAt", "2026-03-01T08:30:00+08:00");
         body.put("sensitive", sensitive);
-        Http.Response response = as(legal).postJson("/api/problems", body);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json();
+        return fx.register(legal, body);
     }
 
     private JsonNode problem(long id) {
-        return as(legal).get("/api/problems/" + id).json();
+        return fx.problem(legal, id);
     }
 
     private JsonNode awaitProblem(long id, Predicate<JsonNode> condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode problem = problem(id);
-        while (!condition.test(problem) && System.nanoTime() < until) {
-            Thread.onSpinWait();
-            problem = problem(id);
-        }
-        return problem;
+        return fx.awaitProblem(legal, id, condition);
     }
 
     private static List<String> values(JsonNode array, String field) {
         return StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
-    }
-
-    private JsonNode tasksOf(String user, long problemId) {
-        return as(user).get("/engine-rest/task?processInstanceBusinessKey=" + problemId).json();
     }
 
     @Test
@@ -128,18 +98,18 @@ class RectificationIT extends ItSupport {
         assertThat(registered.path("deadline").isNull()).isFalse();
 
         // the unit's Tasklist has the signing task, named with level and problem, due at the signing deadline
-        JsonNode signTasks = tasksOf(head, id);
+        JsonNode signTasks = fx.tasks(head, id);
         assertThat(signTasks).hasSize(1);
         assertThat(signTasks.get(0).path("name").asText()).isEqualTo("【蓝色预警】签收：受案登记表未开具受案回执");
         assertThat(OffsetDateTime.parse(signTasks.get(0).path("due").asText().replaceFirst("(\\+\\d\\d)(\\d\\d)$", "$1:$2")).toInstant())
                 .isEqualTo(OffsetDateTime.parse(registered.path("signDeadline").asText()).toInstant());
-        assertThat(tasksOf(stranger, id)).isEmpty();
-        assertThat(as(stranger).get("/api/problems/" + id).status()).isEqualTo(404);
+        assertThat(fx.tasks(stranger, id)).isEmpty();
+        assertThat(fx.as(stranger).get("/api/problems/" + id).status()).isEqualTo(404);
 
         // only the unit head signs
         String signTask = signTasks.get(0).path("id").asText();
-        assertThat(as(officer).postJson("/engine-rest/task/" + signTask + "/complete", Map.of()).status()).isEqualTo(403);
-        assertThat(as(head).postJson("/engine-rest/task/" + signTask + "/complete", Map.of("variables",
+        assertThat(fx.as(officer).postJson("/engine-rest/task/" + signTask + "/complete", Map.of()).status()).isEqualTo(403);
+        assertThat(fx.as(head).postJson("/engine-rest/task/" + signTask + "/complete", Map.of("variables",
                 Map.of("signComment", Map.of("value", "已签收")))).status()).isEqualTo(204);
         assertThat(problem(id).path("status").asText()).isEqualTo("RECTIFYING");
 
@@ -161,12 +131,11 @@ class RectificationIT extends ItSupport {
         assertThat(OffsetDateTime.parse(yellow.path("deadline").asText())).isAfter(later);
 
         // the officer sees the yellow rectification in the Tasklist webapp; the stranger does not
-        Http tasklist = anonymous();
-        assertThat(tasklist.loginToWebapp("tasklist", officer, PASSWORD).status()).isEqualTo(200);
+        Http tasklist = fx.tasklist(officer);
         JsonNode visible = tasklist.postJson("/camunda/api/engine/engine/default/task",
                 Map.of("processInstanceBusinessKey", String.valueOf(id))).json();
         assertThat(values(visible, "name")).containsExactly("【黄色预警】整改：受案登记表未开具受案回执");
-        assertThat(values(tasksOf(inspector, id), "taskDefinitionKey")).contains("Task_DisciplineTalk");
+        assertThat(values(fx.tasks(inspector, id), "taskDefinitionKey")).contains("Task_DisciplineTalk");
 
         String rectify = visible.get(0).path("id").asText();
         assertThat(tasklist.postJson("/camunda/api/engine/engine/default/task/" + rectify + "/submit-form",
@@ -174,10 +143,8 @@ class RectificationIT extends ItSupport {
                         "rectificationReport", Map.of("value", "已补开受案回执并告知报警人")))).status()).isEqualTo(204);
         assertThat(problem(id).path("status").asText()).isEqualTo("REVIEWING");
 
-        String review = StreamSupport.stream(tasksOf(legal, id).spliterator(), false)
-                .filter(t -> "Task_Review".equals(t.path("taskDefinitionKey").asText())).findFirst().orElseThrow()
-                .path("id").asText();
-        assertThat(as(legal).postJson("/engine-rest/task/" + review + "/complete", Map.of("variables",
+        String review = fx.taskId(legal, id, "Task_Review");
+        assertThat(fx.as(legal).postJson("/engine-rest/task/" + review + "/complete", Map.of("variables",
                 Map.of("reviewDecision", Map.of("value", "APPROVE")))).status()).isEqualTo(204);
         JsonNode closed = problem(id);
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
@@ -189,7 +156,7 @@ class RectificationIT extends ItSupport {
         JsonNode red = register("出警民警与群众发生冲突，视频在网上传播", true);
         assertThat(red.path("level").asText()).isEqualTo("RED");
         assertThat(values(red.path("documents"), "type")).containsExactly("SUPERVISION_ORDER");
-        Http.Response page = as(legal).get("/api/problems?level=RED&unitCode=" + station + "&page=0&size=5");
+        Http.Response page = fx.as(legal).get("/api/problems?level=RED&unitCode=" + station + "&page=0&size=5");
         assertThat(page.json().path("total").asLong()).isGreaterThanOrEqualTo(1);
     }
 
@@ -197,14 +164,14 @@ class RectificationIT extends ItSupport {
     void shouldRefuseUnknownReferencesNamingTheField() {
         Map<String, Object> body = new HashMap<>(Map.of("source", "CARRIER_PIGEON", "category", "CASE_FILING",
                 "unitCode", station, "title", "t", "description", "d"));
-        Http.Response response = as(legal).postJson("/api/problems", body);
+        Http.Response response = fx.as(legal).postJson("/api/problems", body);
         assertThat(response.status()).isEqualTo(400);
         assertThat(values(response.json().path("errors"), "field")).containsExactly("source");
         body.put("source", "HOTLINE_12345");
         body.put("unitCode", "NOWHERE");
-        assertThat(values(as(legal).postJson("/api/problems", body).json().path("errors"), "field"))
+        assertThat(values(fx.as(legal).postJson("/api/problems", body).json().path("errors"), "field"))
                 .containsExactly("unitCode");
-        assertThat(as(officer).postJson("/api/problems", body).status()).isEqualTo(403);
+        assertThat(fx.as(officer).postJson("/api/problems", body).status()).isEqualTo(403);
         assertThat(values(anonymousSafe("/api/reference/sources"), "code")).contains("HOTLINE_12345",
                 "HOTLINE_12389", "PROCURATORIAL_SUPERVISION", "RULE_WARNING");
         assertThat(values(anonymousSafe("/api/reference/categories"), "name")).contains("接处警", "受立案", "日常督察",
@@ -213,23 +180,23 @@ class RectificationIT extends ItSupport {
 
     @Test
     void shouldGiveEveryRoleItsChineseTasklistFilters() {
-        List<String> officerFilters = values(as(officer).get("/engine-rest/filter?resourceType=Task").json(), "name");
+        List<String> officerFilters = values(fx.as(officer).get("/engine-rest/filter?resourceType=Task").json(), "name");
         assertThat(officerFilters).contains("我的待办", "本单位待签收", "今日到期", "已超期", "跟进提醒", "红色督办");
-        assertThat(values(as(legal).get("/engine-rest/filter?resourceType=Task").json(), "name"))
+        assertThat(values(fx.as(legal).get("/engine-rest/filter?resourceType=Task").json(), "name"))
                 .contains("我的待办", "已超期", "红色督办");
-        JsonNode mine = StreamSupport.stream(as(legal).get("/engine-rest/filter?resourceType=Task").json().spliterator(),
+        JsonNode mine = StreamSupport.stream(fx.as(legal).get("/engine-rest/filter?resourceType=Task").json().spliterator(),
                 false).filter(f -> "我的待办".equals(f.path("name").asText())).findFirst().orElseThrow();
-        assertThat(as(legal).get("/engine-rest/filter/" + mine.path("id").asText() + "/list").status()).isEqualTo(200);
+        assertThat(fx.as(legal).get("/engine-rest/filter/" + mine.path("id").asText() + "/list").status()).isEqualTo(200);
     }
 
     @Test
     void shouldUrgeByHandNoMoreOftenThanAllowedAndRaiseOnALeadersWord() {
         long id = register("办案区视频未全程录像", false).path("id").asLong();
-        Http.Response first = as(legal).postJson("/api/problems/" + id + "/urge", Map.of("comment", "请尽快整改"));
+        Http.Response first = fx.as(legal).postJson("/api/problems/" + id + "/urge", Map.of("comment", "请尽快整改"));
         assertThat(first.status()).isEqualTo(200);
-        Http.Response again = as(legal).postJson("/api/problems/" + id + "/urge", Map.of());
+        Http.Response again = fx.as(legal).postJson("/api/problems/" + id + "/urge", Map.of());
         assertThat(again.status()).isEqualTo(409);
-        assertThat(as(officer).postJson("/api/problems/" + id + "/urge", Map.of()).status()).isEqualTo(403);
+        assertThat(fx.as(officer).postJson("/api/problems/" + id + "/urge", Map.of()).status()).isEqualTo(403);
 
         Http.Response raised = admin().postJson("/api/problems/" + id + "/raise", Map.of("comment", "群众多次反映"));
         assertThat(raised.status()).as(raised.body()).isEqualTo(200);
@@ -237,20 +204,20 @@ class RectificationIT extends ItSupport {
         assertThat(problem.path("level").asText()).isEqualTo("YELLOW");
         assertThat(values(problem.path("documents"), "type")).containsExactly("ADVICE", "CORRECTION_NOTICE");
         assertThat(values(problem.path("timeline"), "kind")).contains("MANUAL_URGE", "LEVEL");
-        assertThat(as(officer).postJson("/api/problems/" + id + "/raise", Map.of()).status()).isEqualTo(403);
+        assertThat(fx.as(officer).postJson("/api/problems/" + id + "/raise", Map.of()).status()).isEqualTo(403);
     }
 
     @Test
     void shouldPauseTheRectificationClockWhileWaitingForAnInstruction() {
         long id = register("涉案财物未按期移交", false).path("id").asLong();
-        complete(head, id, "Task_Sign", Map.of());
+        fx.complete(head, id, "Task_Sign", Map.of());
         OffsetDateTime before = OffsetDateTime.parse(problem(id).path("deadline").asText());
-        complete(officer, id, "Task_Rectify", Map.of("rectifyOutcome", "WAIT", "waitReason", "需请示分管局领导"));
+        fx.complete(officer, id, "Task_Rectify", Map.of("rectifyOutcome", "WAIT", "waitReason", "需请示分管局领导"));
         assertThat(values(problem(id).path("timeline"), "kind")).contains("PAUSED");
 
         OffsetDateTime resumedAt = OffsetDateTime.now().plusDays(2);
         admin().postJson("/api/admin/clock", Map.of("now", resumedAt.toString()));
-        complete(officer, id, "Task_AwaitInstruction", Map.of("instructionSummary", "同意移交"));
+        fx.complete(officer, id, "Task_AwaitInstruction", Map.of("instructionSummary", "同意移交"));
         JsonNode resumed = problem(id);
         OffsetDateTime after = OffsetDateTime.parse(resumed.path("deadline").asText());
         assertThat(Duration.between(before.plusDays(2), after).abs()).isLessThan(Duration.ofMinutes(1));
@@ -269,7 +236,7 @@ class RectificationIT extends ItSupport {
         form.put("description", Map.of("value", "来信人称报警时接警民警态度生硬。"));
         form.put("occurredAt", Map.of("value", "2026-03-02T10:15+08:00"));
         form.put("sensitive", Map.of("value", false));
-        Http.Response started = as(legal).postJson("/engine-rest/process-definition/key/rectification/submit-form",
+        Http.Response started = fx.as(legal).postJson("/engine-rest/process-definition/key/rectification/submit-form",
                 Map.of("variables", form));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         long id = Long.parseLong(started.json().path("businessKey").asText());
@@ -278,7 +245,7 @@ class RectificationIT extends ItSupport {
         assertThat(problem.path("registeredBy").asText()).isEqualTo(legal);
         assertThat(problem.path("occurredAt").asText()).startsWith("2026-03-02T10:15");
         assertThat(values(problem.path("documents"), "type")).containsExactly("ADVICE");
-        assertThat(as(officer).postJson("/engine-rest/process-definition/key/rectification/submit-form",
+        assertThat(fx.as(officer).postJson("/engine-rest/process-definition/key/rectification/submit-form",
                 Map.of("variables", form)).status()).isEqualTo(403);
     }
 
@@ -301,9 +268,9 @@ class RectificationIT extends ItSupport {
             assertThat(Duration.between(oldDeadline, freshDeadline).toDays()).isGreaterThanOrEqualTo(10);
 
             // the old problem, returned at blue, turns yellow by the yellow rule it started with
-            complete(head, old, "Task_Sign", Map.of());
-            complete(officer, old, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已整改"));
-            complete(legal, old, "Task_Review", Map.of("reviewDecision", "RETURN", "reviewComment", "整改不到位"));
+            fx.complete(head, old, "Task_Sign", Map.of());
+            fx.complete(officer, old, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已整改"));
+            fx.complete(legal, old, "Task_Review", Map.of("reviewDecision", "RETURN", "reviewComment", "整改不到位"));
             JsonNode returned = problem(old);
             assertThat(returned.path("repeatCount").asInt()).isEqualTo(1);
             assertThat(returned.path("level").asText()).isEqualTo("YELLOW");
@@ -312,18 +279,8 @@ class RectificationIT extends ItSupport {
         }
     }
 
-    private void complete(String user, long problemId, String taskKey, Map<String, Object> variables) {
-        JsonNode task = StreamSupport.stream(tasksOf(user, problemId).spliterator(), false)
-                .filter(t -> taskKey.equals(t.path("taskDefinitionKey").asText())).findFirst().orElseThrow();
-        Map<String, Object> typed = new HashMap<>();
-        variables.forEach((k, v) -> typed.put(k, Map.of("value", v)));
-        Http.Response response = as(user).postJson("/engine-rest/task/" + task.path("id").asText() + "/complete",
-                Map.of("variables", typed));
-        assertThat(response.status()).as(response.body()).isEqualTo(204);
-    }
-
     private JsonNode anonymousSafe(String path) {
-        return as(officer).get(path).json();
+        return fx.as(officer).get(path).json();
     }
 
     @Test

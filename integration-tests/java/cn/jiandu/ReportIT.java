@@ -35,7 +35,6 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -59,12 +58,7 @@ public class ReportIT extends ItSupport {
     private static final Map<String, Integer> UNIT_POINTS = Map.of("BLUE", 1, "YELLOW", 3, "RED", 5);
     private static final Map<String, Integer> OFFICER_POINTS = Map.of("BLUE", 1, "YELLOW", 2, "RED", 3);
 
-    @Autowired
-    AppClock clock;
-    @Autowired
-    Dispatcher dispatcher;
-    @Autowired
-    FakeDingTalk dingtalk;
+    private final Fixtures fx = new Fixtures(this, PASSWORD);
 
     private String unitA;
     private String unitB;
@@ -83,14 +77,14 @@ public class ReportIT extends ItSupport {
         unitA = "RA" + u;
         unitB = "RB" + u;
         legalUnit = "RL" + u;
-        post("/api/org/units", Map.of("code", unitA, "name", "报告测试派出所" + u, "kind", "STATION"));
-        post("/api/org/units", Map.of("code", unitB, "name", "报告测试刑警大队" + u, "kind", "CRIMINAL_POLICE"));
-        post("/api/org/units", Map.of("code", legalUnit, "name", "报告测试法制大队" + u, "kind", "LEGAL"));
-        headA = officer("HA" + u, unitA, "UNIT_HEAD");
-        officerA = officer("OA" + u, unitA, "OFFICER");
-        headB = officer("HB" + u, unitB, "UNIT_HEAD");
-        officerB = officer("OB" + u, unitB, "OFFICER");
-        legal = officer("LO" + u, legalUnit, "LEGAL_OFFICER");
+        fx.unit(unitA, "报告测试派出所" + u, "STATION");
+        fx.unit(unitB, "报告测试刑警大队" + u, "CRIMINAL_POLICE");
+        fx.unit(legalUnit, "报告测试法制大队" + u, "LEGAL");
+        headA = fx.officer("HA" + u, unitA, "UNIT_HEAD");
+        officerA = fx.officer("OA" + u, unitA, "OFFICER");
+        headB = fx.officer("HB" + u, unitB, "UNIT_HEAD");
+        officerB = fx.officer("OB" + u, unitB, "OFFICER");
+        legal = fx.officer("LO" + u, legalUnit, "LEGAL_OFFICER");
     }
 
     @AfterEach
@@ -133,20 +127,20 @@ public class ReportIT extends ItSupport {
         long p5 = register(unitA, officerA, "HOTLINE_12345", "涉案财物未登记（按期整改）", false);
         long p6 = register(unitA, officerA, "HOTLINE_12389", "警情未及时分流（超期转黄）", false);
         for (long id : List.of(p1, p2, p5, p6)) {
-            complete(headA, id, "Task_Sign", Map.of());
+            fx.complete(headA, id, "Task_Sign", Map.of());
         }
         for (long id : List.of(p3, p4)) {
-            complete(headB, id, "Task_Sign", Map.of());
+            fx.complete(headB, id, "Task_Sign", Map.of());
         }
         rectifyAndReview(officerA, p1, "APPROVE");
-        complete(officerB, p3, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已送达"));
+        fx.complete(officerB, p3, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已送达"));
         assertThat(problem(p4).path("level").asText()).isEqualTo("RED");
 
         // Monday d0+7 10:00: the blue deadlines fall today; one more problem; one returned (repeat → yellow)
         moveTo(d0.plusDays(7).atTime(10, 0));
         long p7 = register(unitB, officerB, "POLICE_REVISIT", "回访发现未告知报警人处理结果", false);
-        complete(headB, p7, "Task_Sign", Map.of());
-        complete(legal, p3, "Task_Review", Map.of("reviewDecision", "RETURN", "reviewComment", "告知书仍未送达"));
+        fx.complete(headB, p7, "Task_Sign", Map.of());
+        fx.complete(legal, p3, "Task_Review", Map.of("reviewDecision", "RETURN", "reviewComment", "告知书仍未送达"));
         rectifyAndReview(officerA, p5, "APPROVE");
         settle();
         JsonNode returned = problem(p3);
@@ -387,7 +381,7 @@ public class ReportIT extends ItSupport {
         assertThat(unfinished.json().path("errors").get(0).path("message").asText()).contains("尚未结束");
         assertThat(fields(admin().get("/api/reports?type=HOURLY"))).containsExactly("type");
         assertThat(admin().get("/api/reports/987654321").status()).isEqualTo(404);
-        assertThat(as(officerA, PASSWORD).postJson("/api/reports", Map.of("type", "DAILY", "date", "2020-01-01"))
+        assertThat(fx.as(officerA).postJson("/api/reports", Map.of("type", "DAILY", "date", "2020-01-01"))
                 .status()).isEqualTo(403);
         assertThat(anonymous().get("/api/reports").status()).isEqualTo(401);
     }
@@ -448,7 +442,7 @@ public class ReportIT extends ItSupport {
         assertThat(created).isSortedAccordingTo((a, b) -> OffsetDateTime.parse(b).compareTo(OffsetDateTime.parse(a)));
 
         long id = ids.iterator().next();
-        Http.Response html = as(officerA, PASSWORD).get("/api/reports/" + id);
+        Http.Response html = fx.as(officerA).get("/api/reports/" + id);
         assertThat(html.status()).isEqualTo(200);
         assertThat(html.headers().get("content-type").get(0)).startsWith("text/html");
         assertThat(html.body()).contains("执法监督周报", year + "年", "统计时段：" + year + "年");
@@ -473,7 +467,7 @@ public class ReportIT extends ItSupport {
         JsonNode officers = admin().get("/api/scores?month=2026-03&by=officer").json();
         assertThat(entry(officers, officerB).path("unitCode").asText()).isEqualTo(unitB);
         assertThat(entry(officers, officerB).path("name").asText()).isEqualTo("民警" + officerB);
-        assertThat(as(officerA, PASSWORD).get("/api/scores").status()).isEqualTo(200);
+        assertThat(fx.as(officerA).get("/api/scores").status()).isEqualTo(200);
 
         assertThat(fields(admin().get("/api/scores?month=2026-13&by=unit"))).containsExactly("month");
         assertThat(fields(admin().get("/api/scores?month=March"))).containsExactly("month");
@@ -568,28 +562,20 @@ public class ReportIT extends ItSupport {
     }
 
     private long register(String unit, String officer, String source, String title, boolean sensitive) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("source", source);
-        body.put("category", "CASE_FILING");
-        body.put("unitCode", unit);
-        body.put("officerNo", officer);
-        body.put("title", title);
-        body.put("description", "报告测试：" + title);
+        Map<String, Object> body = Fixtures.problem(source, unit, officer, title, "报告测试：" + title);
         body.put("sensitive", sensitive);
-        Http.Response response = as(legal, PASSWORD).postJson("/api/problems", body);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        long id = response.json().path("id").asLong();
+        long id = fx.register(legal, body).path("id").asLong();
         problems.add(id);
         return id;
     }
 
     private void rectifyAndReview(String officer, long id, String decision) {
-        complete(officer, id, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已整改"));
-        complete(legal, id, "Task_Review", Map.of("reviewDecision", decision));
+        fx.complete(officer, id, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已整改"));
+        fx.complete(legal, id, "Task_Review", Map.of("reviewDecision", decision));
     }
 
     private JsonNode problem(long id) {
-        return as(legal, PASSWORD).get("/api/problems/" + id).json();
+        return fx.problem(legal, id);
     }
 
     private List<JsonNode> problems() {
@@ -597,36 +583,7 @@ public class ReportIT extends ItSupport {
     }
 
     private JsonNode awaitProblem(long id, Predicate<JsonNode> condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode problem = problem(id);
-        while (!condition.test(problem) && System.nanoTime() < until) {
-            Thread.onSpinWait();
-            problem = problem(id);
-        }
-        return problem;
-    }
-
-    private void complete(String user, long problemId, String taskKey, Map<String, Object> variables) {
-        JsonNode tasks = as(user, PASSWORD).get("/engine-rest/task?processInstanceBusinessKey=" + problemId).json();
-        JsonNode task = StreamSupport.stream(tasks.spliterator(), false)
-                .filter(t -> taskKey.equals(t.path("taskDefinitionKey").asText())).findFirst()
-                .orElseThrow(() -> new AssertionError(taskKey + " of problem " + problemId + " for " + user + ": " + tasks));
-        Map<String, Object> typed = new HashMap<>();
-        variables.forEach((k, v) -> typed.put(k, Map.of("value", v)));
-        Http.Response response = as(user, PASSWORD).postJson("/engine-rest/task/" + task.path("id").asText()
-                + "/complete", Map.of("variables", typed));
-        assertThat(response.status()).as(response.body()).isEqualTo(204);
-    }
-
-    private void post(String path, Object body) {
-        Http.Response response = admin().postJson(path, body);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-    }
-
-    private String officer(String no, String unit, String role) {
-        post("/api/org/officers", Map.of("officerNo", no, "name", "民警" + no, "unitCode", unit, "roles", List.of(role),
-                "password", PASSWORD));
-        return no;
+        return fx.awaitProblem(legal, id, condition);
     }
 
     private static JsonNode entry(JsonNode ranking, String code) {

@@ -1,5 +1,6 @@
 package cn.jiandu;
 
+import static cn.jiandu.Fixtures.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -9,17 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.jiandu.calendar.AppClock;
 import cn.jiandu.escalation.ProcessConsistency;
 
 /**
@@ -47,14 +44,8 @@ class SupervisionEscapeIT extends ItSupport {
     private static final List<String> STATE = List.of("level", "rectifyDue", "graceDue", "signDue", "signGraceDue",
             "repeatCount", "signed", "overdue", "remindersSent", "unitCode", "officerNo", "problemId", "deadlineRules");
 
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    AppClock clock;
+    private final Fixtures fx = new Fixtures(this, PASSWORD);
+
     @Autowired
     ProcessConsistency consistency;
 
@@ -73,80 +64,44 @@ class SupervisionEscapeIT extends ItSupport {
         station = "ES" + u;
         String legalUnit = "EL" + u;
         String bureau = "EB" + u;
-        created(admin().postJson("/api/org/units", Map.of("code", station, "name", "城关派出所" + u, "kind", "STATION")));
-        created(admin().postJson("/api/org/units", Map.of("code", legalUnit, "name", "法制大队" + u, "kind", "LEGAL")));
-        created(admin().postJson("/api/org/units", Map.of("code", bureau, "name", "分局领导" + u, "kind", "BUREAU")));
-        head = officer("EH" + u, station, "UNIT_HEAD");
-        officer = officer("EO" + u, station, "OFFICER");
-        legal = officer("EL" + u, legalUnit, "LEGAL_OFFICER");
-        captain = officer("EC" + u, legalUnit, "LEGAL_CAPTAIN");
-        inspector = officer("ED" + u, legalUnit, "DISCIPLINE_INSPECTOR");
-        chief = officer("EX" + u, bureau, "CHIEF");
-    }
-
-    private static Http.Response created(Http.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response;
-    }
-
-    private String officer(String no, String unit, String role) {
-        created(admin().postJson("/api/org/officers", Map.of("officerNo", no, "name", "民警" + no, "unitCode", unit,
-                "roles", List.of(role), "password", PASSWORD)));
-        return no;
-    }
-
-    private Http as(String user) {
-        return as(user, PASSWORD);
-    }
-
-    private Http tasklist(String user) {
-        Http session = anonymous();
-        assertThat(session.loginToWebapp("tasklist", user, PASSWORD).status()).isEqualTo(200);
-        return session;
+        fx.unit(station, "城关派出所" + u, "STATION");
+        fx.unit(legalUnit, "法制大队" + u, "LEGAL");
+        fx.unit(bureau, "分局领导" + u, "BUREAU");
+        head = fx.officer("EH" + u, station, "UNIT_HEAD");
+        officer = fx.officer("EO" + u, station, "OFFICER");
+        legal = fx.officer("EL" + u, legalUnit, "LEGAL_OFFICER");
+        captain = fx.officer("EC" + u, legalUnit, "LEGAL_CAPTAIN");
+        inspector = fx.officer("ED" + u, legalUnit, "DISCIPLINE_INSPECTOR");
+        chief = fx.officer("EX" + u, bureau, "CHIEF");
     }
 
     private long register(boolean sensitive) {
-        Map<String, Object> body = new HashMap<>(Map.of("source", "HOTLINE_12345", "category", "CASE_FILING",
-                "unitCode", station, "officerNo", officer, "title", "受案登记表未开具回执" + unique(),
-                "description", "群众反映报警后未收到受案回执。", "sensitive", sensitive));
-        return created(as(legal).postJson("/api/problems", body)).json().path("id").asLong();
+        Map<String, Object> body = Fixtures.problem("HOTLINE_12345", station, officer, "受案登记表未开具回执" + unique(),
+                "群众反映报警后未收到受案回执。");
+        body.put("sensitive", sensitive);
+        return fx.register(legal, body).path("id").asLong();
     }
 
     private Task task(long problemId, String key) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(problemId))
-                .taskDefinitionKey(key).singleResult();
-        assertThat(task).as("%s of problem %s", key, problemId).isNotNull();
-        return task;
+        return Fixtures.task(tasks, problemId, key);
     }
 
     private String instance(long problemId) {
         return jdbc.queryForObject("SELECT process_instance_id FROM problem WHERE id = ?", String.class, problemId);
     }
 
-    private static Map<String, Object> v(Object... nameValue) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < nameValue.length; i += 2) {
-            variables.put((String) nameValue[i], Map.of("value", nameValue[i + 1]));
-        }
-        return Map.of("variables", variables);
-    }
-
     private void sign(long id) {
-        Http.Response r = as(head).postJson("/engine-rest/task/" + task(id, "Task_Sign").getId() + "/complete",
-                v("signComment", "已签收"));
-        assertThat(r.status()).as(r.body()).isEqualTo(204);
+        fx.completeTask(head, task(id, "Task_Sign").getId(), Map.of("signComment", "已签收"));
     }
 
     private void report(long id) {
-        Http.Response r = as(officer).postJson("/engine-rest/task/" + task(id, "Task_Rectify").getId() + "/complete",
-                v("rectifyOutcome", "DONE", "rectificationReport", "已补开受案回执"));
-        assertThat(r.status()).as(r.body()).isEqualTo(204);
+        fx.completeTask(officer, task(id, "Task_Rectify").getId(),
+                Map.of("rectifyOutcome", "DONE", "rectificationReport", "已补开受案回执"));
     }
 
     private void returnIt(long id) {
-        Http.Response r = as(legal).postJson("/engine-rest/task/" + task(id, "Task_Review").getId() + "/complete",
-                v("reviewDecision", "RETURN", "reviewComment", "回执未送达报警人"));
-        assertThat(r.status()).as(r.body()).isEqualTo(204);
+        fx.completeTask(legal, task(id, "Task_Review").getId(),
+                Map.of("reviewDecision", "RETURN", "reviewComment", "回执未送达报警人"));
     }
 
     /** The problem's and its process's state, as the escalation sees them. */
@@ -170,14 +125,14 @@ class SupervisionEscapeIT extends ItSupport {
     private List<Map.Entry<String, BiFunction<Target, Object, Http.Response>>> paths() {
         Map<String, Http> sessions = new HashMap<>();
         Map<String, BiFunction<Target, Object, Http.Response>> paths = new LinkedHashMap<>();
-        paths.put("engine-rest complete", (t, body) -> as(t.user()).postJson(
+        paths.put("engine-rest complete", (t, body) -> fx.as(t.user()).postJson(
                 "/engine-rest/task/" + task(t.problemId(), t.key()).getId() + "/complete", body));
-        paths.put("engine-rest submit-form", (t, body) -> as(t.user()).postJson(
+        paths.put("engine-rest submit-form", (t, body) -> fx.as(t.user()).postJson(
                 "/engine-rest/task/" + task(t.problemId(), t.key()).getId() + "/submit-form", body));
-        paths.put("Tasklist submit-form", (t, body) -> sessions.computeIfAbsent(t.user(), this::tasklist).postJson(
+        paths.put("Tasklist submit-form", (t, body) -> sessions.computeIfAbsent(t.user(), fx::tasklist).postJson(
                 "/camunda/api/engine/engine/default/task/" + task(t.problemId(), t.key()).getId() + "/submit-form",
                 body));
-        paths.put("Tasklist complete", (t, body) -> sessions.computeIfAbsent(t.user(), this::tasklist).postJson(
+        paths.put("Tasklist complete", (t, body) -> sessions.computeIfAbsent(t.user(), fx::tasklist).postJson(
                 "/camunda/api/engine/engine/default/task/" + task(t.problemId(), t.key()).getId() + "/complete",
                 body));
         return new ArrayList<>(paths.entrySet());
@@ -188,9 +143,8 @@ class SupervisionEscapeIT extends ItSupport {
         long blue = register(false);
         long waiting = register(false);
         sign(waiting);
-        Http.Response wait = as(officer).postJson("/engine-rest/task/" + task(waiting, "Task_Rectify").getId()
-                + "/complete", v("rectifyOutcome", "WAIT", "waitReason", "等待检察院答复"));
-        assertThat(wait.status()).as(wait.body()).isEqualTo(204);
+        fx.completeTask(officer, task(waiting, "Task_Rectify").getId(),
+                Map.of("rectifyOutcome", "WAIT", "waitReason", "等待检察院答复"));
         long reviewing = register(false);
         sign(reviewing);
         report(reviewing);
@@ -200,18 +154,18 @@ class SupervisionEscapeIT extends ItSupport {
         returnIt(returned);
         long red = register(true); // 签收 and 主要领导约谈
         List<Target> targets = List.of(
-                new Target("Task_Sign", blue, head, "signComment", v("signComment", "已签收")),
+                new Target("Task_Sign", blue, head, "signComment", variables("signComment", "已签收")),
                 new Target("Task_Rectify", returned, officer, "rectificationReport",
-                        v("rectifyOutcome", "DONE", "rectificationReport", "已重新整改")),
+                        variables("rectifyOutcome", "DONE", "rectificationReport", "已重新整改")),
                 new Target("Task_AwaitInstruction", waiting, officer, "instructionSummary",
-                        v("instructionSummary", "检察院已答复", "instructionBy", "检察院")),
+                        variables("instructionSummary", "检察院已答复", "instructionBy", "检察院")),
                 new Target("Task_Review", reviewing, legal, "reviewComment",
-                        v("reviewDecision", "APPROVE", "reviewComment", "整改到位")),
+                        variables("reviewDecision", "APPROVE", "reviewComment", "整改到位")),
                 new Target("Task_DisciplineTalk", returned, inspector, "talkRecord",
-                        v("talkDate", "2026-03-10T09:00", "talkTargets", "民警", "talkRecord", "已谈话提醒")),
+                        variables("talkDate", "2026-03-10T09:00", "talkTargets", "民警", "talkRecord", "已谈话提醒")),
                 new Target("Task_LeadershipInterview", red, chief, "interviewRecord",
-                        v("interviewDate", "2026-03-10T09:00", "interviewees", "所长", "interviewRecord", "已约谈")),
-                new Target("Task_Sign", red, head, "signComment", v("signComment", "已签收")));
+                        variables("interviewDate", "2026-03-10T09:00", "interviewees", "所长", "interviewRecord", "已约谈")),
+                new Target("Task_Sign", red, head, "signComment", variables("signComment", "已签收")));
 
         List<String> wrong = new ArrayList<>();
         int attempts = 0;
@@ -266,7 +220,7 @@ class SupervisionEscapeIT extends ItSupport {
         long red = register(true);
         Map<String, Object> before = state(red);
         String sign = task(red, "Task_Sign").getId();
-        Http.Response r = as(head).postJson("/engine-rest/task/" + sign + "/complete", Map.of("variables", Map.of(
+        Http.Response r = fx.as(head).postJson("/engine-rest/task/" + sign + "/complete", Map.of("variables", Map.of(
                 "level", Map.of("value", "BLUE"), "rectifyDue", Map.of("value", "2099-01-01T00:00:00.000+0800",
                         "type", "Date"), "graceDue", Map.of("value", "2099-01-01T00:00:00.000+0800", "type", "Date"))));
         assertThat(r.status()).as(r.body()).isEqualTo(400);
@@ -276,11 +230,11 @@ class SupervisionEscapeIT extends ItSupport {
         assertThat(state(red).get("process.level")).isEqualTo("RED");
 
         // a 签收意见 of megabytes: 400, never 500
-        Http.Response huge = as(head).postJson("/engine-rest/task/" + sign + "/complete",
-                v("signComment", "签".repeat(3_000_000)));
+        Http.Response huge = fx.as(head).postJson("/engine-rest/task/" + sign + "/complete",
+                variables("signComment", "签".repeat(3_000_000)));
         assertThat(huge.status()).as(abbreviate(huge.body())).isEqualTo(400);
-        Http.Response long1001 = as(head).postJson("/engine-rest/task/" + sign + "/complete",
-                v("signComment", "签".repeat(1001)));
+        Http.Response long1001 = fx.as(head).postJson("/engine-rest/task/" + sign + "/complete",
+                variables("signComment", "签".repeat(1001)));
         assertThat(long1001.status()).isEqualTo(400);
         assertThat(long1001.json().path("errors").get(0).path("field").asText()).isEqualTo("signComment");
         assertThat(state(red)).isEqualTo(before);
@@ -296,7 +250,7 @@ class SupervisionEscapeIT extends ItSupport {
         assertThat(before.get("problem.level")).isEqualTo("YELLOW");
         assertThat(before.get("process.repeatCount")).isEqualTo("1");
         String rectify = task(id, "Task_Rectify").getId();
-        Http.Response r = as(officer).postJson("/engine-rest/task/" + rectify + "/complete", Map.of("variables", Map.of(
+        Http.Response r = fx.as(officer).postJson("/engine-rest/task/" + rectify + "/complete", Map.of("variables", Map.of(
                 "repeatCount", Map.of("value", 0, "type", "Integer"), "level", Map.of("value", "BLUE"),
                 "rectifyOutcome", Map.of("value", "DONE"), "rectificationReport", Map.of("value", "整改"))));
         assertThat(r.status()).as(r.body()).isEqualTo(400);
@@ -308,7 +262,7 @@ class SupervisionEscapeIT extends ItSupport {
     void shouldNotStoreAnObjectOfATypeTheCallerNames() {
         long id = register(false);
         String sign = task(id, "Task_Sign").getId();
-        Http.Response r = as(head).postJson("/engine-rest/task/" + sign + "/complete", Map.of("variables", Map.of(
+        Http.Response r = fx.as(head).postJson("/engine-rest/task/" + sign + "/complete", Map.of("variables", Map.of(
                 "signComment", Map.of("value", "{\"x\":1}", "type", "Object", "valueInfo", Map.of(
                         "objectTypeName", "java.util.HashMap", "serializationDataFormat", "application/json")))));
         assertThat(r.status()).as(r.body()).isEqualTo(400);
@@ -320,13 +274,13 @@ class SupervisionEscapeIT extends ItSupport {
     void shouldNotLetAUnitHeadCloseHisProblemByThrowingAnError() {
         long red = register(true);
         String sign = task(red, "Task_Sign").getId();
-        Http.Response r = as(head).postJson("/engine-rest/task/" + sign + "/bpmnError", Map.of("errorCode", "ANY"));
+        Http.Response r = fx.as(head).postJson("/engine-rest/task/" + sign + "/bpmnError", Map.of("errorCode", "ANY"));
         assertThat(r.status()).as(r.body()).isEqualTo(403);
         assertThat(r.json().path("message").asText()).contains("无权");
         // not even the administrator ends a path with an error nobody catches: the engine fails loudly
         Http.Response byAdmin = admin().postJson("/engine-rest/task/" + sign + "/bpmnError", Map.of("errorCode", "ANY"));
         assertThat(byAdmin.status() / 100).as(byAdmin.body()).isNotEqualTo(2);
-        Http.Response escalation = as(head).postJson("/engine-rest/task/" + sign + "/bpmnEscalation",
+        Http.Response escalation = fx.as(head).postJson("/engine-rest/task/" + sign + "/bpmnEscalation",
                 Map.of("escalationCode", "RAISE_LEVEL"));
         assertThat(escalation.status()).isEqualTo(403);
         JsonNode problem = admin().get("/api/problems/" + red).json();
@@ -340,7 +294,7 @@ class SupervisionEscapeIT extends ItSupport {
     void shouldRefuseTheRestOfTheEngineApiToAUnitHead() {
         long id = register(false);
         String sign = task(id, "Task_Sign").getId();
-        Http http = as(head);
+        Http http = fx.as(head);
         Map<String, Http.Response> answers = new LinkedHashMap<>();
         answers.put("signal", http.postJson("/engine-rest/signal", Map.of("name", "anything")));
         answers.put("profile", http.putJson("/engine-rest/user/" + head + "/profile",
@@ -358,7 +312,7 @@ class SupervisionEscapeIT extends ItSupport {
                 Map.of("modifications", Map.of("level", Map.of("value", "BLUE")))));
         answers.put("method override", http.exchange("POST", "/engine-rest/task/" + sign + "/claim", "application/json",
                 "{}".getBytes(), "X-HTTP-Method-Override", "DELETE"));
-        answers.put("webapp profile", tasklist(head).putJson("/camunda/api/engine/engine/default/user/" + head
+        answers.put("webapp profile", fx.tasklist(head).putJson("/camunda/api/engine/engine/default/user/" + head
                 + "/profile", Map.of("id", head, "firstName", "局长", "lastName", "")));
         answers.forEach((what, r) -> assertThat(r.status()).as(what + ": " + r.body()).isIn(400, 403));
         assertThat(tasks.createTaskQuery().taskId(sign).count()).isEqualTo(1);
@@ -378,18 +332,18 @@ class SupervisionEscapeIT extends ItSupport {
         for (String owned : List.of("problemId", "level", "requestedLevel", "rectifyDue", "deadlineRules")) {
             Map<String, Object> bad = new LinkedHashMap<>(form);
             bad.put(owned, Map.of("value", 1));
-            Http.Response r = as(legal).postJson("/engine-rest/process-definition/key/rectification/submit-form",
+            Http.Response r = fx.as(legal).postJson("/engine-rest/process-definition/key/rectification/submit-form",
                     Map.of("variables", bad));
             assertThat(r.status()).as(owned + ": " + r.body()).isEqualTo(400);
             assertThat(r.body()).contains(owned);
         }
-        Http.Response skipping = as(legal).postJson("/engine-rest/process-definition/key/rectification/start",
+        Http.Response skipping = fx.as(legal).postJson("/engine-rest/process-definition/key/rectification/start",
                 Map.of("variables", form, "skipCustomListeners", true, "startInstructions",
                         List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_Close"))));
         assertThat(skipping.status()).as(skipping.body()).isEqualTo(400);
-        assertThat(as(head).postJson("/engine-rest/process-definition/key/rectification/submit-form",
+        assertThat(fx.as(head).postJson("/engine-rest/process-definition/key/rectification/submit-form",
                 Map.of("variables", form)).status()).isEqualTo(403);
-        Http.Response ok = as(legal).postJson("/engine-rest/process-definition/key/rectification/submit-form",
+        Http.Response ok = fx.as(legal).postJson("/engine-rest/process-definition/key/rectification/submit-form",
                 Map.of("variables", form));
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM problem WHERE title = ?", Long.class,
@@ -409,7 +363,7 @@ class SupervisionEscapeIT extends ItSupport {
         Http.Response report = admin().get("/api/admin/consistency");
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.json().path("checked").asInt()).isGreaterThanOrEqualTo(3);
-        assertThat(as(head).get("/api/admin/consistency").status()).isEqualTo(403);
+        assertThat(fx.as(head).get("/api/admin/consistency").status()).isEqualTo(403);
 
         // the administrator may still write a variable outside any form: the check sees it
         Http.Response written = admin().putJson("/engine-rest/process-instance/" + instance(red) + "/variables/level",

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,12 +22,10 @@ class TaskIsolationIT extends ItSupport {
 
     private static final String PASSWORD = "officer-pass-1";
 
+    private final Fixtures fx = new Fixtures(this, PASSWORD);
+
     @Autowired
     RepositoryService repository;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
 
     private String unitA;
     private String unitB;
@@ -44,14 +40,11 @@ class TaskIsolationIT extends ItSupport {
         String u = unique();
         unitA = "PA" + u;
         unitB = "PB" + u;
-        officerA = "A" + u;
-        officerB = "B" + u;
-        leader = "L" + u;
-        admin().postJson("/api/org/units", Map.of("code", unitA, "name", "甲派出所" + u, "kind", "STATION"));
-        admin().postJson("/api/org/units", Map.of("code", unitB, "name", "乙派出所" + u, "kind", "STATION"));
-        assertThat(admin().postJson("/api/org/officers", officer(officerA, unitA, "OFFICER")).status()).isEqualTo(201);
-        assertThat(admin().postJson("/api/org/officers", officer(officerB, unitB, "OFFICER")).status()).isEqualTo(201);
-        assertThat(admin().postJson("/api/org/officers", officer(leader, unitA, "DEPUTY_LEADER")).status()).isEqualTo(201);
+        fx.unit(unitA, "甲派出所" + u, "STATION");
+        fx.unit(unitB, "乙派出所" + u, "STATION");
+        officerA = fx.officer("A" + u, "测试民警", unitA, "OFFICER", false);
+        officerB = fx.officer("B" + u, "测试民警", unitB, "OFFICER", false);
+        leader = fx.officer("L" + u, "测试民警", unitA, "DEPUTY_LEADER", false);
 
         BpmnModelInstance model = Bpmn.createExecutableProcess("isolation_probe")
                 .camundaHistoryTimeToLive(1)
@@ -64,11 +57,6 @@ class TaskIsolationIT extends ItSupport {
         taskB = startFor(unitB);
     }
 
-    private Map<String, Object> officer(String no, String unit, String role) {
-        return Map.of("officerNo", no, "name", "测试民警", "unitCode", unit, "roles", List.of(role),
-                "password", PASSWORD);
-    }
-
     private String startFor(String unit) {
         String instance = runtime.startProcessInstanceByKey("isolation_probe", Map.of("unitCode", unit)).getId();
         return tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
@@ -76,7 +64,7 @@ class TaskIsolationIT extends ItSupport {
 
     @Test
     void shouldListOnlyOwnUnitTasksThroughEngineRest() {
-        Http a = as(officerA, PASSWORD);
+        Http a = fx.as(officerA);
         List<String> ids = ids(a.get("/engine-rest/task?processDefinitionKey=isolation_probe").json());
         assertThat(ids).contains(taskA).doesNotContain(taskB);
         assertThat(a.get("/engine-rest/task/" + taskB).status()).isIn(403, 404);
@@ -84,7 +72,7 @@ class TaskIsolationIT extends ItSupport {
 
     @Test
     void shouldNotClaimOrCompleteAnotherUnitsTaskThroughEngineRest() {
-        Http a = as(officerA, PASSWORD);
+        Http a = fx.as(officerA);
         assertThat(a.postJson("/engine-rest/task/" + taskB + "/claim", Map.of("userId", officerA)).status())
                 .isIn(403, 404);
         assertThat(a.postJson("/engine-rest/task/" + taskB + "/complete", Map.of()).status()).isIn(403, 404);
@@ -98,8 +86,7 @@ class TaskIsolationIT extends ItSupport {
 
     @Test
     void shouldNotListClaimOrCompleteAnotherUnitsTaskInTheTasklist() {
-        Http session = anonymous();
-        assertThat(session.loginToWebapp("tasklist", officerA, PASSWORD).status()).isEqualTo(200);
+        Http session = fx.tasklist(officerA);
         List<String> ids = ids(session.postJson("/camunda/api/engine/engine/default/task",
                 Map.of("processDefinitionKey", "isolation_probe")).json());
         assertThat(ids).contains(taskA).doesNotContain(taskB);
@@ -119,9 +106,9 @@ class TaskIsolationIT extends ItSupport {
 
     @Test
     void shouldLetALeaderSeeEveryUnitsTasks() {
-        List<String> ids = ids(as(leader, PASSWORD).get("/engine-rest/task?processDefinitionKey=isolation_probe").json());
+        List<String> ids = ids(fx.as(leader).get("/engine-rest/task?processDefinitionKey=isolation_probe").json());
         assertThat(ids).contains(taskA, taskB);
-        assertThat(as(officerB, PASSWORD).get("/engine-rest/task/" + taskB).status()).isEqualTo(200);
+        assertThat(fx.as(officerB).get("/engine-rest/task/" + taskB).status()).isEqualTo(200);
     }
 
     private static List<String> ids(JsonNode array) {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.jiandu.ItSupport;
-import cn.jiandu.calendar.AppClock;
 
 /**
  * Several nodes fire the same schedule: one claims the slot and runs it; a run never
@@ -27,8 +26,6 @@ class DetectionScheduleIT extends ItSupport {
     DetectionRuns runs;
     @Autowired
     DetectionMapper mapper;
-    @Autowired
-    AppClock clock;
 
     private final String holder = "other-node-" + UUID.randomUUID();
 

@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.jiandu.ItSupport;
 
@@ -17,8 +16,6 @@ class EngineTuningIT extends ItSupport {
 
     @Autowired
     DataSource dataSource;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void shouldCreateTheExtraIndexesOfThisDatabase() throws Exception {

@@ -16,8 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.jiandu.ItSupport;
 import cn.jiandu.ReportIT;
-import cn.jiandu.calendar.AppClock;
-import cn.jiandu.notification.Dispatcher;
 
 /**
  * The schedule makes each report once its time has come, by the app's clock, once only
@@ -33,10 +31,6 @@ class ReportScheduleIT extends ItSupport {
     ReportScheduler scheduler;
     @Autowired
     ReportMapper mapper;
-    @Autowired
-    AppClock clock;
-    @Autowired
-    Dispatcher dispatcher;
 
     @AfterEach
     void backToNowWithTheReportsSent() {
