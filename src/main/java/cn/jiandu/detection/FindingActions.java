@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jiandu.escalation.ManualEscalation;
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.ProblemStatus;

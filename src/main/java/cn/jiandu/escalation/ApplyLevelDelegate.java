@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 
 /** 进入预警等级: the clocks of the level, its score deduction and its timeline entry. */
 @Component("applyLevel")

@@ -6,10 +6,10 @@ import java.util.Date;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.level.Level;
 import cn.jiandu.notification.NotificationStep;
 import cn.jiandu.notification.Notifications;
 import cn.jiandu.problem.EventKind;
-import cn.jiandu.problem.Level;
 import cn.jiandu.problem.ProblemService;
 
 /** The follow-up steps as the timeline records them; the DingTalk messages join them here. */

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 
 /** 提升预警等级: blue → yellow → red; at red nothing rises and the flow says so. */
 @Component("raiseLevel")

@@ -11,7 +11,7 @@ import java.time.ZonedDateTime;
 
 import org.junit.jupiter.api.Test;
 
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 
 class QuietHoursTest {
 
