@@ -106,7 +106,7 @@ class EscalationService {
                 : "预警等级由" + problem.level().label() + "提升为" + level.label() + why;
         problems.record(problemId, EventKind.LEVEL, raisedBy == null || raisedBy.isBlank() ? SYSTEM : raisedBy, level,
                 what + "，整改期限至 " + ChineseDates.dateTime(clocks.rectifyDue()), null);
-        ScoreService.Deduction deduction = scores.deduct(problemId, level.name(), problem.unitCode(),
+        ScoreService.Deduction deduction = scores.deduct(problemId, level, problem.unitCode(),
                 problem.officerNo());
         if (deduction != null && (deduction.unitPoints() > 0 || deduction.officerPoints() > 0)) {
             problems.record(problemId, EventKind.SCORE, SYSTEM, level, "扣减单位执法质量积分 " + deduction.unitPoints()
