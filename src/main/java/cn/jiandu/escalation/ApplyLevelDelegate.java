@@ -25,7 +25,7 @@ class ApplyLevelDelegate implements JavaDelegate {
                 (String) execution.getVariable(Rectification.RAISE_REASON),
                 (String) execution.getVariable(Rectification.RAISED_BY));
         execution.setVariables(clocks.variables());
-        execution.setVariable("levelLabel", level.label());
+        execution.setVariable(Rectification.LEVEL_LABEL, level.label());
         execution.removeVariable(Rectification.RAISE_REASON);
         execution.removeVariable(Rectification.RAISED_BY);
     }

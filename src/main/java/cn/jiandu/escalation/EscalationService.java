@@ -18,7 +18,6 @@ import cn.jiandu.calendar.WorkCalendar;
 import cn.jiandu.engine.DecisionTables;
 import cn.jiandu.level.Level;
 import cn.jiandu.notification.NotificationStep;
-import cn.jiandu.notification.Notifications;
 import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
@@ -42,11 +41,11 @@ class EscalationService {
     private final Clock clock;
     private final EscalationProperties properties;
     private final ObjectMapper json;
-    private final Notifications notifications;
+    private final ProblemNotices notices;
 
     EscalationService(ProblemService problems, ScoreService scores, DecisionTables decisions, WorkCalendar calendar,
-            Clock clock, EscalationProperties properties, ObjectMapper json, Notifications notifications) {
-        this.notifications = notifications;
+            Clock clock, EscalationProperties properties, ObjectMapper json, ProblemNotices notices) {
+        this.notices = notices;
         this.problems = problems;
         this.scores = scores;
         this.decisions = decisions;
@@ -64,7 +63,8 @@ class EscalationService {
         Map<Level, DeadlineRule> rules = new EnumMap<>(Level.class);
         DecisionTables.Table deadlines = decisions.latest(Rectification.DECISION_DEADLINES);
         for (Level level : Level.values()) {
-            List<Map<String, Object>> matched = deadlines.evaluate(Map.of("category", category, "level", level.name()));
+            List<Map<String, Object>> matched = deadlines.evaluate(
+                    Map.of(Rectification.CATEGORY, category, Rectification.LEVEL, level.name()));
             if (matched.size() != 1) {
                 throw new IllegalStateException(Rectification.DECISION_DEADLINES + " gave " + matched.size()
                         + " rules for " + category + "/" + level + "; it must give one");
@@ -113,7 +113,7 @@ class EscalationService {
                     + " 分" + (problem.officerNo() == null ? "" : "、责任民警积分 " + deduction.officerPoints() + " 分"),
                     null);
         }
-        notifications.problemStep(problemId, NotificationStep.LEVEL, level.name(), reason, null);
+        notices.send(problemId, NotificationStep.LEVEL, level.name(), reason, null);
         return clocks;
     }
 

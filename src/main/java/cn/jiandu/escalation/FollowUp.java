@@ -8,7 +8,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.jiandu.level.Level;
 import cn.jiandu.notification.NotificationStep;
-import cn.jiandu.notification.Notifications;
 import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.ProblemService;
 
@@ -17,13 +16,13 @@ import cn.jiandu.problem.ProblemService;
 class FollowUp {
 
     private final ProblemService problems;
-    private final Notifications notifications;
+    private final ProblemNotices notices;
     private final EscalationProperties properties;
     private final Clock clock;
 
-    FollowUp(ProblemService problems, Notifications notifications, EscalationProperties properties, Clock clock) {
+    FollowUp(ProblemService problems, ProblemNotices notices, EscalationProperties properties, Clock clock) {
         this.problems = problems;
-        this.notifications = notifications;
+        this.notices = notices;
         this.properties = properties;
         this.clock = clock;
     }
@@ -40,7 +39,7 @@ class FollowUp {
         }
         problems.record(problemId, EventKind.REMINDER, EscalationService.SYSTEM, level,
                 "整改期限将至（" + deadlineText + "），第" + (alreadySent + 1) + "次提醒责任民警与单位负责人", null);
-        notifications.problemStep(problemId, NotificationStep.REMIND, instant(deadline) + "-" + (alreadySent + 1),
+        notices.send(problemId, NotificationStep.REMIND, instant(deadline) + "-" + (alreadySent + 1),
                 null, null);
         return true;
     }
@@ -49,7 +48,7 @@ class FollowUp {
     void urge(long problemId, Level level, boolean signing, Date due) {
         problems.record(problemId, EventKind.URGE, EscalationService.SYSTEM, level,
                 signing ? "签收时限已到仍未签收，法制大队长催办" : "整改期限已到仍未整改完毕，法制大队长催办", null);
-        notifications.problemStep(problemId, signing ? NotificationStep.SIGN_URGE : NotificationStep.URGE,
+        notices.send(problemId, signing ? NotificationStep.SIGN_URGE : NotificationStep.URGE,
                 instant(due), null, null);
     }
 
@@ -59,7 +58,7 @@ class FollowUp {
         String reason = signing ? "逾期未签收" : "整改迟缓，超过宽限期仍未整改";
         problems.record(problemId, EventKind.SUPERVISE, EscalationService.SYSTEM, level,
                 reason + "，分管局领导督办" + (level == Level.RED ? "（已是红色预警）" : "，预警等级提升"), null);
-        notifications.problemStep(problemId, signing ? NotificationStep.SIGN_SUPERVISE : NotificationStep.SUPERVISE,
+        notices.send(problemId, signing ? NotificationStep.SIGN_SUPERVISE : NotificationStep.SUPERVISE,
                 instant(due), reason, null);
         return reason;
     }

@@ -26,7 +26,7 @@ class RaiseLevelDelegate implements JavaDelegate {
             execution.removeVariable(Rectification.RAISED_BY);
         }
         execution.setVariable(Rectification.LEVEL, next.name());
-        Object reason = execution.getVariableLocal("reason");
+        Object reason = execution.getVariableLocal(Rectification.REASON);
         if (reason != null && execution.getVariable(Rectification.RAISE_REASON) == null) {
             execution.setVariable(Rectification.RAISE_REASON, reason.toString());
         }

@@ -63,7 +63,7 @@ class RectificationTasks implements TaskListener {
         long problemId = Variables.problemId(task);
         Level level = Variables.level(task);
         String step = task.getName();
-        String name = "【" + level.label() + "预警】" + step + "：" + Variables.text(task, "problemTitle");
+        String name = "【" + level.label() + "预警】" + step + "：" + Variables.text(task, Rectification.PROBLEM_TITLE);
         task.setName(name.length() > MAX_NAME ? name.substring(0, MAX_NAME - 1) + "…" : name);
         ProblemStatus status = switch (task.getTaskDefinitionKey()) {
             case Rectification.TASK_SIGN -> ProblemStatus.OPEN;
@@ -88,31 +88,31 @@ class RectificationTasks implements TaskListener {
             case Rectification.TASK_SIGN -> {
                 task.setVariable(Rectification.SIGNED, true);
                 problems.markSigned(problemId);
-                problems.record(problemId, EventKind.SIGNED, actor, level, comment("签收意见", task, "signComment"),
+                problems.record(problemId, EventKind.SIGNED, actor, level, comment("签收意见", task, Rectification.SIGN_COMMENT),
                         task.getId());
             }
             case Rectification.TASK_RECTIFY -> {
-                if ("WAIT".equals(Variables.text(task, Rectification.RECTIFY_OUTCOME))) {
+                if (Rectification.OUTCOME_WAIT.equals(Variables.text(task, Rectification.RECTIFY_OUTCOME))) {
                     problems.record(problemId, EventKind.TASK_COMPLETED, actor, level,
-                            comment("申请等待上级批示", task, "waitReason"), task.getId());
+                            comment("申请等待上级批示", task, Rectification.WAIT_REASON), task.getId());
                 } else {
                     problems.markReported(problemId);
                     problems.record(problemId, EventKind.REPORTED, actor, level,
-                            comment("整改报告", task, "rectificationReport"), task.getId());
+                            comment("整改报告", task, Rectification.RECTIFICATION_REPORT), task.getId());
                 }
             }
             case Rectification.TASK_REVIEW -> {
-                boolean approved = "APPROVE".equals(Variables.text(task, Rectification.REVIEW_DECISION));
+                boolean approved = Rectification.DECISION_APPROVE.equals(Variables.text(task, Rectification.REVIEW_DECISION));
                 problems.record(problemId, approved ? EventKind.APPROVED : EventKind.RETURNED, actor, level,
-                        approved ? comment("审核意见", task, "reviewComment") : comment("退回理由", task, "reviewComment"),
+                        approved ? comment("审核意见", task, Rectification.REVIEW_COMMENT) : comment("退回理由", task, Rectification.REVIEW_COMMENT),
                         task.getId());
             }
             case Rectification.TASK_AWAIT_INSTRUCTION -> problems.record(problemId, EventKind.TASK_COMPLETED, actor,
-                    level, comment("上级批示", task, "instructionSummary"), task.getId());
+                    level, comment("上级批示", task, Rectification.INSTRUCTION_SUMMARY), task.getId());
             case Rectification.TASK_DISCIPLINE_TALK -> problems.record(problemId, EventKind.TASK_COMPLETED, actor,
-                    level, comment("谈话提醒记录", task, "talkRecord"), task.getId());
+                    level, comment("谈话提醒记录", task, Rectification.TALK_RECORD), task.getId());
             case Rectification.TASK_LEADERSHIP_INTERVIEW -> problems.record(problemId, EventKind.TASK_COMPLETED, actor,
-                    level, comment("约谈记录", task, "interviewRecord"), task.getId());
+                    level, comment("约谈记录", task, Rectification.INTERVIEW_RECORD), task.getId());
             default -> problems.record(problemId, EventKind.TASK_COMPLETED, actor, level, "完成「" + task.getName() + "」",
                     task.getId());
         }
