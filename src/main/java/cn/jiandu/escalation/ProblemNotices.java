@@ -1,20 +1,35 @@
 package cn.jiandu.escalation;
 
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.level.Level;
 import cn.jiandu.notification.NotificationStep;
 import cn.jiandu.notification.Notifications;
+import cn.jiandu.notification.ProblemNotice;
+import cn.jiandu.notification.Queued;
+import cn.jiandu.problem.EventKind;
+import cn.jiandu.problem.Problem;
+import cn.jiandu.problem.ProblemService;
+import cn.jiandu.web.Times;
 
-/** The DingTalk messages of a problem's steps. */
+/**
+ * The DingTalk messages of a problem's steps: hands notification what the message says of
+ * the problem and writes into the timeline whom it went to.
+ */
 @Service
 class ProblemNotices {
 
+    private static final DateTimeFormatter CHINESE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+    private final ProblemService problems;
     private final Notifications notifications;
 
-    ProblemNotices(Notifications notifications) {
+    ProblemNotices(ProblemService problems, Notifications notifications) {
+        this.problems = problems;
         this.notifications = notifications;
     }
 
@@ -25,6 +40,17 @@ class ProblemNotices {
      */
     @Transactional
     int send(long problemId, NotificationStep step, String instance, String note, List<String> roles) {
-        return notifications.problemStep(problemId, step, instance, note, roles);
+        Problem problem = problems.get(problemId);
+        Level level = problem.level() == null ? Level.BLUE : problem.level();
+        Queued queued = notifications.problemStep(new ProblemNotice(problemId, problem.title(), problem.unitCode(),
+                problem.officerNo(), level, problem.deadline(), step, instance, note, roles));
+        if (queued.count() > 0) {
+            problems.record(problemId, EventKind.MESSAGE, EscalationService.SYSTEM, level,
+                    "钉钉" + step.label() + "：" + String.join("、", queued.recipients())
+                            + (queued.deferred() ? "（夜间免打扰，" + CHINESE.format(queued.sendAt().atZone(Times.CHINA))
+                                    + " 发送）" : ""),
+                    queued.messageKey());
+        }
+        return queued.count();
     }
 }
