@@ -10,6 +10,7 @@ import cn.jiandu.level.Level;
 import cn.jiandu.notification.NotificationStep;
 import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.ProblemService;
+import cn.jiandu.problem.TimelineText;
 
 /** The follow-up steps as the timeline records them; the DingTalk messages join them here. */
 @Service
@@ -38,7 +39,7 @@ class FollowUp {
             return false;
         }
         problems.record(problemId, EventKind.REMINDER, EscalationService.SYSTEM, level,
-                "整改期限将至（" + deadlineText + "），第" + (alreadySent + 1) + "次提醒责任民警与单位负责人", null);
+                TimelineText.text("timeline.remind", deadlineText, alreadySent + 1), null);
         notices.send(problemId, NotificationStep.REMIND, instant(deadline) + "-" + (alreadySent + 1),
                 null, null);
         return true;
@@ -47,7 +48,7 @@ class FollowUp {
     @Transactional
     void urge(long problemId, Level level, boolean signing, Date due) {
         problems.record(problemId, EventKind.URGE, EscalationService.SYSTEM, level,
-                signing ? "签收时限已到仍未签收，法制大队长催办" : "整改期限已到仍未整改完毕，法制大队长催办", null);
+                TimelineText.text(signing ? "timeline.urge.signing" : "timeline.urge"), null);
         notices.send(problemId, signing ? NotificationStep.SIGN_URGE : NotificationStep.URGE,
                 instant(due), null, null);
     }
@@ -55,9 +56,10 @@ class FollowUp {
     /** Returns the reason the level rises for, as the timeline will give it. */
     @Transactional
     String supervise(long problemId, Level level, boolean signing, Date due) {
-        String reason = signing ? "逾期未签收" : "整改迟缓，超过宽限期仍未整改";
+        String reason = TimelineText.text(signing ? "timeline.supervise.reason.signing" : "timeline.supervise.reason");
         problems.record(problemId, EventKind.SUPERVISE, EscalationService.SYSTEM, level,
-                reason + "，分管局领导督办" + (level == Level.RED ? "（已是红色预警）" : "，预警等级提升"), null);
+                TimelineText.text(level == Level.RED ? "timeline.supervise.atRed" : "timeline.supervise", reason),
+                null);
         notices.send(problemId, signing ? NotificationStep.SIGN_SUPERVISE : NotificationStep.SUPERVISE,
                 instant(due), reason, null);
         return reason;

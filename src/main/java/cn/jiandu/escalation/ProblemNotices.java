@@ -14,6 +14,7 @@ import cn.jiandu.notification.Queued;
 import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
+import cn.jiandu.problem.TimelineText;
 import cn.jiandu.web.Times;
 
 /**
@@ -45,11 +46,11 @@ class ProblemNotices {
         Queued queued = notifications.problemStep(new ProblemNotice(problemId, problem.title(), problem.unitCode(),
                 problem.officerNo(), level, problem.deadline(), step, instance, note, roles));
         if (queued.count() > 0) {
-            problems.record(problemId, EventKind.MESSAGE, EscalationService.SYSTEM, level,
-                    "钉钉" + step.label() + "：" + String.join("、", queued.recipients())
-                            + (queued.deferred() ? "（夜间免打扰，" + CHINESE.format(queued.sendAt().atZone(Times.CHINA))
-                                    + " 发送）" : ""),
-                    queued.messageKey());
+            String names = String.join("、", queued.recipients());
+            problems.record(problemId, EventKind.MESSAGE, EscalationService.SYSTEM, level, queued.deferred()
+                    ? TimelineText.text("timeline.message.deferred", step.label(), names,
+                            CHINESE.format(queued.sendAt().atZone(Times.CHINA)))
+                    : TimelineText.text("timeline.message", step.label(), names), queued.messageKey());
         }
         return queued.count();
     }

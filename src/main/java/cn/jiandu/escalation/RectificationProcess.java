@@ -19,6 +19,7 @@ import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemRegistered;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.ProblemStatus;
+import cn.jiandu.problem.TimelineText;
 import cn.jiandu.web.ChineseDates;
 import cn.jiandu.web.ConflictException;
 import cn.jiandu.web.Times;
@@ -93,7 +94,7 @@ public class RectificationProcess {
         }
         problems.markUrged(problemId, now);
         problems.record(problemId, EventKind.MANUAL_URGE, actor, problem.level(),
-                "人工催办" + (comment == null || comment.isBlank() ? "" : "：" + comment), null);
+                TimelineText.withNote("timeline.manualUrge", comment), null);
         notices.send(problemId, NotificationStep.MANUAL_URGE, String.valueOf(now.getEpochSecond()), comment, null);
         return new Urged(problemId, Times.china(now));
     }
@@ -111,8 +112,9 @@ public class RectificationProcess {
             runtime.createMessageCorrelation(Rectification.MESSAGE_RAISE_LEVEL)
                     .processInstanceId(problem.processInstanceId())
                     .setVariable(Rectification.RAISED_BY, actor)
-                    .setVariable(Rectification.RAISE_REASON, (reason == null || reason.isBlank() ? "领导交办" : reason)
-                            + "（" + actor + "）")
+                    .setVariable(Rectification.RAISE_REASON, TimelineText.text("timeline.reason.raise",
+                            reason == null || reason.isBlank() ? TimelineText.text("timeline.reason.raise.default")
+                                    : reason, actor))
                     .correlate();
         } catch (MismatchingMessageCorrelationException e) {
             throw new ConflictException("问题当前不在整改督办环节，无法提升等级");

@@ -121,8 +121,7 @@ public class ProblemService {
         row.createdAt = clock.instant();
         mapper.insert(row);
         record(row.id, EventKind.REGISTERED, r.registeredBy(), null,
-                sourceName + " · " + categoryName
-                        + " · " + row.title, null);
+                TimelineText.text("timeline.registered", sourceName, categoryName, row.title), null);
         return row;
     }
 
