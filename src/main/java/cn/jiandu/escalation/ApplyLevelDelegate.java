@@ -18,7 +18,7 @@ class ApplyLevelDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Level level = Level.valueOf((String) execution.getVariable(Rectification.LEVEL));
+        Level level = Variables.level(execution);
         Clocks clocks = escalation.enterLevel(Variables.problemId(execution), level,
                 Boolean.TRUE.equals(execution.getVariable(Rectification.SIGNED)),
                 (String) execution.getVariable(Rectification.DEADLINE_RULES),
