@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 import cn.jiandu.security.CurrentUser;
 import cn.jiandu.web.ForbiddenException;
 import cn.jiandu.web.InvalidInputException;

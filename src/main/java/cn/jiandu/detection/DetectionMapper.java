@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 
 /**
  * The rules (one set-based query each, over the whole ledger or, incrementally, over the

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 
 /** jiandu.detection.*: ledger imports, the rules' thresholds, their schedule, the unit rates' colours. */
 @Validated

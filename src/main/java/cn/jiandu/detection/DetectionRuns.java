@@ -37,9 +37,9 @@ import org.springframework.stereotype.Service;
 
 import cn.jiandu.calendar.PeriodUnit;
 import cn.jiandu.calendar.WorkCalendar;
+import cn.jiandu.level.Level;
 import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
-import cn.jiandu.problem.Level;
 import cn.jiandu.web.ConflictException;
 import cn.jiandu.web.Times;
 

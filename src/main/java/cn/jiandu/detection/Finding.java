@@ -2,7 +2,7 @@ package cn.jiandu.detection;
 
 import java.time.Instant;
 
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 
 /** A rule's finding on one record, as stored. */
 record Finding(String rule, String recordKey, String unitCode, String officerNo, Level level, String status,

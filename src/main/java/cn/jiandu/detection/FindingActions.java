@@ -1,15 +1,14 @@
 package cn.jiandu.detection;
 
 import java.time.Instant;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.jiandu.escalation.ManualEscalation;
-import cn.jiandu.problem.Level;
+import cn.jiandu.escalation.RectificationProcess;
+import cn.jiandu.level.Level;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.ProblemStatus;
@@ -31,12 +30,12 @@ class FindingActions {
     static final String RAISED_BY = "rule";
 
     private final ProblemService problems;
-    private final ManualEscalation escalation;
+    private final RectificationProcess process;
     private final DetectionMapper mapper;
 
-    FindingActions(ProblemService problems, ManualEscalation escalation, DetectionMapper mapper) {
+    FindingActions(ProblemService problems, RectificationProcess process, DetectionMapper mapper) {
         this.problems = problems;
-        this.escalation = escalation;
+        this.process = process;
         this.mapper = mapper;
     }
 
@@ -71,8 +70,7 @@ class FindingActions {
         boolean raised = false;
         try {
             while (current.compareTo(target) < 0) {
-                Map<String, Object> answer = escalation.raise(problem.id(), RAISED_BY, reason);
-                Level next = Level.valueOf(String.valueOf(answer.get("level")));
+                Level next = process.raise(problem.id(), RAISED_BY, reason);
                 if (next == current) {
                     break;
                 }

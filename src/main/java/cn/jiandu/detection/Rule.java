@@ -3,7 +3,7 @@ package cn.jiandu.detection;
 import java.util.EnumMap;
 import java.util.Map;
 
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 
 /**
  * The detection rules (规则预警) over the ledgers, each with its default thresholds; the

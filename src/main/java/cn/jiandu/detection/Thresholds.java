@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 
 /**
  * What a rule's thresholds make of one record at a moment, free of Spring and of the

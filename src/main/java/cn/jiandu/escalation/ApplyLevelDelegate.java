@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 
 /** 进入预警等级: the clocks of the level, its score deduction and its timeline entry. */
 @Component("applyLevel")
@@ -18,14 +18,14 @@ class ApplyLevelDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Level level = Level.valueOf((String) execution.getVariable(Rectification.LEVEL));
+        Level level = Variables.level(execution);
         Clocks clocks = escalation.enterLevel(Variables.problemId(execution), level,
                 Boolean.TRUE.equals(execution.getVariable(Rectification.SIGNED)),
                 (String) execution.getVariable(Rectification.DEADLINE_RULES),
                 (String) execution.getVariable(Rectification.RAISE_REASON),
                 (String) execution.getVariable(Rectification.RAISED_BY));
         execution.setVariables(clocks.variables());
-        execution.setVariable("levelLabel", level.label());
+        execution.setVariable(Rectification.LEVEL_LABEL, level.label());
         execution.removeVariable(Rectification.RAISE_REASON);
         execution.removeVariable(Rectification.RAISED_BY);
     }

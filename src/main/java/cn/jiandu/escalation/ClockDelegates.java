@@ -26,7 +26,8 @@ final class ClockDelegates {
         public void execute(DelegateExecution execution) {
             Map<String, Object> kept = escalation.pause(Variables.problemId(execution),
                     (Date) execution.getVariable(Rectification.RECTIFY_DUE),
-                    (Date) execution.getVariable(Rectification.GRACE_DUE), Variables.text(execution, "waitReason"));
+                    (Date) execution.getVariable(Rectification.GRACE_DUE),
+                    Variables.text(execution, Rectification.WAIT_REASON));
             execution.setVariables(kept);
         }
     }

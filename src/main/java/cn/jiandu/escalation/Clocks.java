@@ -19,13 +19,13 @@ record Clocks(ZonedDateTime signDue, ZonedDateTime signGraceDue, ZonedDateTime r
         if (signDue != null) {
             vars.put(Rectification.SIGN_DUE, date(signDue));
             vars.put(Rectification.SIGN_GRACE_DUE, date(signGraceDue));
-            vars.put("signDueText", ChineseDates.dateTime(signDue));
+            vars.put(Rectification.SIGN_DUE_TEXT, ChineseDates.dateTime(signDue));
         }
         vars.put(Rectification.RECTIFY_DUE, date(rectifyDue));
         vars.put(Rectification.GRACE_DUE, date(graceDue));
         vars.put(Rectification.REMIND_AT, date(remindAt));
         vars.put(Rectification.REMINDER_CYCLE, reminderCycle);
-        vars.put("rectifyDueText", ChineseDates.dateTime(rectifyDue));
+        vars.put(Rectification.RECTIFY_DUE_TEXT, ChineseDates.dateTime(rectifyDue));
         vars.put(Rectification.OVERDUE, false);
         vars.put(Rectification.REMINDED, false);
         vars.put(Rectification.REMINDERS_SENT, 0);

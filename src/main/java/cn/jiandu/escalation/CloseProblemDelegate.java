@@ -13,6 +13,7 @@ import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemEvent;
 import cn.jiandu.problem.ProblemService;
+import cn.jiandu.problem.TimelineText;
 
 /**
  * 整改完结: the loop is closed (闭环), on time or late — only after the review approved the
@@ -39,18 +40,20 @@ class CloseProblemDelegate implements JavaDelegate {
         ProblemEvent lastReviewStep = lastReviewStep(problems.timeline(problemId));
         if (lastReviewStep == null || lastReviewStep.kind() != EventKind.APPROVED) {
             Problem problem = problems.get(problemId);
-            String what = lastReviewStep == null ? "尚未提交整改报告"
-                    : "最后一步为「" + lastReviewStep.kind().label() + "」（" + lastReviewStep.actor() + "）";
+            String what = lastReviewStep == null ? TimelineText.text("timeline.anomaly.noReport")
+                    : TimelineText.text("timeline.anomaly.lastStep", lastReviewStep.kind().label(),
+                            lastReviewStep.actor());
             log.error("Problem {}: the follow-up ended at {} without an approved review ({}); not closed",
                     problemId, execution.getCurrentActivityId(), lastReviewStep == null ? "none" : lastReviewStep.kind());
             problems.record(problemId, EventKind.ANOMALY, EscalationService.SYSTEM, problem.level(),
-                    "整改跟进在未经审核通过的情况下结束（" + what + "），问题未闭环，请法制部门核查", null);
+                    TimelineText.text("timeline.anomaly", what), null);
             execution.setVariable(Rectification.CLOSED_ON_TIME, null);
             return;
         }
         Problem problem = problems.close(problemId);
         problems.record(problem.id(), EventKind.CLOSED, EscalationService.SYSTEM, problem.level(),
-                Boolean.TRUE.equals(problem.closedOnTime()) ? "审核通过，按期整改，闭环" : "审核通过，逾期整改，闭环", null);
+                TimelineText.text(Boolean.TRUE.equals(problem.closedOnTime()) ? "timeline.closed.onTime"
+                        : "timeline.closed.late"), null);
         execution.setVariable(Rectification.CLOSED_ON_TIME, problem.closedOnTime());
     }
 

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
+import cn.jiandu.problem.TimelineText;
 
 /** 退回重新整改: a rejected review counts as a repeat (屡改屡犯). */
 @Component("countRepeat")
@@ -24,7 +25,8 @@ class CountRepeatDelegate implements JavaDelegate {
         Problem problem = problems.get(problemId);
         execution.setVariable(Rectification.REPEAT_COUNT, problem.repeatCount());
         execution.setVariable(Rectification.RETURN_REASON, Variables.text(execution, Rectification.REVIEW_COMMENT));
-        execution.setVariable(Rectification.RAISE_REASON, "屡改屡犯，第" + problem.repeatCount() + "次退回重新整改");
+        execution.setVariable(Rectification.RAISE_REASON,
+                TimelineText.text("timeline.reason.repeat", problem.repeatCount()));
         execution.removeVariable(Rectification.REVIEW_DECISION);
     }
 }

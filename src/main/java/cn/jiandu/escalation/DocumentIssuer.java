@@ -10,13 +10,14 @@ import cn.jiandu.document.Document;
 import cn.jiandu.document.DocumentService;
 import cn.jiandu.document.DocumentType;
 import cn.jiandu.document.IssueCommand;
+import cn.jiandu.level.Level;
 import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.organisation.Unit;
 import cn.jiandu.problem.EventKind;
-import cn.jiandu.problem.Level;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
+import cn.jiandu.problem.TimelineText;
 import cn.jiandu.web.Times;
 
 /** Issues a problem's document for its level and writes it into the timeline. */
@@ -70,7 +71,8 @@ class DocumentIssuer {
         Document document = documents.issue(new IssueCommand(problemId, problem.unitCode(), type,
                 EscalationService.SYSTEM, model));
         long entry = problems.record(problemId, EventKind.DOCUMENT, EscalationService.SYSTEM, level,
-                type.title() + " " + document.number() + (deadlineText == null ? "" : "，要求于 " + deadlineText + " 前整改"),
+                deadlineText == null ? TimelineText.text("timeline.document", type.title(), document.number())
+                        : TimelineText.text("timeline.document.due", type.title(), document.number(), deadlineText),
                 String.valueOf(document.id()));
         documents.whenNumbered(document, number -> problems.completeEntry(entry, document.number(), number));
         return document.id();

@@ -1,7 +1,5 @@
 package cn.jiandu.escalation;
 
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -14,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.jiandu.level.Level;
 import cn.jiandu.organisation.Role;
 import cn.jiandu.security.CurrentUser;
 import cn.jiandu.web.ForbiddenException;
@@ -25,10 +24,14 @@ import cn.jiandu.web.PlainText;
 @Tag(name = "督办", description = "人工催办、提升预警等级")
 class EscalationController {
 
-    private final ManualEscalation escalation;
+    private final RectificationProcess process;
 
-    EscalationController(ManualEscalation escalation) {
-        this.escalation = escalation;
+    EscalationController(RectificationProcess process) {
+        this.process = process;
+    }
+
+    /** The answer to a raise: the level the problem is at now. */
+    record Raised(long problemId, Level level) {
     }
 
     record Note(@Size(max = 500, message = "说明最长500字")
@@ -37,24 +40,24 @@ class EscalationController {
 
     @PostMapping("/urge")
     @Operation(summary = "人工催办（法制员、法制大队长；两次催办之间有最短间隔）")
-    Map<String, Object> urge(@PathVariable long id, @Valid @RequestBody(required = false) Note note,
+    RectificationProcess.Urged urge(@PathVariable long id, @Valid @RequestBody(required = false) Note note,
             Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         if (!user.hasRole(Role.LEGAL_OFFICER) && !user.hasRole(Role.LEGAL_CAPTAIN) && !user.hasRole(Role.ADMIN)) {
             throw new ForbiddenException("只有法制员、法制大队长可以人工催办");
         }
-        return escalation.urge(id, user.userId(), note == null ? null : note.comment());
+        return process.urge(id, user.userId(), note == null ? null : note.comment());
     }
 
     @PostMapping("/raise")
     @Operation(summary = "提升预警等级（法制大队长、分管局领导、主要领导、执法监督委员会）")
-    Map<String, Object> raise(@PathVariable long id, @Valid @RequestBody(required = false) Note note,
+    Raised raise(@PathVariable long id, @Valid @RequestBody(required = false) Note note,
             Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         if (!(user.hasRole(Role.LEGAL_CAPTAIN) || user.hasRole(Role.DEPUTY_LEADER) || user.hasRole(Role.CHIEF)
                 || user.hasRole(Role.COMMITTEE) || user.hasRole(Role.ADMIN))) {
             throw new ForbiddenException("只有法制大队长和局领导可以提升预警等级");
         }
-        return escalation.raise(id, user.userId(), note == null ? null : note.comment());
+        return new Raised(id, process.raise(id, user.userId(), note == null ? null : note.comment()));
     }
 }

@@ -16,12 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.jiandu.calendar.PeriodUnit;
 import cn.jiandu.calendar.WorkCalendar;
 import cn.jiandu.engine.DecisionTables;
+import cn.jiandu.level.Level;
 import cn.jiandu.notification.NotificationStep;
-import cn.jiandu.notification.Notifications;
 import cn.jiandu.problem.EventKind;
-import cn.jiandu.problem.Level;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
+import cn.jiandu.problem.TimelineText;
 import cn.jiandu.scoring.ScoreService;
 import cn.jiandu.web.ChineseDates;
 import cn.jiandu.web.Times;
@@ -42,11 +42,11 @@ class EscalationService {
     private final Clock clock;
     private final EscalationProperties properties;
     private final ObjectMapper json;
-    private final Notifications notifications;
+    private final ProblemNotices notices;
 
     EscalationService(ProblemService problems, ScoreService scores, DecisionTables decisions, WorkCalendar calendar,
-            Clock clock, EscalationProperties properties, ObjectMapper json, Notifications notifications) {
-        this.notifications = notifications;
+            Clock clock, EscalationProperties properties, ObjectMapper json, ProblemNotices notices) {
+        this.notices = notices;
         this.problems = problems;
         this.scores = scores;
         this.decisions = decisions;
@@ -64,7 +64,8 @@ class EscalationService {
         Map<Level, DeadlineRule> rules = new EnumMap<>(Level.class);
         DecisionTables.Table deadlines = decisions.latest(Rectification.DECISION_DEADLINES);
         for (Level level : Level.values()) {
-            List<Map<String, Object>> matched = deadlines.evaluate(Map.of("category", category, "level", level.name()));
+            List<Map<String, Object>> matched = deadlines.evaluate(
+                    Map.of(Rectification.CATEGORY, category, Rectification.LEVEL, level.name()));
             if (matched.size() != 1) {
                 throw new IllegalStateException(Rectification.DECISION_DEADLINES + " gave " + matched.size()
                         + " rules for " + category + "/" + level + "; it must give one");
@@ -101,19 +102,23 @@ class EscalationService {
         problems.changeLevel(problemId, level);
         problems.changeDeadlines(problemId, clocks.signDue() == null ? problem.signDeadline()
                 : clocks.signDue().toInstant(), clocks.rectifyDue().toInstant());
-        String why = reason == null || reason.isBlank() ? "" : "（" + reason + "）";
-        String what = problem.level() == null ? "初始预警等级：" + level.label() + why
-                : "预警等级由" + problem.level().label() + "提升为" + level.label() + why;
+        String note = reason == null || reason.isBlank() ? "" : ".note";
+        String deadline = ChineseDates.dateTime(clocks.rectifyDue());
+        String what = problem.level() == null
+                ? TimelineText.text("timeline.level.initial" + note, level.label(), deadline, reason)
+                : TimelineText.text("timeline.level.raised" + note, problem.level().label(), level.label(), deadline,
+                        reason);
         problems.record(problemId, EventKind.LEVEL, raisedBy == null || raisedBy.isBlank() ? SYSTEM : raisedBy, level,
-                what + "，整改期限至 " + ChineseDates.dateTime(clocks.rectifyDue()), null);
-        ScoreService.Deduction deduction = scores.deduct(problemId, level.name(), problem.unitCode(),
+                what, null);
+        ScoreService.Deduction deduction = scores.deduct(problemId, level, problem.unitCode(),
                 problem.officerNo());
         if (deduction != null && (deduction.unitPoints() > 0 || deduction.officerPoints() > 0)) {
-            problems.record(problemId, EventKind.SCORE, SYSTEM, level, "扣减单位执法质量积分 " + deduction.unitPoints()
-                    + " 分" + (problem.officerNo() == null ? "" : "、责任民警积分 " + deduction.officerPoints() + " 分"),
+            problems.record(problemId, EventKind.SCORE, SYSTEM, level, problem.officerNo() == null
+                    ? TimelineText.text("timeline.score", deduction.unitPoints())
+                    : TimelineText.text("timeline.score.officer", deduction.unitPoints(), deduction.officerPoints()),
                     null);
         }
-        notifications.problemStep(problemId, NotificationStep.LEVEL, level.name(), reason, null);
+        notices.send(problemId, NotificationStep.LEVEL, level.name(), reason, null);
         return clocks;
     }
 
@@ -132,8 +137,10 @@ class EscalationService {
         long now = clock.millis();
         long left = Math.max(0, rectifyDue.getTime() - now);
         long grace = Math.max(0, graceDue.getTime() - rectifyDue.getTime());
-        problems.record(problemId, EventKind.PAUSED, SYSTEM, null, "等待上级批示，整改时钟暂停，剩余 "
-                + describe(Duration.ofMillis(left)) + (reason == null ? "" : "；原因：" + reason), null);
+        String kept = describe(Duration.ofMillis(left));
+        problems.record(problemId, EventKind.PAUSED, SYSTEM, null, reason == null
+                ? TimelineText.text("timeline.paused", kept) : TimelineText.text("timeline.paused.note", kept, reason),
+                null);
         return Map.of(Rectification.TIME_LEFT_MILLIS, left, Rectification.GRACE_MILLIS, grace);
     }
 
@@ -147,8 +154,8 @@ class EscalationService {
         Clocks clocks = withReminders(null, null, rectifyDue, graceDue, rule);
         Problem problem = problems.get(problemId);
         problems.changeDeadlines(problemId, problem.signDeadline(), rectifyDue.toInstant());
-        problems.record(problemId, EventKind.RESUMED, SYSTEM, level, "收到上级批示，整改时钟恢复，期限至 "
-                + ChineseDates.dateTime(rectifyDue), null);
+        problems.record(problemId, EventKind.RESUMED, SYSTEM, level,
+                TimelineText.text("timeline.resumed", ChineseDates.dateTime(rectifyDue)), null);
         return clocks;
     }
 

@@ -17,6 +17,6 @@ class FixDeadlineRulesDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable(Rectification.DEADLINE_RULES,
-                escalation.fixRules((String) execution.getVariable("category")));
+                escalation.fixRules((String) execution.getVariable(Rectification.CATEGORY)));
     }
 }

@@ -6,24 +6,24 @@ import java.util.Date;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.level.Level;
 import cn.jiandu.notification.NotificationStep;
-import cn.jiandu.notification.Notifications;
 import cn.jiandu.problem.EventKind;
-import cn.jiandu.problem.Level;
 import cn.jiandu.problem.ProblemService;
+import cn.jiandu.problem.TimelineText;
 
 /** The follow-up steps as the timeline records them; the DingTalk messages join them here. */
 @Service
 class FollowUp {
 
     private final ProblemService problems;
-    private final Notifications notifications;
+    private final ProblemNotices notices;
     private final EscalationProperties properties;
     private final Clock clock;
 
-    FollowUp(ProblemService problems, Notifications notifications, EscalationProperties properties, Clock clock) {
+    FollowUp(ProblemService problems, ProblemNotices notices, EscalationProperties properties, Clock clock) {
         this.problems = problems;
-        this.notifications = notifications;
+        this.notices = notices;
         this.properties = properties;
         this.clock = clock;
     }
@@ -39,8 +39,8 @@ class FollowUp {
             return false;
         }
         problems.record(problemId, EventKind.REMINDER, EscalationService.SYSTEM, level,
-                "整改期限将至（" + deadlineText + "），第" + (alreadySent + 1) + "次提醒责任民警与单位负责人", null);
-        notifications.problemStep(problemId, NotificationStep.REMIND, instant(deadline) + "-" + (alreadySent + 1),
+                TimelineText.text("timeline.remind", deadlineText, alreadySent + 1), null);
+        notices.send(problemId, NotificationStep.REMIND, instant(deadline) + "-" + (alreadySent + 1),
                 null, null);
         return true;
     }
@@ -48,18 +48,19 @@ class FollowUp {
     @Transactional
     void urge(long problemId, Level level, boolean signing, Date due) {
         problems.record(problemId, EventKind.URGE, EscalationService.SYSTEM, level,
-                signing ? "签收时限已到仍未签收，法制大队长催办" : "整改期限已到仍未整改完毕，法制大队长催办", null);
-        notifications.problemStep(problemId, signing ? NotificationStep.SIGN_URGE : NotificationStep.URGE,
+                TimelineText.text(signing ? "timeline.urge.signing" : "timeline.urge"), null);
+        notices.send(problemId, signing ? NotificationStep.SIGN_URGE : NotificationStep.URGE,
                 instant(due), null, null);
     }
 
     /** Returns the reason the level rises for, as the timeline will give it. */
     @Transactional
     String supervise(long problemId, Level level, boolean signing, Date due) {
-        String reason = signing ? "逾期未签收" : "整改迟缓，超过宽限期仍未整改";
+        String reason = TimelineText.text(signing ? "timeline.supervise.reason.signing" : "timeline.supervise.reason");
         problems.record(problemId, EventKind.SUPERVISE, EscalationService.SYSTEM, level,
-                reason + "，分管局领导督办" + (level == Level.RED ? "（已是红色预警）" : "，预警等级提升"), null);
-        notifications.problemStep(problemId, signing ? NotificationStep.SIGN_SUPERVISE : NotificationStep.SUPERVISE,
+                TimelineText.text(level == Level.RED ? "timeline.supervise.atRed" : "timeline.supervise", reason),
+                null);
+        notices.send(problemId, signing ? NotificationStep.SIGN_SUPERVISE : NotificationStep.SUPERVISE,
                 instant(due), reason, null);
         return reason;
     }

@@ -28,7 +28,7 @@ final class FollowUpDelegates {
             int count = sent instanceof Number n ? n.intValue() : 0;
             if (followUp.remind(Variables.problemId(execution), Variables.level(execution),
                     (java.util.Date) execution.getVariable(Rectification.RECTIFY_DUE),
-                    Variables.text(execution, "rectifyDueText"), count)) {
+                    Variables.text(execution, Rectification.RECTIFY_DUE_TEXT), count)) {
                 execution.setVariable(Rectification.REMINDERS_SENT, count + 1);
                 execution.setVariable(Rectification.REMINDED, true);
             }

@@ -22,10 +22,10 @@ class IssueDocumentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String requested = Variables.text(execution, Rectification.DOCUMENT_TYPE);
-        DocumentType type = requested == null || requested.isBlank() || "AUTO".equals(requested) ? null
-                : DocumentType.valueOf(requested);
-        execution.setVariable("lastDocumentId", issuer.issue(Variables.problemId(execution),
-                Variables.level(execution), type, Variables.text(execution, "reason"),
-                Variables.text(execution, "rectifyDueText")));
+        DocumentType type = requested == null || requested.isBlank()
+                || Rectification.DOCUMENT_TYPE_AUTO.equals(requested) ? null : DocumentType.valueOf(requested);
+        execution.setVariable(Rectification.LAST_DOCUMENT_ID, issuer.issue(Variables.problemId(execution),
+                Variables.level(execution), type, Variables.text(execution, Rectification.REASON),
+                Variables.text(execution, Rectification.RECTIFY_DUE_TEXT)));
     }
 }

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.jiandu.notification.NotificationStep;
-import cn.jiandu.notification.Notifications;
 
 /**
  * 钉钉通知, the step a process owner adds by hand (element template jiandu.notifyDingTalk):
@@ -18,20 +17,20 @@ import cn.jiandu.notification.Notifications;
 @Component("notifyDingTalk")
 class NotifyDingTalkDelegate implements JavaDelegate {
 
-    private final Notifications notifications;
+    private final ProblemNotices notices;
 
-    NotifyDingTalkDelegate(Notifications notifications) {
-        this.notifications = notifications;
+    NotifyDingTalkDelegate(ProblemNotices notices) {
+        this.notices = notices;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String step = Variables.text(execution, "step");
-        String recipients = Variables.text(execution, "recipients");
+        String step = Variables.text(execution, Rectification.STEP);
+        String recipients = Variables.text(execution, Rectification.RECIPIENTS);
         List<String> roles = recipients == null || recipients.isBlank() ? List.of()
                 : Arrays.stream(recipients.split("[,，\\s]+")).map(String::strip).filter(r -> !r.isEmpty()).toList();
-        notifications.problemStep(Variables.problemId(execution),
-                NotificationStep.valueOf(step == null || step.isBlank() ? "CUSTOM" : step),
-                execution.getActivityInstanceId(), Variables.text(execution, "note"), roles);
+        notices.send(Variables.problemId(execution),
+                NotificationStep.valueOf(step == null || step.isBlank() ? Rectification.STEP_CUSTOM : step),
+                execution.getActivityInstanceId(), Variables.text(execution, Rectification.NOTE), roles);
     }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 
 /** 提升预警等级: blue → yellow → red; at red nothing rises and the flow says so. */
 @Component("raiseLevel")
@@ -26,7 +26,7 @@ class RaiseLevelDelegate implements JavaDelegate {
             execution.removeVariable(Rectification.RAISED_BY);
         }
         execution.setVariable(Rectification.LEVEL, next.name());
-        Object reason = execution.getVariableLocal("reason");
+        Object reason = execution.getVariableLocal(Rectification.REASON);
         if (reason != null && execution.getVariable(Rectification.RAISE_REASON) == null) {
             execution.setVariable(Rectification.RAISE_REASON, reason.toString());
         }

@@ -19,9 +19,10 @@ final class Rectification {
     static final String TASK_SIGN_URGE = "Task_SignUrge";
     static final String TASK_SIGN_SUPERVISE = "Task_SignSupervise";
 
-    // variables
+    // variables the process and its steps write
     static final String PROBLEM_ID = "problemId";
     static final String LEVEL = "level";
+    static final String LEVEL_LABEL = "levelLabel";
     static final String LEVEL_RAISED = "levelRaised";
     static final String RAISE_REASON = "raiseReason";
     /** who raised the level from outside (POST /api/problems/{id}/raise), for the timeline */
@@ -29,8 +30,10 @@ final class Rectification {
     static final String SIGNED = "signed";
     static final String DEADLINE_RULES = "deadlineRules";
     static final String SIGN_DUE = "signDue";
+    static final String SIGN_DUE_TEXT = "signDueText";
     static final String SIGN_GRACE_DUE = "signGraceDue";
     static final String RECTIFY_DUE = "rectifyDue";
+    static final String RECTIFY_DUE_TEXT = "rectifyDueText";
     static final String GRACE_DUE = "graceDue";
     static final String REMIND_AT = "remindAt";
     static final String REMINDER_CYCLE = "reminderCycle";
@@ -39,18 +42,60 @@ final class Rectification {
     static final String OVERDUE = "overdue";
     static final String REMINDED = "reminded";
     static final String REMINDERS_SENT = "remindersSent";
-    static final String RECTIFY_OUTCOME = "rectifyOutcome";
-    static final String REVIEW_DECISION = "reviewDecision";
-    static final String REVIEW_COMMENT = "reviewComment";
     static final String RETURN_REASON = "returnReason";
-    static final String DOCUMENT_TYPE = "documentType";
-
     static final String REPEAT_COUNT = "repeatCount";
-    static final String REQUESTED_LEVEL = "requestedLevel";
     static final String CLOSED_ON_TIME = "closedOnTime";
+    static final String LAST_DOCUMENT_ID = "lastDocumentId";
+
+    // the problem as the start gives it and the forms show it
+    static final String SOURCE = "source";
+    static final String SOURCE_NAME = "sourceName";
+    static final String CATEGORY = "category";
+    static final String CATEGORY_NAME = "categoryName";
+    static final String SENSITIVE = "sensitive";
+    static final String REQUESTED_LEVEL = "requestedLevel";
     static final String UNIT_CODE = "unitCode";
+    static final String UNIT_NAME = "unitName";
     static final String OFFICER_NO = "officerNo";
+    static final String OFFICER_NAME = "officerName";
+    static final String PROBLEM_TITLE = "problemTitle";
+    static final String PROBLEM_DESCRIPTION = "problemDescription";
     static final String REGISTERED_BY = "registeredBy";
+
+    // the start form's fields (register-problem.form), beside source, category, unitCode, officerNo, sensitive
+    static final String TITLE = "title";
+    static final String DESCRIPTION = "description";
+    static final String OCCURRED_AT = "occurredAt";
+
+    // the task forms' fields (forms/*.form)
+    static final String SIGN_COMMENT = "signComment";
+    static final String RECTIFY_OUTCOME = "rectifyOutcome";
+    static final String OUTCOME_WAIT = "WAIT";
+    static final String RECTIFICATION_REPORT = "rectificationReport";
+    static final String WAIT_REASON = "waitReason";
+    static final String REVIEW_DECISION = "reviewDecision";
+    static final String DECISION_APPROVE = "APPROVE";
+    static final String REVIEW_COMMENT = "reviewComment";
+    static final String INSTRUCTION_SUMMARY = "instructionSummary";
+    static final String INSTRUCTION_BY = "instructionBy";
+    static final String TALK_DATE = "talkDate";
+    static final String TALK_TARGETS = "talkTargets";
+    static final String TALK_RECORD = "talkRecord";
+    static final String ACCOUNTABILITY = "accountability";
+    static final String INTERVIEW_DATE = "interviewDate";
+    static final String INTERVIEWEES = "interviewees";
+    static final String INTERVIEW_RECORD = "interviewRecord";
+    static final String RECTIFICATION_MEASURES = "rectificationMeasures";
+
+    // inputs of the hand-drawn steps (element-templates/jiandu.json)
+    static final String DOCUMENT_TYPE = "documentType";
+    static final String DOCUMENT_TYPE_AUTO = "AUTO";
+    /** why: a document's or a raise's (local input of issueDocument and raiseLevel) */
+    static final String REASON = "reason";
+    static final String STEP = "step";
+    static final String STEP_CUSTOM = "CUSTOM";
+    static final String RECIPIENTS = "recipients";
+    static final String NOTE = "note";
 
     /**
      * What the process itself writes and the escalation depends on (level, the two clocks,
@@ -61,8 +106,8 @@ final class Rectification {
             RAISED_BY, SIGNED, DEADLINE_RULES, SIGN_DUE, SIGN_GRACE_DUE, RECTIFY_DUE, GRACE_DUE, REMIND_AT,
             REMINDER_CYCLE, TIME_LEFT_MILLIS, GRACE_MILLIS, OVERDUE, REMINDED, REMINDERS_SENT, REPEAT_COUNT,
             REQUESTED_LEVEL, CLOSED_ON_TIME, DOCUMENT_TYPE, RETURN_REASON, UNIT_CODE, OFFICER_NO, REGISTERED_BY,
-            "levelLabel", "problemTitle", "problemDescription", "unitName", "officerName", "sourceName",
-            "categoryName", "signDueText", "rectifyDueText");
+            LEVEL_LABEL, PROBLEM_TITLE, PROBLEM_DESCRIPTION, UNIT_NAME, OFFICER_NAME, SOURCE_NAME, CATEGORY_NAME,
+            SIGN_DUE_TEXT, RECTIFY_DUE_TEXT);
 
     /** At registration the start form names the unit and the officer; the rest stays the process's. */
     static final java.util.Set<String> ENGINE_OWNED_AT_START = ENGINE_OWNED.stream()

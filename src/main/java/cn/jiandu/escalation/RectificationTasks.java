@@ -6,10 +6,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import cn.jiandu.level.Level;
 import cn.jiandu.problem.EventKind;
-import cn.jiandu.problem.Level;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.ProblemStatus;
+import cn.jiandu.problem.TimelineText;
 import cn.jiandu.web.ChineseDates;
 
 /**
@@ -50,11 +51,11 @@ class RectificationTasks implements TaskListener {
                 : task.getBpmnModelElementInstance().getName();
         String detail;
         if (assignee == null) {
-            detail = "待办「" + step + "」退回候选组，待重新认领";
+            detail = TimelineText.text("timeline.task.unassigned", step);
         } else if (assignee.equals(actor)) {
-            detail = "认领待办「" + step + "」";
+            detail = TimelineText.text("timeline.task.claimed", step);
         } else {
-            detail = "待办「" + step + "」指派给 " + assignee;
+            detail = TimelineText.text("timeline.task.assigned", step, assignee);
         }
         problems.record(problemId, EventKind.TASK_ASSIGNED, actor, Variables.level(task), detail, task.getId());
     }
@@ -63,7 +64,7 @@ class RectificationTasks implements TaskListener {
         long problemId = Variables.problemId(task);
         Level level = Variables.level(task);
         String step = task.getName();
-        String name = "【" + level.label() + "预警】" + step + "：" + Variables.text(task, "problemTitle");
+        String name = "【" + level.label() + "预警】" + step + "：" + Variables.text(task, Rectification.PROBLEM_TITLE);
         task.setName(name.length() > MAX_NAME ? name.substring(0, MAX_NAME - 1) + "…" : name);
         ProblemStatus status = switch (task.getTaskDefinitionKey()) {
             case Rectification.TASK_SIGN -> ProblemStatus.OPEN;
@@ -75,8 +76,9 @@ class RectificationTasks implements TaskListener {
             problems.changeStatus(problemId, status);
         }
         problems.record(problemId, EventKind.TASK_CREATED, EscalationService.SYSTEM, level,
-                "待办「" + step + "」" + (task.getDueDate() == null ? ""
-                        : "，期限 " + ChineseDates.dateTime(task.getDueDate().toInstant().atZone(cn.jiandu.web.Times.CHINA))),
+                task.getDueDate() == null ? TimelineText.text("timeline.task.created", step)
+                        : TimelineText.text("timeline.task.created.due", step,
+                                ChineseDates.dateTime(task.getDueDate().toInstant().atZone(cn.jiandu.web.Times.CHINA))),
                 task.getId());
     }
 
@@ -88,33 +90,36 @@ class RectificationTasks implements TaskListener {
             case Rectification.TASK_SIGN -> {
                 task.setVariable(Rectification.SIGNED, true);
                 problems.markSigned(problemId);
-                problems.record(problemId, EventKind.SIGNED, actor, level, comment("签收意见", task, "signComment"),
+                problems.record(problemId, EventKind.SIGNED, actor, level,
+                        comment("timeline.signed", task, Rectification.SIGN_COMMENT),
                         task.getId());
             }
             case Rectification.TASK_RECTIFY -> {
-                if ("WAIT".equals(Variables.text(task, Rectification.RECTIFY_OUTCOME))) {
+                if (Rectification.OUTCOME_WAIT.equals(Variables.text(task, Rectification.RECTIFY_OUTCOME))) {
                     problems.record(problemId, EventKind.TASK_COMPLETED, actor, level,
-                            comment("申请等待上级批示", task, "waitReason"), task.getId());
+                            comment("timeline.waitRequested", task, Rectification.WAIT_REASON), task.getId());
                 } else {
                     problems.markReported(problemId);
                     problems.record(problemId, EventKind.REPORTED, actor, level,
-                            comment("整改报告", task, "rectificationReport"), task.getId());
+                            comment("timeline.reported", task, Rectification.RECTIFICATION_REPORT), task.getId());
                 }
             }
             case Rectification.TASK_REVIEW -> {
-                boolean approved = "APPROVE".equals(Variables.text(task, Rectification.REVIEW_DECISION));
+                boolean approved = Rectification.DECISION_APPROVE
+                        .equals(Variables.text(task, Rectification.REVIEW_DECISION));
                 problems.record(problemId, approved ? EventKind.APPROVED : EventKind.RETURNED, actor, level,
-                        approved ? comment("审核意见", task, "reviewComment") : comment("退回理由", task, "reviewComment"),
+                        comment(approved ? "timeline.approved" : "timeline.returned", task,
+                                Rectification.REVIEW_COMMENT),
                         task.getId());
             }
             case Rectification.TASK_AWAIT_INSTRUCTION -> problems.record(problemId, EventKind.TASK_COMPLETED, actor,
-                    level, comment("上级批示", task, "instructionSummary"), task.getId());
+                    level, comment("timeline.instruction", task, Rectification.INSTRUCTION_SUMMARY), task.getId());
             case Rectification.TASK_DISCIPLINE_TALK -> problems.record(problemId, EventKind.TASK_COMPLETED, actor,
-                    level, comment("谈话提醒记录", task, "talkRecord"), task.getId());
+                    level, comment("timeline.talk", task, Rectification.TALK_RECORD), task.getId());
             case Rectification.TASK_LEADERSHIP_INTERVIEW -> problems.record(problemId, EventKind.TASK_COMPLETED, actor,
-                    level, comment("约谈记录", task, "interviewRecord"), task.getId());
-            default -> problems.record(problemId, EventKind.TASK_COMPLETED, actor, level, "完成「" + task.getName() + "」",
-                    task.getId());
+                    level, comment("timeline.interview", task, Rectification.INTERVIEW_RECORD), task.getId());
+            default -> problems.record(problemId, EventKind.TASK_COMPLETED, actor, level,
+                    TimelineText.text("timeline.task.completed", task.getName()), task.getId());
         }
     }
 
@@ -126,8 +131,8 @@ class RectificationTasks implements TaskListener {
         return task.getAssignee() != null ? task.getAssignee() : EscalationService.SYSTEM;
     }
 
-    private static String comment(String label, DelegateTask task, String variable) {
-        String text = Variables.text(task, variable);
-        return text == null || text.isBlank() ? label : label + "：" + text;
+    /** The sentence of {@code key} with what the form's field {@code variable} says, if anything. */
+    private static String comment(String key, DelegateTask task, String variable) {
+        return TimelineText.withNote(key, Variables.text(task, variable));
     }
 }

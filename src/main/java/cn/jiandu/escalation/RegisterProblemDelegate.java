@@ -49,14 +49,15 @@ class RegisterProblemDelegate implements JavaDelegate {
             problemId = ((Number) id).longValue();
         }
         Problem problem = problems.get(problemId);
-        execution.setVariable("problemTitle", problem.title());
-        execution.setVariable("problemDescription", problem.description());
-        execution.setVariable("unitCode", problem.unitCode());
-        execution.setVariable("unitName", organisation.findUnit(problem.unitCode()).map(Unit::name).orElse(""));
-        execution.setVariable("officerName", problem.officerNo() == null ? ""
+        execution.setVariable(Rectification.PROBLEM_TITLE, problem.title());
+        execution.setVariable(Rectification.PROBLEM_DESCRIPTION, problem.description());
+        execution.setVariable(Rectification.UNIT_CODE, problem.unitCode());
+        execution.setVariable(Rectification.UNIT_NAME,
+                organisation.findUnit(problem.unitCode()).map(Unit::name).orElse(""));
+        execution.setVariable(Rectification.OFFICER_NAME, problem.officerNo() == null ? ""
                 : organisation.findOfficer(problem.officerNo()).map(Officer::name).orElse(problem.officerNo()));
-        execution.setVariable("sourceName", problems.sourceName(problem.source()));
-        execution.setVariable("categoryName", problems.categoryName(problem.category()));
+        execution.setVariable(Rectification.SOURCE_NAME, problems.sourceName(problem.source()));
+        execution.setVariable(Rectification.CATEGORY_NAME, problems.categoryName(problem.category()));
         execution.setVariable(Rectification.SIGNED, false);
         execution.setVariable(Rectification.REPEAT_COUNT, 0);
         execution.setVariable(Rectification.RETURN_REASON, "");
@@ -73,12 +74,13 @@ class RegisterProblemDelegate implements JavaDelegate {
      */
     private long registerFromForm(DelegateExecution execution) {
         List<InputError> errors = new ArrayList<>();
-        Registration registration = new Registration(text(execution, "source", errors),
-                text(execution, "category", errors), text(execution, "unitCode", errors),
-                text(execution, "officerNo", errors), text(execution, "title", errors),
-                text(execution, "description", errors), instant(execution.getVariable("occurredAt"), errors),
-                Boolean.TRUE.equals(execution.getVariable("sensitive")), null, null,
-                text(execution, "registeredBy", errors));
+        Registration registration = new Registration(text(execution, Rectification.SOURCE, errors),
+                text(execution, Rectification.CATEGORY, errors), text(execution, Rectification.UNIT_CODE, errors),
+                text(execution, Rectification.OFFICER_NO, errors), text(execution, Rectification.TITLE, errors),
+                text(execution, Rectification.DESCRIPTION, errors),
+                instant(execution.getVariable(Rectification.OCCURRED_AT), errors),
+                Boolean.TRUE.equals(execution.getVariable(Rectification.SENSITIVE)), null, null,
+                text(execution, Rectification.REGISTERED_BY, errors));
         try {
             if (!errors.isEmpty()) {
                 throw new InvalidInputException(errors);
@@ -110,13 +112,14 @@ class RegisterProblemDelegate implements JavaDelegate {
                 try {
                     return LocalDateTime.parse(text).atZone(cn.jiandu.web.Times.CHINA).toInstant();
                 } catch (DateTimeParseException again) {
-                    errors.add(InputError.of("occurredAt", "时间格式无效: " + abbreviate(text) + "（格式如 2026-03-01T09:30+08:00）"));
+                    errors.add(InputError.of(Rectification.OCCURRED_AT,
+                            "时间格式无效: " + abbreviate(text) + "（格式如 2026-03-01T09:30+08:00）"));
                     return null;
                 }
             }
         }
         if (value != null && !(value instanceof String)) {
-            errors.add(InputError.of("occurredAt", "应为时间"));
+            errors.add(InputError.of(Rectification.OCCURRED_AT, "应为时间"));
         }
         return null;
     }

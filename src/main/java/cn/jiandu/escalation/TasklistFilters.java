@@ -24,6 +24,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.level.Level;
 import cn.jiandu.organisation.Role;
 import cn.jiandu.web.Times;
 
@@ -76,7 +77,7 @@ class TasklistFilters {
                 new Spec("reminders", "跟进提醒", "已发出到期前提醒的整改", 30, "#f0ad4e", ALL,
                         () -> base().processVariableValueEquals(Rectification.REMINDED, true)),
                 new Spec("red", "红色督办", "红色预警问题的全部待办", 40, "#c9302c", ALL,
-                        () -> base().processVariableValueEquals(Rectification.LEVEL, "RED")));
+                        () -> base().processVariableValueEquals(Rectification.LEVEL, Level.RED.name())));
     }
 
     private TaskQuery base() {

@@ -2,7 +2,7 @@ package cn.jiandu.escalation;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 
 /** Reading the variables every step needs. */
 final class Variables {

@@ -18,14 +18,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jiandu.engine.DecisionTables;
+import cn.jiandu.level.Level;
 import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.organisation.Role;
 import cn.jiandu.organisation.Unit;
-import cn.jiandu.problem.EventKind;
-import cn.jiandu.problem.Level;
-import cn.jiandu.problem.Problem;
-import cn.jiandu.problem.ProblemService;
 import cn.jiandu.web.Times;
 
 /**
@@ -46,51 +43,49 @@ public class Notifications {
     private final OutboxMapper outbox;
     private final DecisionTables decisions;
     private final OrganisationService organisation;
-    private final ProblemService problems;
     private final MessageRenderer renderer;
     private final NotificationProperties properties;
     private final Clock clock;
 
     Notifications(OutboxMapper outbox, DecisionTables decisions, OrganisationService organisation,
-            ProblemService problems, MessageRenderer renderer, NotificationProperties properties, Clock clock) {
+            MessageRenderer renderer, NotificationProperties properties, Clock clock) {
         this.outbox = outbox;
         this.decisions = decisions;
         this.organisation = organisation;
-        this.problems = problems;
         this.renderer = renderer;
         this.properties = properties;
         this.clock = clock;
     }
 
     /**
-     * Notifies the people a problem's step concerns. {@code instance} tells this occurrence
-     * of the step from others (a level, a deadline, a reminder's number); {@code roles}
-     * overrides the routing table when not empty. Returns how many recipients were queued.
+     * Notifies the people a problem's step concerns and returns whom; the caller writes the
+     * problem's timeline. A recipient who has this occurrence of the step already is skipped.
      */
     @Transactional
-    public int problemStep(long problemId, NotificationStep step, String instance, String note, List<String> roles) {
-        Problem problem = problems.get(problemId);
-        Level level = problem.level() == null ? Level.BLUE : problem.level();
-        List<String> targets = roles == null || roles.isEmpty() ? route(step, level) : roles;
+    public Queued problemStep(ProblemNotice notice) {
+        long problemId = notice.problemId();
+        NotificationStep step = notice.step();
+        Level level = notice.level();
+        List<String> targets = notice.roles() == null || notice.roles().isEmpty() ? route(step, level)
+                : notice.roles();
         Map<String, Officer> people = new LinkedHashMap<>();
         List<String> robots = new ArrayList<>();
         for (String target : targets) {
             if (BUREAU_GROUP.equals(target)) {
                 robots.add(BUREAU_ROBOT);
             } else {
-                for (Officer officer : resolve(target, problem)) {
+                for (Officer officer : resolve(target, notice)) {
                     people.putIfAbsent(officer.officerNo(), officer);
                 }
             }
         }
         Instant now = clock.instant();
-        String messageKey = "p" + problemId + ":" + step.name() + ":" + instance;
-        String title = "【" + level.label() + "预警】" + step.label() + "：" + problem.title();
-        String body = renderer.render("problem", model(problem, level, step, note, now));
+        String messageKey = "p" + problemId + ":" + step.name() + ":" + notice.instance();
+        String title = "【" + level.label() + "预警】" + step.label() + "：" + notice.title();
+        String body = renderer.render("problem", model(notice, now));
         Instant due = sendAt(level, now);
         String link = properties.linkBaseUrl() + "/camunda/app/tasklist/";
         List<String> names = new ArrayList<>();
-        int queued = 0;
         for (Officer officer : people.values()) {
             if (officer.dingtalkUserId() == null || !officer.active()) {
                 log.warn("Officer {} has no DingTalk userId: {} of problem {} not sent to him",
@@ -99,24 +94,16 @@ public class Notifications {
             }
             if (insert(messageKey + ":" + officer.dingtalkUserId(), messageKey, OutboxMessage.WORK,
                     officer.dingtalkUserId(), officer.name(), problemId, step, level, title, body, link, null, due, now)) {
-                queued++;
                 names.add(officer.name());
             }
         }
         for (String robot : robots) {
             if (insert(messageKey + ":robot:" + robot, messageKey, OutboxMessage.ROBOT, robot, "分局钉钉群", problemId,
                     step, level, title, body, link, null, due, now)) {
-                queued++;
                 names.add("分局钉钉群");
             }
         }
-        if (queued > 0) {
-            problems.record(problemId, EventKind.MESSAGE, "system", level,
-                    "钉钉" + step.label() + "：" + String.join("、", names)
-                            + (due.isAfter(now) ? "（夜间免打扰，" + CHINESE.format(due.atZone(Times.CHINA)) + " 发送）" : ""),
-                    messageKey);
-        }
-        return queued;
+        return new Queued(messageKey, List.copyOf(names), due, due.isAfter(now));
     }
 
     /** A message to a group robot (the bureau's reports): markdown as given. */
@@ -145,14 +132,14 @@ public class Notifications {
                 .map(rule -> (String) rule.get("recipient")).toList();
     }
 
-    private List<Officer> resolve(String target, Problem problem) {
+    private List<Officer> resolve(String target, ProblemNotice notice) {
         if ("OFFICER".equals(target)) {
-            return problem.officerNo() == null ? List.of()
-                    : organisation.findOfficer(problem.officerNo()).map(List::of).orElse(List.of());
+            return notice.officerNo() == null ? List.of()
+                    : organisation.findOfficer(notice.officerNo()).map(List::of).orElse(List.of());
         }
         Role role = Role.valueOf(target);
         if (role == Role.UNIT_HEAD) {
-            return organisation.officers(problem.unitCode(), Role.UNIT_HEAD);
+            return organisation.officers(notice.unitCode(), Role.UNIT_HEAD);
         }
         return organisation.officers(null, role);
     }
@@ -175,10 +162,12 @@ public class Notifications {
         return (morning.isAfter(local) ? morning : morning.plusDays(1)).toInstant();
     }
 
-    private Map<String, Object> model(Problem problem, Level level, NotificationStep step, String note, Instant now) {
+    private Map<String, Object> model(ProblemNotice notice, Instant now) {
+        Level level = notice.level();
+        Instant deadline = notice.deadline();
         Map<String, Object> model = new HashMap<>();
-        model.put("step", step.name());
-        model.put("stepLabel", step.label());
+        model.put("step", notice.step().name());
+        model.put("stepLabel", notice.step().label());
         model.put("level", level.name());
         model.put("levelLabel", level.label());
         model.put("levelColor", switch (level) {
@@ -186,14 +175,14 @@ public class Notifications {
             case YELLOW -> "#E6A23C";
             case RED -> "#D9001B";
         });
-        model.put("title", problem.title());
-        model.put("problemId", String.valueOf(problem.id()));
-        model.put("unitName", organisation.findUnit(problem.unitCode()).map(Unit::name).orElse(problem.unitCode()));
-        model.put("officerName", problem.officerNo() == null ? ""
-                : organisation.findOfficer(problem.officerNo()).map(Officer::name).orElse(problem.officerNo()));
-        model.put("deadlineText", problem.deadline() == null ? "" : CHINESE.format(problem.deadline().atZone(Times.CHINA)));
-        model.put("timeLeftText", problem.deadline() == null ? "" : timeLeft(Duration.between(now, problem.deadline())));
-        model.put("note", note == null ? "" : note);
+        model.put("title", notice.title());
+        model.put("problemId", String.valueOf(notice.problemId()));
+        model.put("unitName", organisation.findUnit(notice.unitCode()).map(Unit::name).orElse(notice.unitCode()));
+        model.put("officerName", notice.officerNo() == null ? ""
+                : organisation.findOfficer(notice.officerNo()).map(Officer::name).orElse(notice.officerNo()));
+        model.put("deadlineText", deadline == null ? "" : CHINESE.format(deadline.atZone(Times.CHINA)));
+        model.put("timeLeftText", deadline == null ? "" : timeLeft(Duration.between(now, deadline)));
+        model.put("note", notice.note() == null ? "" : notice.note());
         model.put("noticeTimeText", CHINESE.format(now.atZone(Times.CHINA)));
         model.put("link", properties.linkBaseUrl() + "/camunda/app/tasklist/");
         return model;

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.level.Level;
 import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.web.InputError;
@@ -20,48 +20,37 @@ import cn.jiandu.web.NotFoundException;
 import cn.jiandu.web.PlainText;
 
 /**
- * Supervision problems (执法问题): registration, which starts the rectification process in
- * the same transaction, their state as the process moves them, and their timeline.
+ * Supervision problems (执法问题): registration, whose event starts the rectification process
+ * in the same transaction, their state as the process moves them, and their timeline.
  */
 @Service
 public class ProblemService {
-
-    /** The BPMN process every problem runs (processes/rectification.bpmn). */
-    public static final String PROCESS_KEY = "rectification";
 
     private static final int MAX_TITLE = 200;
     private static final int MAX_DESCRIPTION = 4000;
 
     private final ProblemMapper mapper;
     private final OrganisationService organisation;
-    private final RuntimeService runtime;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProblemService(ProblemMapper mapper, OrganisationService organisation, RuntimeService runtime, Clock clock) {
+    ProblemService(ProblemMapper mapper, OrganisationService organisation, ApplicationEventPublisher events,
+            Clock clock) {
         this.mapper = mapper;
         this.organisation = organisation;
-        this.runtime = runtime;
+        this.events = events;
         this.clock = clock;
     }
 
-    /** Registers a problem and starts its process; everything or nothing. */
+    /**
+     * Registers a problem and announces it ({@link ProblemRegistered}) to whoever starts its
+     * process, synchronously in this transaction: everything or nothing.
+     */
     @Transactional
     public Problem register(Registration registration) {
         ProblemMapper.NewProblem row = insert(registration);
-        runtime.createProcessInstanceByKey(PROCESS_KEY)
-                .businessKey(String.valueOf(row.id))
-                .setVariables(Variables.createVariables()
-                        .putValue("problemId", row.id)
-                        .putValue("unitCode", row.unitCode)
-                        .putValue("officerNo", row.officerNo)
-                        .putValue("category", row.category)
-                        .putValue("source", row.source)
-                        .putValue("sensitive", row.sensitive)
-                        .putValue("requestedLevel", registration.requestedLevel() == null ? null
-                                : registration.requestedLevel().name())
-                        .putValue("problemTitle", row.title)
-                        .putValue("registeredBy", row.registeredBy))
-                .execute();
+        events.publishEvent(new ProblemRegistered(row.id, row.source, row.category, row.unitCode, row.officerNo,
+                row.title, row.sensitive, registration.requestedLevel(), row.registeredBy));
         return find(row.id).orElseThrow();
     }
 
@@ -132,8 +121,7 @@ public class ProblemService {
         row.createdAt = clock.instant();
         mapper.insert(row);
         record(row.id, EventKind.REGISTERED, r.registeredBy(), null,
-                sourceName + " · " + categoryName
-                        + " · " + row.title, null);
+                TimelineText.text("timeline.registered", sourceName, categoryName, row.title), null);
         return row;
     }
 

@@ -3,6 +3,8 @@ package cn.jiandu.problem;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import cn.jiandu.level.Level;
+
 /** A problem as the API shows it: names beside codes, its documents and its timeline. */
 record ProblemView(long id, String source, String sourceName, String category, String categoryName,
         String unitCode, String unitName, String officerNo, String officerName, String title, String description,

@@ -2,6 +2,8 @@ package cn.jiandu.problem;
 
 import java.time.Instant;
 
+import cn.jiandu.level.Level;
+
 /**
  * What registers a problem: the API (a legal officer or a channel), the Tasklist's start
  * form, or a detection rule (with its finding key and the level the rule asks for).

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jiandu.document.DocumentProperties;
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 import cn.jiandu.scoring.ScoreService;
 import cn.jiandu.scoring.ScoreSubject;
 import cn.jiandu.web.Times;

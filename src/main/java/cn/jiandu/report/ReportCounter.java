@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.jiandu.document.DocumentProperties;
 import cn.jiandu.document.DocumentType;
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 import cn.jiandu.scoring.ScoreEntry;
 import cn.jiandu.scoring.ScoreService;
 import cn.jiandu.scoring.ScoreSubject;

@@ -6,12 +6,14 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
+import cn.jiandu.level.Level;
+
 @Mapper
 interface ScoreMapper {
 
-    int exists(@Param("problemId") long problemId, @Param("level") String level);
+    int exists(@Param("problemId") long problemId, @Param("level") Level level);
 
-    int insert(@Param("problemId") long problemId, @Param("level") String level, @Param("unitCode") String unitCode,
+    int insert(@Param("problemId") long problemId, @Param("level") Level level, @Param("unitCode") String unitCode,
             @Param("officerNo") String officerNo, @Param("unitPoints") int unitPoints,
             @Param("officerPoints") int officerPoints, @Param("month") String month, @Param("at") Instant at);
 

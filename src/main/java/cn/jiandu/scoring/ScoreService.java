@@ -11,6 +11,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.level.Level;
+
 /**
  * Enforcement quality points (执法质量积分): deducted as problems reach their levels, and
  * ranked per month for units and officers.
@@ -36,7 +38,7 @@ public class ScoreService {
 
     /** Charges a level once per problem: running the step again deducts nothing more. */
     @Transactional
-    public Deduction deduct(long problemId, String level, String unitCode, String officerNo) {
+    public Deduction deduct(long problemId, Level level, String unitCode, String officerNo) {
         if (mapper.exists(problemId, level) > 0) {
             return null;
         }

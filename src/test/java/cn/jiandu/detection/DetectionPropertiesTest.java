@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 
 /** jiandu.detection.* as Spring binds it: configured rules replace the defaults, the others keep them. */
 class DetectionPropertiesTest {

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 
 /** The pure parts of a run: the slot of a schedule and what an incremental query reads. */
 class DetectionRunsTest {

@@ -12,7 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 import cn.jiandu.web.Times;
 
 /** The rules' thresholds at their edges, without Spring or a database. */

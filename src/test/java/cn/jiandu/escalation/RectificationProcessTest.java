@@ -51,27 +51,28 @@ class RectificationProcessTest {
     @BeforeEach
     void doubles() {
         ClockUtil.setCurrentTime(Date.from(START));
-        Mocks.register("registerProblem", step("register", e -> e.setVariable("signed", false)));
-        Mocks.register("fixDeadlineRules", step("fixRules", e -> e.setVariable("deadlineRules", "{}")));
+        Mocks.register("registerProblem", step("register", e -> e.setVariable(Rectification.SIGNED, false)));
+        Mocks.register("fixDeadlineRules", step("fixRules", e -> e.setVariable(Rectification.DEADLINE_RULES, "{}")));
         Mocks.register("applyLevel", step("applyLevel", RectificationProcessTest::clocks));
         Mocks.register("issueDocument", step("issueDocument", e -> { }));
-        Mocks.register("remind", step("remind", e -> e.setVariable("reminded", true)));
-        Mocks.register("urge", step("urge", e -> e.setVariable("overdue", true)));
-        Mocks.register("supervise", step("supervise", e -> e.setVariable("raiseReason", "整改迟缓")));
+        Mocks.register("remind", step("remind", e -> e.setVariable(Rectification.REMINDED, true)));
+        Mocks.register("urge", step("urge", e -> e.setVariable(Rectification.OVERDUE, true)));
+        Mocks.register("supervise", step("supervise", e -> e.setVariable(Rectification.RAISE_REASON, "整改迟缓")));
         Mocks.register("pauseClock", step("pauseClock", e -> { }));
         Mocks.register("resumeClock", step("resumeClock", RectificationProcessTest::clocks));
         Mocks.register("restartClock", step("restartClock", RectificationProcessTest::clocks));
         Mocks.register("countRepeat", step("countRepeat", e -> { }));
         Mocks.register("raiseLevel", step("raiseLevel", e -> {
-            String level = (String) e.getVariable("level");
+            String level = (String) e.getVariable(Rectification.LEVEL);
             String next = "BLUE".equals(level) ? "YELLOW" : "RED";
-            e.setVariable("levelRaised", !next.equals(level));
-            e.setVariable("level", next);
+            e.setVariable(Rectification.LEVEL_RAISED, !next.equals(level));
+            e.setVariable(Rectification.LEVEL, next);
         }));
         Mocks.register("closeProblem", step("close", e -> { }));
         Mocks.register("rectificationTasks", (TaskListener) task -> {
-            if ("complete".equals(task.getEventName()) && "Task_Sign".equals(task.getTaskDefinitionKey())) {
-                task.setVariable("signed", true);
+            if ("complete".equals(task.getEventName())
+                    && Rectification.TASK_SIGN.equals(task.getTaskDefinitionKey())) {
+                task.setVariable(Rectification.SIGNED, true);
             }
         });
         Mocks.register("deadlines", new Deadlines());
@@ -100,23 +101,25 @@ class RectificationProcessTest {
     /** Clocks like the real ones, relative to the engine's time. */
     private static void clocks(DelegateExecution e) {
         long now = ClockUtil.getCurrentTime().getTime();
-        e.setVariable("signDue", new Date(now + Duration.ofHours(24).toMillis()));
-        e.setVariable("signGraceDue", new Date(now + Duration.ofHours(48).toMillis()));
-        e.setVariable("rectifyDue", new Date(now + Duration.ofDays(5).toMillis()));
-        e.setVariable("graceDue", new Date(now + Duration.ofDays(7).toMillis()));
+        e.setVariable(Rectification.SIGN_DUE, new Date(now + Duration.ofHours(24).toMillis()));
+        e.setVariable(Rectification.SIGN_GRACE_DUE, new Date(now + Duration.ofHours(48).toMillis()));
+        e.setVariable(Rectification.RECTIFY_DUE, new Date(now + Duration.ofDays(5).toMillis()));
+        e.setVariable(Rectification.GRACE_DUE, new Date(now + Duration.ofDays(7).toMillis()));
         Instant remindAt = Instant.ofEpochMilli(now).plus(Duration.ofDays(3));
-        e.setVariable("remindAt", Date.from(remindAt));
-        e.setVariable("reminderCycle", "R2/" + remindAt.atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime() + "/PT24H");
+        e.setVariable(Rectification.REMIND_AT, Date.from(remindAt));
+        e.setVariable(Rectification.REMINDER_CYCLE,
+                "R2/" + remindAt.atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime() + "/PT24H");
     }
 
     private static ProcessInstance register(String source, boolean sensitive) {
-        return runtimeService().startProcessInstanceByKey("rectification", "1", withVariables(
-                "problemId", 1L, "category", "CASE_FILING", "source", source, "sensitive", sensitive,
-                "requestedLevel", null, "unitCode", "CGPCS", "problemTitle", "受案登记表未开具回执"));
+        return runtimeService().startProcessInstanceByKey(Rectification.PROCESS_KEY, "1", withVariables(
+                Rectification.PROBLEM_ID, 1L, Rectification.CATEGORY, "CASE_FILING", Rectification.SOURCE, source,
+                Rectification.SENSITIVE, sensitive, Rectification.REQUESTED_LEVEL, null,
+                Rectification.UNIT_CODE, "CGPCS", Rectification.PROBLEM_TITLE, "受案登记表未开具回执"));
     }
 
     private static String level(ProcessInstance pi) {
-        return (String) runtimeService().getVariable(pi.getId(), "level");
+        return (String) runtimeService().getVariable(pi.getId(), Rectification.LEVEL);
     }
 
     /** Moves the engine's clock to the timer's due date and fires it. */
@@ -127,15 +130,17 @@ class RectificationProcessTest {
     }
 
     private static void sign(ProcessInstance pi) {
-        complete(task("Task_Sign", pi), withVariables("signComment", "已签收，立即整改"));
+        complete(task(Rectification.TASK_SIGN, pi), withVariables(Rectification.SIGN_COMMENT, "已签收，立即整改"));
     }
 
     private static void report(ProcessInstance pi) {
-        complete(task("Task_Rectify", pi), withVariables("rectifyOutcome", "DONE", "rectificationReport", "已补开回执"));
+        complete(task(Rectification.TASK_RECTIFY, pi), withVariables(Rectification.RECTIFY_OUTCOME, "DONE",
+                Rectification.RECTIFICATION_REPORT, "已补开回执"));
     }
 
     private static void review(ProcessInstance pi, String decision) {
-        complete(task("Task_Review", pi), withVariables("reviewDecision", decision, "reviewComment", "意见"));
+        complete(task(Rectification.TASK_REVIEW, pi), withVariables(Rectification.REVIEW_DECISION, decision,
+                Rectification.REVIEW_COMMENT, "意见"));
     }
 
     @Test
@@ -159,14 +164,15 @@ class RectificationProcessTest {
         fire("Timer_Remind", pi);
         fire("Timer_Urge", pi);
         assertThat(pi).hasPassed("Task_Remind", "Task_Urge", "End_Urged", "End_Reminded");
-        assertThat(runtimeService().getVariable(pi.getId(), "overdue")).isEqualTo(true);
+        assertThat(runtimeService().getVariable(pi.getId(), Rectification.OVERDUE)).isEqualTo(true);
 
         fire("Timer_Supervise", pi);
         assertThat(level(pi)).isEqualTo("YELLOW");
         assertThat(pi).hasPassed("Task_Supervise", "EscalationEnd_Raise", "Task_RaiseLevel")
                 .isWaitingAt("Task_Rectify", "Task_DisciplineTalk");
         assertThat(steps).containsSubsequence("applyLevel", "supervise", "raiseLevel", "applyLevel", "issueDocument");
-        complete(task("Task_DisciplineTalk", pi), withVariables("talkRecord", "已对单位负责人谈话提醒"));
+        complete(task(Rectification.TASK_DISCIPLINE_TALK, pi),
+                withVariables(Rectification.TALK_RECORD, "已对单位负责人谈话提醒"));
         assertThat(pi).hasPassed("End_TalkDone");
     }
 
@@ -178,7 +184,8 @@ class RectificationProcessTest {
         execute(job("Timer_Supervise", pi));
         assertThat(level(pi)).isEqualTo("RED");
         assertThat(pi).isWaitingAt("Task_Rectify", "Task_DisciplineTalk", "Task_LeadershipInterview");
-        complete(task("Task_LeadershipInterview", pi), withVariables("interviewRecord", "约谈所长"));
+        complete(task(Rectification.TASK_LEADERSHIP_INTERVIEW, pi),
+                withVariables(Rectification.INTERVIEW_RECORD, "约谈所长"));
 
         execute(job("Timer_Supervise", pi));
         assertThat(level(pi)).isEqualTo("RED");
@@ -215,12 +222,12 @@ class RectificationProcessTest {
     void shouldRaiseByMessageAndNotBeyondRed() {
         ProcessInstance pi = register("HOTLINE_12345", false);
         sign(pi);
-        runtimeService().createMessageCorrelation("RaiseLevel").processInstanceId(pi.getId())
-                .setVariable("raiseReason", "领导交办").correlate();
+        runtimeService().createMessageCorrelation(Rectification.MESSAGE_RAISE_LEVEL).processInstanceId(pi.getId())
+                .setVariable(Rectification.RAISE_REASON, "领导交办").correlate();
         assertThat(level(pi)).isEqualTo("YELLOW");
-        runtimeService().correlateMessage("RaiseLevel", "1");
+        runtimeService().correlateMessage(Rectification.MESSAGE_RAISE_LEVEL, "1");
         assertThat(level(pi)).isEqualTo("RED");
-        runtimeService().correlateMessage("RaiseLevel", "1");
+        runtimeService().correlateMessage(Rectification.MESSAGE_RAISE_LEVEL, "1");
         assertThat(level(pi)).isEqualTo("RED");
         assertThat(pi).hasPassed("Boundary_RaiseMessage", "Gateway_Raised").isWaitingAt("Task_Rectify");
         assertThat(steps.stream().filter("issueDocument"::equals)).hasSize(3);
@@ -258,13 +265,15 @@ class RectificationProcessTest {
     void shouldPauseTheClockWhileWaitingForAnInstruction() {
         ProcessInstance pi = register("HOTLINE_12345", false);
         sign(pi);
-        complete(task("Task_Rectify", pi), withVariables("rectifyOutcome", "WAIT", "waitReason", "需请示分管领导"));
+        complete(task(Rectification.TASK_RECTIFY, pi), withVariables(Rectification.RECTIFY_OUTCOME, "WAIT",
+                Rectification.WAIT_REASON, "需请示分管领导"));
         assertThat(pi).isWaitingAt("Task_AwaitInstruction");
         assertThat(job("Timer_Urge", pi)).isNull();
-        complete(task("Task_AwaitInstruction", pi), withVariables("instructionSummary", "同意按方案整改"));
+        complete(task(Rectification.TASK_AWAIT_INSTRUCTION, pi),
+                withVariables(Rectification.INSTRUCTION_SUMMARY, "同意按方案整改"));
         assertThat(pi).hasPassed("Task_PauseClock", "Task_ResumeClock").isWaitingAt("Task_Rectify");
         assertThat(steps).containsSubsequence("pauseClock", "resumeClock");
         Map<String, Object> vars = runtimeService().getVariables(pi.getId());
-        assertThat(vars).containsKey("rectifyDue");
+        assertThat(vars).containsKey(Rectification.RECTIFY_DUE);
     }
 }

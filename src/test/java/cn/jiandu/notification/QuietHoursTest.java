@@ -11,7 +11,7 @@ import java.time.ZonedDateTime;
 
 import org.junit.jupiter.api.Test;
 
-import cn.jiandu.problem.Level;
+import cn.jiandu.level.Level;
 
 class QuietHoursTest {
 
@@ -20,7 +20,7 @@ class QuietHoursTest {
     private final NotificationProperties properties = new NotificationProperties(LocalTime.of(22, 0),
             LocalTime.of(7, 0), true, Duration.ofSeconds(2), 200, 8, 8, Duration.ofSeconds(10), Duration.ofMinutes(30),
             Duration.ofMinutes(2), 20, Duration.ofSeconds(2), "http://localhost:8080");
-    private final Notifications notifications = new Notifications(null, null, null, null, null, properties,
+    private final Notifications notifications = new Notifications(null, null, null, null, properties,
             Clock.systemUTC());
 
     private static Instant at(int day, int hour, int minute) {

@@ -1,4 +1,4 @@
-package cn.jiandu.problem;
+package cn.jiandu.level;
 
 /** The warning level of a problem (三色预警). */
 public enum Level {
