@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import cn.jiandu.security.FormSubmissionPolicy;
+
 /**
  * What a person may submit when he completes a task or starts a process (提交表单): only the
  * fields of the deployed form of that task or start event, each of its own type and length,
@@ -33,7 +35,7 @@ import org.springframework.stereotype.Service;
  * for a person asks here first: the engine REST API, the Tasklist's API, and any later one.
  */
 @Service
-public class TaskSubmissions {
+public class TaskSubmissions implements FormSubmissionPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(TaskSubmissions.class);
 
@@ -66,40 +68,8 @@ public class TaskSubmissions {
                 .register(meters);
     }
 
-    /** One variable as submitted: the type the caller named (null: none), the value, and whether he sent valueInfo. */
-    public record Submitted(String type, JsonNode value, boolean valueInfo) {
-    }
-
-    /** A refused variable and why, in Chinese. */
-    public record Refusal(String name, String message) {
-    }
-
-    /** Who submits: the user and his groups, for the visibility check. */
-    public record Submitter(String userId, List<String> groupIds) {
-    }
-
-    /**
-     * The verdict on a submission: {@code refusals} empty means it may go on to the engine
-     * (which still checks the caller's authorizations; an unknown or invisible task is left
-     * to the engine to refuse).
-     */
-    public record Verdict(String form, List<Refusal> refusals) {
-        public boolean accepted() {
-            return refusals.isEmpty();
-        }
-
-        /** The Chinese message for the person: which variables, and why. */
-        public String message() {
-            StringBuilder text = new StringBuilder("提交的内容未被接受，任务仍待办理：");
-            for (int i = 0; i < refusals.size(); i++) {
-                Refusal r = refusals.get(i);
-                text.append(i == 0 ? "" : "；").append(r.name()).append(" ").append(r.message());
-            }
-            return text.toString();
-        }
-    }
-
     /** A task completion (complete, submit-form, resolve, error or escalation thrown from a task). */
+    @Override
     public Verdict checkTask(String taskId, Submitter submitter, Map<String, Submitted> variables) {
         Authentication saved = identity.getCurrentAuthentication();
         try {
@@ -120,6 +90,7 @@ public class TaskSubmissions {
     }
 
     /** A start form (process-definition start or submit-form), by definition id or by key. */
+    @Override
     public Verdict checkStart(String definitionIdOrNull, String keyOrNull, Submitter submitter,
             Map<String, Submitted> variables) {
         Authentication saved = identity.getCurrentAuthentication();

@@ -28,13 +28,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import cn.jiandu.escalation.TaskSubmissions;
 
 /**
  * The engine's REST API as a person may use it, under /engine-rest and the webapps'
  * /camunda/api/engine: only the rows of {@link EngineApiAllowList} (the administrator
  * excepted: 403 with a Chinese message otherwise), and every task completion or start form
- * only with its form's fields ({@link TaskSubmissions}, administrators not excepted: 400
+ * only with its form's fields ({@link FormSubmissionPolicy}, administrators not excepted: 400
  * naming the refused variables, nothing changed).
  */
 final class EngineApiGuard extends OncePerRequestFilter {
@@ -52,10 +51,10 @@ final class EngineApiGuard extends OncePerRequestFilter {
     private static final Set<String> START_BODY = Set.of("variables", "businessKey", "withVariablesInReturn");
     static final int MAX_BODY_BYTES = 2 << 20;
 
-    private final TaskSubmissions submissions;
+    private final FormSubmissionPolicy submissions;
     private final ObjectMapper json;
 
-    EngineApiGuard(TaskSubmissions submissions, ObjectMapper json) {
+    EngineApiGuard(FormSubmissionPolicy submissions, ObjectMapper json) {
         this.submissions = submissions;
         this.json = json;
     }
@@ -129,13 +128,13 @@ final class EngineApiGuard extends OncePerRequestFilter {
             root = json.createObjectNode();
         }
         List<Map<String, String>> errors = new ArrayList<>();
-        Map<String, TaskSubmissions.Submitted> variables = variables(root, isTask ? TASK_BODY : START_BODY, errors);
+        Map<String, FormSubmissionPolicy.Submitted> variables = variables(root, isTask ? TASK_BODY : START_BODY, errors);
         if (errors.isEmpty()) {
-            TaskSubmissions.Submitter submitter = new TaskSubmissions.Submitter(caller.userId(), caller.groupIds());
-            TaskSubmissions.Verdict verdict = isTask ? submissions.checkTask(task.group(1), submitter, variables)
+            FormSubmissionPolicy.Submitter submitter = new FormSubmissionPolicy.Submitter(caller.userId(), caller.groupIds());
+            FormSubmissionPolicy.Verdict verdict = isTask ? submissions.checkTask(task.group(1), submitter, variables)
                     : submissions.checkStart(start.group(2), start.group(1), submitter, variables);
             if (!verdict.accepted()) {
-                for (TaskSubmissions.Refusal refusal : verdict.refusals()) {
+                for (FormSubmissionPolicy.Refusal refusal : verdict.refusals()) {
                     errors.add(Map.of("field", refusal.name(), "message", refusal.message()));
                 }
                 refuse(response, HttpServletResponse.SC_BAD_REQUEST, verdict.message(), errors);
@@ -151,9 +150,9 @@ final class EngineApiGuard extends OncePerRequestFilter {
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
-    private static Map<String, TaskSubmissions.Submitted> variables(JsonNode root, Set<String> allowedKeys,
+    private static Map<String, FormSubmissionPolicy.Submitted> variables(JsonNode root, Set<String> allowedKeys,
             List<Map<String, String>> errors) {
-        Map<String, TaskSubmissions.Submitted> variables = new LinkedHashMap<>();
+        Map<String, FormSubmissionPolicy.Submitted> variables = new LinkedHashMap<>();
         if (!root.isObject()) {
             errors.add(Map.of("field", "body", "message", "应为 JSON 对象"));
             return variables;
@@ -189,7 +188,7 @@ final class EngineApiGuard extends OncePerRequestFilter {
             JsonNode valueInfo = dto.path("valueInfo");
             boolean hasValueInfo = !valueInfo.isMissingNode() && !valueInfo.isNull()
                     && !(valueInfo.isObject() && valueInfo.isEmpty());
-            variables.put(field.getKey(), new TaskSubmissions.Submitted(type.isTextual() ? type.asText()
+            variables.put(field.getKey(), new FormSubmissionPolicy.Submitted(type.isTextual() ? type.asText()
                     : type.isMissingNode() || type.isNull() ? null : type.toString(), dto.path("value"), hasValueInfo));
         }
         return variables;

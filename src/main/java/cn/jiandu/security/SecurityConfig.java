@@ -17,7 +17,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import cn.jiandu.escalation.TaskSubmissions;
 
 /**
  * Who may reach what.
@@ -43,7 +42,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json,
-            TaskSubmissions submissions) throws Exception {
+            FormSubmissionPolicy submissions) throws Exception {
         http.securityMatcher(new OrRequestMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html", "/actuator/**", "/dashboard", "/dashboard/**", "/webjars/**")))
                 .authorizeHttpRequests(auth -> auth
@@ -67,7 +66,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain webappSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json,
-            TaskSubmissions submissions) throws Exception {
+            FormSubmissionPolicy submissions) throws Exception {
         http.securityMatcher(new OrRequestMatcher(paths("/camunda/**", "/camunda-welcome", "/camunda-welcome/**", "/", "/error", "/favicon.ico")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 // the webapps keep their own session login and CSRF token (Camunda's filters)

@@ -28,9 +28,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
 
-import cn.jiandu.escalation.TaskSubmissions.Refusal;
-import cn.jiandu.escalation.TaskSubmissions.Submitted;
-import cn.jiandu.escalation.TaskSubmissions.Verdict;
+import cn.jiandu.security.FormSubmissionPolicy.Refusal;
+import cn.jiandu.security.FormSubmissionPolicy.Submitted;
+import cn.jiandu.security.FormSubmissionPolicy.Verdict;
 
 /**
  * What a person may submit through the deployed forms of rectification.bpmn: the forms are

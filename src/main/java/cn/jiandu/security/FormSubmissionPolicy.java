@@ -1,0 +1,54 @@
+package cn.jiandu.security;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What a person may submit when he completes a task or starts a process: asked by
+ * {@link EngineApiGuard} on every completion path, answered by the capability that owns the
+ * process (escalation's TaskSubmissions), so that security depends on no capability.
+ */
+public interface FormSubmissionPolicy {
+
+    /** One variable as submitted: the type the caller named (null: none), the value, and whether he sent valueInfo. */
+    record Submitted(String type, JsonNode value, boolean valueInfo) {
+    }
+
+    /** A refused variable and why, in Chinese. */
+    record Refusal(String name, String message) {
+    }
+
+    /** Who submits: the user and his groups, for the visibility check. */
+    record Submitter(String userId, List<String> groupIds) {
+    }
+
+    /**
+     * The verdict on a submission: {@code refusals} empty means it may go on to the engine
+     * (which still checks the caller's authorizations; an unknown or invisible task is left
+     * to the engine to refuse).
+     */
+    record Verdict(String form, List<Refusal> refusals) {
+        public boolean accepted() {
+            return refusals.isEmpty();
+        }
+
+        /** The Chinese message for the person: which variables, and why. */
+        public String message() {
+            StringBuilder text = new StringBuilder("提交的内容未被接受，任务仍待办理：");
+            for (int i = 0; i < refusals.size(); i++) {
+                Refusal r = refusals.get(i);
+                text.append(i == 0 ? "" : "；").append(r.name()).append(" ").append(r.message());
+            }
+            return text.toString();
+        }
+    }
+
+    /** A task completion (complete, submit-form, resolve, error or escalation thrown from a task). */
+    Verdict checkTask(String taskId, Submitter submitter, Map<String, Submitted> variables);
+
+    /** A start form (process-definition start or submit-form), by definition id or by key. */
+    Verdict checkStart(String definitionIdOrNull, String keyOrNull, Submitter submitter,
+            Map<String, Submitted> variables);
+}
