@@ -15,8 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import cn.jiandu.JianduApplication;
-
 /**
  * The one time source of the app, in China time: the system clock plus an offset that is
  * always 0 in production. With jiandu.clock.adjustable=true (demo and test runs only) an
@@ -53,7 +51,7 @@ public class AppClock extends Clock {
 
     private static final Logger log = LoggerFactory.getLogger(AppClock.class);
 
-    private final ZoneId zone = ZoneId.of(JianduApplication.ZONE);
+    private final ZoneId zone = Times.CHINA;
     private final boolean adjustable;
     private final ClockMapper mapper;
     private final ObjectProvider<ProcessEngine> engine;

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import cn.jiandu.JianduApplication;
-
 /**
  * The rules of the working-day calendar, free of Spring and of the database: a day the
  * calendar lists is what its kind says, any other day is a working day from Monday to
@@ -21,7 +19,7 @@ import cn.jiandu.JianduApplication;
  */
 final class WorkingDays {
 
-    static final ZoneId ZONE = ZoneId.of(JianduApplication.ZONE);
+    static final ZoneId ZONE = Times.CHINA;
     static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
     /** The listed days between two dates, both inclusive. */

@@ -17,12 +17,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.jiandu.calendar.Times;
 import cn.jiandu.problem.Level;
 import cn.jiandu.security.CurrentUser;
 import cn.jiandu.web.ForbiddenException;
 import cn.jiandu.web.InvalidInputException;
 import cn.jiandu.web.NotFoundException;
-import cn.jiandu.web.Times;
 
 /**
  * Rule runs (the legal department and the bureau's leaders; on a schedule by themselves)

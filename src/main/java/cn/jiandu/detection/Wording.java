@@ -3,8 +3,8 @@ package cn.jiandu.detection;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
+import cn.jiandu.calendar.Times;
 import cn.jiandu.problem.Level;
-import cn.jiandu.web.Times;
 
 /** The Chinese title, description and raising reason of the problems the rules open. */
 final class Wording {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.calendar.Times;
 import cn.jiandu.document.Document;
 import cn.jiandu.document.DocumentService;
 import cn.jiandu.document.DocumentType;
@@ -17,7 +18,6 @@ import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Level;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
-import cn.jiandu.web.Times;
 
 /** Issues a problem's document for its level and writes it into the timeline. */
 @Service

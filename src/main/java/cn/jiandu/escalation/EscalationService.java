@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jiandu.calendar.PeriodUnit;
+import cn.jiandu.calendar.Times;
 import cn.jiandu.calendar.WorkCalendar;
 import cn.jiandu.engine.DecisionTables;
 import cn.jiandu.notification.NotificationStep;
@@ -24,7 +25,6 @@ import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.scoring.ScoreService;
 import cn.jiandu.web.ChineseDates;
-import cn.jiandu.web.Times;
 
 /**
  * The rules of the escalation (三色预警) behind the delegates of rectification.bpmn:

@@ -47,7 +47,7 @@ public class ManualEscalation {
         Duration min = properties.manualUrgeMinInterval();
         if (problem.lastUrgedAt() != null && problem.lastUrgedAt().plus(min).isAfter(now)) {
             throw new ConflictException("距上次催办不足" + EscalationService.describe(min) + "，请于 "
-                    + ChineseDates.dateTime(problem.lastUrgedAt().plus(min).atZone(cn.jiandu.web.Times.CHINA))
+                    + ChineseDates.dateTime(problem.lastUrgedAt().plus(min).atZone(cn.jiandu.calendar.Times.CHINA))
                     + " 后再催办");
         }
         problems.markUrged(problemId, now);
@@ -55,7 +55,7 @@ public class ManualEscalation {
                 "人工催办" + (comment == null || comment.isBlank() ? "" : "：" + comment), null);
         notifications.problemStep(problemId, NotificationStep.MANUAL_URGE, String.valueOf(now.getEpochSecond()),
                 comment, null);
-        return Map.of("problemId", problemId, "urgedAt", cn.jiandu.web.Times.china(now));
+        return Map.of("problemId", problemId, "urgedAt", cn.jiandu.calendar.Times.china(now));
     }
 
     /**

@@ -76,7 +76,7 @@ class RectificationTasks implements TaskListener {
         }
         problems.record(problemId, EventKind.TASK_CREATED, EscalationService.SYSTEM, level,
                 "待办「" + step + "」" + (task.getDueDate() == null ? ""
-                        : "，期限 " + ChineseDates.dateTime(task.getDueDate().toInstant().atZone(cn.jiandu.web.Times.CHINA))),
+                        : "，期限 " + ChineseDates.dateTime(task.getDueDate().toInstant().atZone(cn.jiandu.calendar.Times.CHINA))),
                 task.getId());
     }
 

@@ -24,8 +24,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.calendar.Times;
 import cn.jiandu.organisation.Role;
-import cn.jiandu.web.Times;
 
 /**
  * The Tasklist's filters, in Chinese, each readable by the roles it is for. Expressions in
@@ -117,7 +117,7 @@ class TasklistFilters {
     }
 
     /** 今日到期 follows the date; every node may do it, the result is the same. */
-    @Scheduled(cron = "5 0 0 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "5 0 0 * * *", zone = Times.ZONE_ID)
     @Transactional
     public void refreshToday() {
         Filter filter = find("due-today");

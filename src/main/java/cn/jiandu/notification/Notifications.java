@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.calendar.Times;
 import cn.jiandu.engine.DecisionTables;
 import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
@@ -26,7 +27,6 @@ import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Level;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
-import cn.jiandu.web.Times;
 
 /**
  * Writes DingTalk messages into the outbox, in the caller's transaction: who receives

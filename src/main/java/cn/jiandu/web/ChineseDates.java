@@ -16,6 +16,8 @@ import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
 
+import cn.jiandu.calendar.Times;
+
 /**
  * Dates as Chinese official documents write them, in China time: 2026年3月10日, and
  * 2026年3月10日 17:00 where the time matters; for documents, reports and messages alike.

@@ -9,6 +9,8 @@ import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateExceptionHandler;
 
+import cn.jiandu.calendar.Times;
+
 /**
  * The one FreeMarker set-up of the templates in templates/ (classpath templates/): documents
  * (文书), reports and DingTalk messages. Separate from Spring Boot's MVC FreeMarker. HTML

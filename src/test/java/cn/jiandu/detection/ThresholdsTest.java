@@ -12,8 +12,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import cn.jiandu.calendar.Times;
 import cn.jiandu.problem.Level;
-import cn.jiandu.web.Times;
 
 /** The rules' thresholds at their edges, without Spring or a database. */
 class ThresholdsTest {

@@ -10,6 +10,8 @@ import java.time.ZonedDateTime;
 
 import org.junit.jupiter.api.Test;
 
+import cn.jiandu.calendar.Times;
+
 class ChineseDatesTest {
 
     @Test

@@ -42,6 +42,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import cn.jiandu.calendar.Times;
+
 /**
  * A local fake of DingTalk for the demo profile and the tests: the token endpoints (classic
  * gettoken and the new /v1.0/oauth2/accessToken), work notifications (asyncsend_v2,
@@ -61,7 +63,7 @@ public final class FakeDingTalk implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FakeDingTalk.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = Times.CHINA;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int ROBOT_MESSAGES_PER_MINUTE = 20;
     private static final int WORK_MESSAGES_PER_PERSON_PER_DAY = 500;
