@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import cn.jiandu.text.PlainText;
 import cn.jiandu.web.InputError;
-import cn.jiandu.web.PlainText;
 
 /**
  * Turns an upload's row into a ledger record, or into the errors of its cells: every bad

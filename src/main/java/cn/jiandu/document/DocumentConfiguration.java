@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import cn.jiandu.calendar.Times;
-import cn.jiandu.web.Templates;
+import cn.jiandu.text.Templates;
 
 /** The document templates and, until the calendar's clock exists, a clock. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.jiandu.organisation.Role;
 import cn.jiandu.security.CurrentUser;
+import cn.jiandu.text.PlainText;
 import cn.jiandu.web.ForbiddenException;
-import cn.jiandu.web.PlainText;
 
 /** Manual urging (人工催办) and raising a problem's level from outside (领导交办/规则). */
 @RestController

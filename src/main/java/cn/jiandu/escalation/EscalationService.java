@@ -24,7 +24,7 @@ import cn.jiandu.problem.Level;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.scoring.ScoreService;
-import cn.jiandu.web.ChineseDates;
+import cn.jiandu.text.ChineseDates;
 
 /**
  * The rules of the escalation (三色预警) behind the delegates of rectification.bpmn:

@@ -16,7 +16,7 @@ import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.ProblemStatus;
-import cn.jiandu.web.ChineseDates;
+import cn.jiandu.text.ChineseDates;
 import cn.jiandu.web.ConflictException;
 
 /** What a person does to a running problem from outside its tasks. */

@@ -10,7 +10,7 @@ import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Level;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.ProblemStatus;
-import cn.jiandu.web.ChineseDates;
+import cn.jiandu.text.ChineseDates;
 
 /**
  * Listens to every user task of rectification.bpmn: names it with the level and the problem,

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import cn.jiandu.calendar.Times;
-import cn.jiandu.web.ChineseDates;
+import cn.jiandu.text.ChineseDates;
 
 /**
  * The days a report covers, first and last included, in China time; as instants from the

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import cn.jiandu.calendar.Times;
-import cn.jiandu.web.Templates;
+import cn.jiandu.text.Templates;
 
 class DocumentRendererTest {
 

@@ -1,4 +1,4 @@
-package cn.jiandu.web;
+package cn.jiandu.text;
 
 import java.time.Instant;
 import java.time.LocalDate;
