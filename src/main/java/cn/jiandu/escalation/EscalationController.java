@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.jiandu.organisation.Role;
 import cn.jiandu.security.CurrentUser;
+import cn.jiandu.security.Role;
 import cn.jiandu.text.PlainText;
 import cn.jiandu.web.ForbiddenException;
 

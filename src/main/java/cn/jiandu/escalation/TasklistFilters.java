@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jiandu.calendar.Times;
-import cn.jiandu.organisation.Role;
+import cn.jiandu.security.Role;
 
 /**
  * The Tasklist's filters, in Chinese, each readable by the roles it is for. Expressions in

@@ -21,12 +21,12 @@ import cn.jiandu.calendar.Times;
 import cn.jiandu.engine.DecisionTables;
 import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
-import cn.jiandu.organisation.Role;
 import cn.jiandu.organisation.Unit;
 import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Level;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
+import cn.jiandu.security.Role;
 
 /**
  * Writes DingTalk messages into the outbox, in the caller's transaction: who receives

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.jiandu.security.CurrentUser;
+import cn.jiandu.security.Role;
 import cn.jiandu.text.CsvInput;
 import cn.jiandu.web.ForbiddenException;
 

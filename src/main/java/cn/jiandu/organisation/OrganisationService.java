@@ -19,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.security.Role;
 import cn.jiandu.security.SecurityProperties;
 import cn.jiandu.text.CsvInput;
 import cn.jiandu.web.ConflictException;
