@@ -30,8 +30,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.jiandu.calendar.AppClock;
+import cn.jiandu.fakedingtalk.FakeDingTalk;
 import cn.jiandu.notification.Dispatcher;
-import cn.jiandu.notification.dingtalk.FakeDingTalk;
 
 /**
  * Hostile input against every /api endpoint: broken JSON and CSV, wrong types, huge fields,

@@ -23,9 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.jiandu.calendar.AppClock;
+import cn.jiandu.fakedingtalk.FakeDingTalk;
 import cn.jiandu.notification.Dispatcher;
 import cn.jiandu.notification.Notifications;
-import cn.jiandu.notification.dingtalk.FakeDingTalk;
 
 /**
  * DingTalk through the outbox: who gets what on the way from blue to red, each message once;

@@ -40,8 +40,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.jiandu.calendar.AppClock;
+import cn.jiandu.fakedingtalk.FakeDingTalk;
 import cn.jiandu.notification.Dispatcher;
-import cn.jiandu.notification.dingtalk.FakeDingTalk;
 
 /**
  * The supervision reports end to end. A month far in the past (before the working-day

@@ -1,4 +1,4 @@
-package cn.jiandu.notification.dingtalk;
+package cn.jiandu.fakedingtalk;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +43,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import cn.jiandu.calendar.Times;
+import cn.jiandu.notification.dingtalk.DingTalkClient;
+import cn.jiandu.notification.dingtalk.DingTalkProperties;
+import cn.jiandu.notification.dingtalk.RobotSigner;
 
 /**
  * A local fake of DingTalk for the demo profile and the tests: the token endpoints (classic
