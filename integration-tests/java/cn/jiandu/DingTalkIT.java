@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.jiandu.fakedingtalk.FakeDingTalk;
 import cn.jiandu.notification.dingtalk.DingTalkClient;
-import cn.jiandu.notification.dingtalk.FakeDingTalk;
 
 /** The test profile runs the fake DingTalk: the app's client talks to it, its inbox is served behind the login. */
 class DingTalkIT extends ItSupport {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.jiandu.notification.dingtalk.FakeDingTalk;
+import cn.jiandu.fakedingtalk.FakeDingTalk;
 
 /**
  * Hostile input against every /api endpoint: broken JSON and CSV, wrong types, huge fields,

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.jiandu.calendar.AppClock;
 import cn.jiandu.notification.Dispatcher;
-import cn.jiandu.notification.dingtalk.FakeDingTalk;
+import cn.jiandu.fakedingtalk.FakeDingTalk;
 
 /**
  * Base of the end-to-end tests: the whole app on a random port, reached through HTTP only.

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.jiandu.notification.Notifications;
-import cn.jiandu.notification.dingtalk.FakeDingTalk;
+import cn.jiandu.fakedingtalk.FakeDingTalk;
 
 /**
  * DingTalk through the outbox: who gets what on the way from blue to red, each message once;

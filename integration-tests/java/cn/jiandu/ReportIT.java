@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.jiandu.calendar.AppClock;
+import cn.jiandu.fakedingtalk.FakeDingTalk;
 import cn.jiandu.notification.Dispatcher;
-import cn.jiandu.notification.dingtalk.FakeDingTalk;
 
 /**
  * The supervision reports end to end. A month far in the past (before the working-day

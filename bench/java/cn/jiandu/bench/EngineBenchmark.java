@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import cn.jiandu.notification.dingtalk.FakeDingTalk;
+import cn.jiandu.fakedingtalk.FakeDingTalk;
 
 /**
  * B1, B2, B4 and B5 of issue 7, each beside its baseline on the same engine and database:

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import cn.jiandu.notification.dingtalk.FakeDingTalk;
+import cn.jiandu.fakedingtalk.FakeDingTalk;
 
 /**
  * Database outage: 1,000 problems fall due together; when a fifth of them have been urged the

@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Assumptions;
 
-import cn.jiandu.notification.dingtalk.FakeDingTalk;
+import cn.jiandu.fakedingtalk.FakeDingTalk;
 
 /**
  * The load of the reliability scenarios: a bureau of stations, problems registered through

@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import cn.jiandu.time.Times;
+
 /**
  * Jiandu (监督): law-enforcement supervision (执法监督) on an embedded Camunda 7 engine.
  */
@@ -15,12 +17,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class JianduApplication {
 
-    /** The bureaus work in China time; dates in the database and in Camunda follow it. */
-    public static final String ZONE = "Asia/Shanghai";
-
     public static void main(String[] args) {
         if (System.getProperty("user.timezone") == null || System.getProperty("user.timezone").isBlank()) {
-            TimeZone.setDefault(TimeZone.getTimeZone(ZONE));
+            TimeZone.setDefault(TimeZone.getTimeZone(Times.ZONE_ID));
         }
         SpringApplication.run(JianduApplication.class, args);
     }

@@ -1,5 +1,6 @@
 package cn.jiandu.calendar;
 
+import cn.jiandu.time.Times;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,8 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-
-import cn.jiandu.JianduApplication;
 
 /**
  * The one time source of the app, in China time: the system clock plus an offset that is
@@ -53,7 +52,7 @@ public class AppClock extends Clock {
 
     private static final Logger log = LoggerFactory.getLogger(AppClock.class);
 
-    private final ZoneId zone = ZoneId.of(JianduApplication.ZONE);
+    private final ZoneId zone = Times.CHINA;
     private final boolean adjustable;
     private final ClockMapper mapper;
     private final ObjectProvider<ProcessEngine> engine;

@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.jiandu.web.CsvInput;
+import cn.jiandu.text.CsvInput;
+import cn.jiandu.text.PlainText;
 import cn.jiandu.web.InputError;
 import cn.jiandu.web.InvalidInputException;
 import cn.jiandu.web.NotFoundException;
-import cn.jiandu.web.PlainText;
 
 /**
  * The administrator's side of the calendar: each November's State Council notice is

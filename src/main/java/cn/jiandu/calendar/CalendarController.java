@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.jiandu.web.CsvInput;
+import cn.jiandu.text.CsvInput;
 
 /** The working-day calendar for administrators (/api/admin/** needs ADMIN, see SecurityConfig). */
 @RestController

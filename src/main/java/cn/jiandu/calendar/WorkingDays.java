@@ -1,5 +1,6 @@
 package cn.jiandu.calendar;
 
+import cn.jiandu.time.Times;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import cn.jiandu.JianduApplication;
-
 /**
  * The rules of the working-day calendar, free of Spring and of the database: a day the
  * calendar lists is what its kind says, any other day is a working day from Monday to
@@ -21,7 +20,7 @@ import cn.jiandu.JianduApplication;
  */
 final class WorkingDays {
 
-    static final ZoneId ZONE = ZoneId.of(JianduApplication.ZONE);
+    static final ZoneId ZONE = Times.CHINA;
     static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
     /** The listed days between two dates, both inclusive. */

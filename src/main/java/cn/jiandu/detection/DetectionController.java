@@ -22,7 +22,7 @@ import cn.jiandu.security.CurrentUser;
 import cn.jiandu.web.ForbiddenException;
 import cn.jiandu.web.InvalidInputException;
 import cn.jiandu.web.NotFoundException;
-import cn.jiandu.web.Times;
+import cn.jiandu.time.Times;
 
 /**
  * Rule runs (the legal department and the bureau's leaders; on a schedule by themselves)

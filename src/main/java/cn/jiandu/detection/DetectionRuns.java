@@ -36,12 +36,12 @@ import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 
 import cn.jiandu.calendar.PeriodUnit;
+import cn.jiandu.time.Times;
 import cn.jiandu.calendar.WorkCalendar;
 import cn.jiandu.level.Level;
 import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.web.ConflictException;
-import cn.jiandu.web.Times;
 
 /**
  * Runs the rules: evaluates every rule at the app's clock, opens a problem for each new

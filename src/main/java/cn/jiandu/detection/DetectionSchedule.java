@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import cn.jiandu.web.Times;
+import cn.jiandu.time.Times;
 
 /**
  * The scheduled runs (jiandu.detection.schedule, by default 08:00 and 16:00 China time).
@@ -30,7 +30,7 @@ class DetectionSchedule {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${jiandu.detection.schedule:0 0 8,16 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${jiandu.detection.schedule:0 0 8,16 * * *}", zone = Times.ZONE_ID)
     void fire() {
         String slot = DetectionRuns.slotOf(properties.schedule(), ZonedDateTime.now(clock).withZoneSameInstant(Times.CHINA));
         try {

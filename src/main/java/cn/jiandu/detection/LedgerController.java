@@ -30,10 +30,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.jiandu.time.Times;
 import cn.jiandu.security.CurrentUser;
 import cn.jiandu.web.InvalidInputException;
 import cn.jiandu.web.NotFoundException;
-import cn.jiandu.web.Times;
 
 /** Ledger imports (台账导入) from the case system: the legal department and the bureau's leaders. */
 @RestController

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
-import cn.jiandu.web.CsvInput;
+import cn.jiandu.text.CsvInput;
 import cn.jiandu.web.InputError;
 import cn.jiandu.web.InvalidInputException;
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import cn.jiandu.text.PlainText;
 import cn.jiandu.web.InputError;
-import cn.jiandu.web.PlainText;
 
 /**
  * Turns an upload's row into a ledger record, or into the errors of its cells: every bad
@@ -73,7 +73,7 @@ final class LedgerRowParser {
                 unreadable.add(column);
                 return null;
             }
-            // the rule of every name, title and comment (web.PlainText), for the case system's text too
+            // the rule of every name, title and comment (text.PlainText), for the case system's text too
             if (!(MULTI_LINE.contains(column) ? PlainText.isMultiLine(value) : PlainText.isSingleLine(value))) {
                 error(column, "不能含控制字符、不完整的字符或文字方向控制符"
                         + (MULTI_LINE.contains(column) ? "" : "（也不能换行）"));

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
-import cn.jiandu.web.Times;
+import cn.jiandu.time.Times;
 
 /**
  * Times in the ledgers: ISO local date-times in China time (2026-03-01T08:30:00, seconds

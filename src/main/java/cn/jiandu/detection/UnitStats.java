@@ -11,11 +11,11 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.time.Times;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.organisation.Unit;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.UnitProblemCount;
-import cn.jiandu.web.Times;
 
 /**
  * The units' enforcement rates for a period (days in China time, both included): incidents

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 import cn.jiandu.level.Level;
-import cn.jiandu.web.Times;
+import cn.jiandu.time.Times;
 
 /** The Chinese title, description and raising reason of the problems the rules open. */
 final class Wording {

@@ -6,8 +6,8 @@ import freemarker.template.Configuration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import cn.jiandu.web.Templates;
-import cn.jiandu.web.Times;
+import cn.jiandu.time.Times;
+import cn.jiandu.text.Templates;
 
 /** The document templates and, until the calendar's clock exists, a clock. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)

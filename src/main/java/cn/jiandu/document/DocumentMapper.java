@@ -28,7 +28,7 @@ interface DocumentMapper {
 
     String findHtml(@Param("id") long id);
 
-    /** A document as stored, without its HTML; issued_at is China time (JianduApplication.ZONE). */
+    /** A document as stored, without its HTML; issued_at is China time (Times.CHINA). */
     record DocumentRow(long id, long problemId, String unitCode, DocumentType type, String number, String title,
             LocalDateTime issuedAt) {
     }

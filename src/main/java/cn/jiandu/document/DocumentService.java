@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.jiandu.web.Times;
+import cn.jiandu.time.Times;
 
 /**
  * The enforcement documents (文书): issues them, numbered (文号) and rendered once, and

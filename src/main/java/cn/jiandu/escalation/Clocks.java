@@ -5,7 +5,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
-import cn.jiandu.web.ChineseDates;
+import cn.jiandu.text.ChineseDates;
 
 /**
  * The deadlines of one level of a problem: the signing clock (hours) and the

@@ -18,7 +18,7 @@ import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.TimelineText;
-import cn.jiandu.web.Times;
+import cn.jiandu.time.Times;
 
 /** Issues a problem's document for its level and writes it into the timeline. */
 @Service

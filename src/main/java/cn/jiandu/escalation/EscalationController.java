@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.jiandu.level.Level;
-import cn.jiandu.organisation.Role;
+import cn.jiandu.security.Role;
 import cn.jiandu.security.CurrentUser;
 import cn.jiandu.web.ForbiddenException;
-import cn.jiandu.web.PlainText;
+import cn.jiandu.text.PlainText;
 
 /** Manual urging (人工催办) and raising a problem's level from outside (领导交办/规则). */
 @RestController

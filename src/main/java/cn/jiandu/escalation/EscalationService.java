@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jiandu.calendar.PeriodUnit;
+import cn.jiandu.time.Times;
 import cn.jiandu.calendar.WorkCalendar;
 import cn.jiandu.engine.DecisionTables;
 import cn.jiandu.level.Level;
@@ -23,8 +24,7 @@ import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.TimelineText;
 import cn.jiandu.scoring.ScoreService;
-import cn.jiandu.web.ChineseDates;
-import cn.jiandu.web.Times;
+import cn.jiandu.text.ChineseDates;
 
 /**
  * The rules of the escalation (三色预警) behind the delegates of rectification.bpmn:

@@ -15,7 +15,7 @@ import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.TimelineText;
-import cn.jiandu.web.Times;
+import cn.jiandu.time.Times;
 
 /**
  * The DingTalk messages of a problem's steps: hands notification what the message says of

@@ -20,9 +20,9 @@ import cn.jiandu.problem.ProblemRegistered;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.ProblemStatus;
 import cn.jiandu.problem.TimelineText;
-import cn.jiandu.web.ChineseDates;
+import cn.jiandu.text.ChineseDates;
 import cn.jiandu.web.ConflictException;
-import cn.jiandu.web.Times;
+import cn.jiandu.time.Times;
 
 /**
  * The rectification process (整改督办) as the rest of the app sees it: the one place that

@@ -11,7 +11,7 @@ import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.ProblemStatus;
 import cn.jiandu.problem.TimelineText;
-import cn.jiandu.web.ChineseDates;
+import cn.jiandu.text.ChineseDates;
 
 /**
  * Listens to every user task of rectification.bpmn: names it with the level and the problem,
@@ -78,7 +78,7 @@ class RectificationTasks implements TaskListener {
         problems.record(problemId, EventKind.TASK_CREATED, EscalationService.SYSTEM, level,
                 task.getDueDate() == null ? TimelineText.text("timeline.task.created", step)
                         : TimelineText.text("timeline.task.created.due", step,
-                                ChineseDates.dateTime(task.getDueDate().toInstant().atZone(cn.jiandu.web.Times.CHINA))),
+                                ChineseDates.dateTime(task.getDueDate().toInstant().atZone(cn.jiandu.time.Times.CHINA))),
                 task.getId());
     }
 

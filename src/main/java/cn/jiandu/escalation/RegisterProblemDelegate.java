@@ -110,7 +110,7 @@ class RegisterProblemDelegate implements JavaDelegate {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
                 try {
-                    return LocalDateTime.parse(text).atZone(cn.jiandu.web.Times.CHINA).toInstant();
+                    return LocalDateTime.parse(text).atZone(cn.jiandu.time.Times.CHINA).toInstant();
                 } catch (DateTimeParseException again) {
                     errors.add(InputError.of(Rectification.OCCURRED_AT,
                             "时间格式无效: " + abbreviate(text) + "（格式如 2026-03-01T09:30+08:00）"));

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jiandu.level.Level;
-import cn.jiandu.organisation.Role;
-import cn.jiandu.web.Times;
+import cn.jiandu.security.Role;
+import cn.jiandu.time.Times;
 
 /**
  * The Tasklist's filters, in Chinese, each readable by the roles it is for. Expressions in
@@ -118,7 +118,7 @@ class TasklistFilters {
     }
 
     /** 今日到期 follows the date; every node may do it, the result is the same. */
-    @Scheduled(cron = "5 0 0 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "5 0 0 * * *", zone = Times.ZONE_ID)
     @Transactional
     public void refreshToday() {
         Filter filter = find("due-today");

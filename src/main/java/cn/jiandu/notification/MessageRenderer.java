@@ -9,7 +9,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import org.springframework.stereotype.Component;
 
-import cn.jiandu.web.Templates;
+import cn.jiandu.text.Templates;
 
 /**
  * Renders DingTalk markdown from templates/dingtalk/*.ftl. The templates declare the Markdown

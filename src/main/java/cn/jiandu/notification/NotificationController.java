@@ -70,8 +70,8 @@ class NotificationController {
 
     private static void requireLegalOrAdmin(Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        if (!user.hasRole(cn.jiandu.organisation.Role.ADMIN) && !user.hasRole(cn.jiandu.organisation.Role.LEGAL_OFFICER)
-                && !user.hasRole(cn.jiandu.organisation.Role.LEGAL_CAPTAIN)) {
+        if (!user.hasRole(cn.jiandu.security.Role.ADMIN) && !user.hasRole(cn.jiandu.security.Role.LEGAL_OFFICER)
+                && !user.hasRole(cn.jiandu.security.Role.LEGAL_CAPTAIN)) {
             throw new ForbiddenException("只有法制部门和系统管理员可以查看发件箱");
         }
     }

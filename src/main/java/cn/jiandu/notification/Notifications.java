@@ -21,9 +21,9 @@ import cn.jiandu.engine.DecisionTables;
 import cn.jiandu.level.Level;
 import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
-import cn.jiandu.organisation.Role;
+import cn.jiandu.security.Role;
 import cn.jiandu.organisation.Unit;
-import cn.jiandu.web.Times;
+import cn.jiandu.time.Times;
 
 /**
  * Writes DingTalk messages into the outbox, in the caller's transaction: who receives

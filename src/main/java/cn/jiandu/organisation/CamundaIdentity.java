@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.stereotype.Component;
 
+import cn.jiandu.security.Role;
+
 /**
  * Keeps Camunda's users and groups in step with the organisation: one user per officer,
  * one group per unit ({@code unit_<code>}), one for its heads ({@code head_<code>}) and one

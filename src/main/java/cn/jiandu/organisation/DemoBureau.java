@@ -12,7 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import cn.jiandu.web.CsvInput;
+import cn.jiandu.text.CsvInput;
 
 /**
  * The demo bureau (示范分局): units and one login per role from db/demo/*.csv, imported

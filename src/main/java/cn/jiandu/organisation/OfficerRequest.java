@@ -7,7 +7,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import cn.jiandu.web.PlainText;
+import cn.jiandu.security.Role;
+import cn.jiandu.text.PlainText;
 
 /** An officer as the API and the CSV import receive it; the password is never returned. */
 record OfficerRequest(

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.jiandu.security.CurrentUser;
-import cn.jiandu.web.CsvInput;
+import cn.jiandu.security.Role;
+import cn.jiandu.text.CsvInput;
 import cn.jiandu.web.ForbiddenException;
 
 /** The organisation API; writes need the ADMIN role (see SecurityConfig). */

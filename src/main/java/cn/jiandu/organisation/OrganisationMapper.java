@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
+import cn.jiandu.security.Role;
+
 @Mapper
 interface OrganisationMapper {
 

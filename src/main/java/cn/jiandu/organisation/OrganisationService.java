@@ -19,9 +19,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.security.Role;
 import cn.jiandu.security.SecurityProperties;
+import cn.jiandu.text.CsvInput;
 import cn.jiandu.web.ConflictException;
-import cn.jiandu.web.CsvInput;
 import cn.jiandu.web.InputError;
 import cn.jiandu.web.InvalidInputException;
 import cn.jiandu.web.NotFoundException;

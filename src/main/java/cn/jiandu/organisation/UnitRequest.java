@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import cn.jiandu.web.PlainText;
+import cn.jiandu.text.PlainText;
 
 /** A unit as the API and the CSV import receive it. */
 record UnitRequest(

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.jiandu.time.Times;
 import cn.jiandu.document.DocumentService;
 import cn.jiandu.level.Level;
 import cn.jiandu.organisation.Officer;
@@ -28,7 +29,6 @@ import cn.jiandu.security.CurrentUser;
 import cn.jiandu.web.ForbiddenException;
 import cn.jiandu.web.NotFoundException;
 import cn.jiandu.web.Page;
-import cn.jiandu.web.Times;
 
 /**
  * Problems: registration by the legal department and the bureau's leaders (or a channel's

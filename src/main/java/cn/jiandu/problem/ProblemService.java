@@ -14,10 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.jiandu.level.Level;
 import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
+import cn.jiandu.text.PlainText;
 import cn.jiandu.web.InputError;
 import cn.jiandu.web.InvalidInputException;
 import cn.jiandu.web.NotFoundException;
-import cn.jiandu.web.PlainText;
 
 /**
  * Supervision problems (执法问题): registration, whose event starts the rectification process

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import cn.jiandu.web.PlainText;
+import cn.jiandu.text.PlainText;
 
 /** POST /api/problems. */
 record RegisterRequest(

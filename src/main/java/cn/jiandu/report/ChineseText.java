@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 
-/** Numbers as Chinese official texts write them: 98.37%, 2天3小时 (dates: web.ChineseDates). */
+/** Numbers as Chinese official texts write them: 98.37%, 2天3小时 (dates: text.ChineseDates). */
 final class ChineseText {
 
     private ChineseText() {

@@ -13,11 +13,11 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.time.Times;
 import cn.jiandu.document.DocumentProperties;
 import cn.jiandu.level.Level;
 import cn.jiandu.scoring.ScoreService;
 import cn.jiandu.scoring.ScoreSubject;
-import cn.jiandu.web.Times;
 
 /** The dashboard's figures (数据大屏), counted afresh on every call: a handful of grouped statements. */
 @Service

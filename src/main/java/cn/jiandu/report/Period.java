@@ -3,8 +3,8 @@ package cn.jiandu.report;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import cn.jiandu.web.ChineseDates;
-import cn.jiandu.web.Times;
+import cn.jiandu.time.Times;
+import cn.jiandu.text.ChineseDates;
 
 /**
  * The days a report covers, first and last included, in China time; as instants from the

@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.jiandu.calendar.AppClock;
-import cn.jiandu.organisation.Role;
 import cn.jiandu.security.CurrentUser;
+import cn.jiandu.security.Role;
 import cn.jiandu.web.ForbiddenException;
 import cn.jiandu.web.InputError;
 import cn.jiandu.web.InvalidInputException;

@@ -22,7 +22,7 @@ import cn.jiandu.level.Level;
 import cn.jiandu.scoring.ScoreEntry;
 import cn.jiandu.scoring.ScoreService;
 import cn.jiandu.scoring.ScoreSubject;
-import cn.jiandu.web.ChineseDates;
+import cn.jiandu.text.ChineseDates;
 
 /** Counts a report's figures for one period: a fixed handful of grouped statements. */
 @Component

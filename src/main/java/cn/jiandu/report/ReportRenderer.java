@@ -8,7 +8,7 @@ import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import org.springframework.stereotype.Component;
 
-import cn.jiandu.web.Templates;
+import cn.jiandu.text.Templates;
 
 /**
  * Renders a report from templates/reports: the full report as printable HTML

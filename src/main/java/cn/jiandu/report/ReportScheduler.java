@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import cn.jiandu.web.Times;
+import cn.jiandu.time.Times;
 
 /**
  * Makes each report once its period is over and its time has come (jiandu.report.daily-at,

@@ -3,7 +3,7 @@ package cn.jiandu.report;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-import cn.jiandu.web.Times;
+import cn.jiandu.time.Times;
 
 /** A stored report without its bodies, as listed and as answered to its making. */
 public record ReportSummary(long id, ReportType type, String typeLabel, LocalDate periodStart, LocalDate periodEnd,

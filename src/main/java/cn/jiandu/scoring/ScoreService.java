@@ -3,7 +3,6 @@ package cn.jiandu.scoring;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.time.Times;
 import cn.jiandu.level.Level;
 
 /**
@@ -20,7 +20,6 @@ import cn.jiandu.level.Level;
 @Service
 public class ScoreService {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final ScoreMapper mapper;
     private final ScoringProperties properties;
@@ -46,7 +45,7 @@ public class ScoreService {
         int unitPoints = properties.unit(level);
         int officerPoints = officerNo == null ? 0 : properties.officer(level);
         mapper.insert(problemId, level, unitCode, officerNo, unitPoints, officerPoints,
-                YearMonth.from(now.atZone(CHINA)).toString(), now);
+                YearMonth.from(now.atZone(Times.CHINA)).toString(), now);
         return new Deduction(unitPoints, officerPoints);
     }
 

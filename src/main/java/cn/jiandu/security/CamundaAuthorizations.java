@@ -22,8 +22,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.jiandu.organisation.Role;
-
 /**
  * What each role may do in Camunda, as authorizations on the role groups, and the first
  * administrator. Idempotent: run at every start, it only adds what is missing.

@@ -7,8 +7,6 @@ import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
-import cn.jiandu.organisation.Role;
-
 /**
  * Who is calling the API: the user id (警号 or the administrator), the roles and the unit,
  * read from the authorities that {@link CamundaAuthenticationProvider} granted.

@@ -7,8 +7,6 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.authorization.Groups;
 
-import cn.jiandu.organisation.Role;
-
 /**
  * The part of the engine's REST API a person may call (引擎接口白名单), the same under
  * {@code /engine-rest} and under the webapps' {@code /camunda/api/engine/engine/{name}}:

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import cn.jiandu.level.Level;
-import cn.jiandu.web.Times;
+import cn.jiandu.time.Times;
 
 /** The rules' thresholds at their edges, without Spring or a database. */
 class ThresholdsTest {

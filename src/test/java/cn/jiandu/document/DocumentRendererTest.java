@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import cn.jiandu.web.Templates;
-import cn.jiandu.web.Times;
+import cn.jiandu.time.Times;
+import cn.jiandu.text.Templates;
 
 class DocumentRendererTest {
 

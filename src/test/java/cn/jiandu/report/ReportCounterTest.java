@@ -15,10 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
+import cn.jiandu.time.Times;
 import cn.jiandu.document.DocumentProperties;
 import cn.jiandu.scoring.ScoreService;
 import cn.jiandu.scoring.ScoreSubject;
-import cn.jiandu.web.Times;
 
 /** How a report puts the counts together, and where the detection statistics plug in. */
 class ReportCounterTest {

@@ -2,11 +2,11 @@ package cn.jiandu.notification.dingtalk;
 
 /**
  * Where DingTalkClient sends its calls: DingTalk's hosts from DingTalkProperties, or the fake's
- * address when FakeDingTalkLauncher overrides this bean.
+ * address when the fake's launcher (cn.jiandu.fakedingtalk) overrides this bean.
  */
-record DingTalkEndpoints(String oapiBaseUrl, String apiBaseUrl) {
+public record DingTalkEndpoints(String oapiBaseUrl, String apiBaseUrl) {
 
-    DingTalkEndpoints {
+    public DingTalkEndpoints {
         oapiBaseUrl = withoutTrailingSlash(oapiBaseUrl);
         apiBaseUrl = withoutTrailingSlash(apiBaseUrl);
     }

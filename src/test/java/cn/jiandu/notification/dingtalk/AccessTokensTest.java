@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import cn.jiandu.fakedingtalk.FakeDingTalk;
+
 class AccessTokensTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T01:00:00Z"));

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import cn.jiandu.notification.dingtalk.FakeDingTalk.Failure;
+import cn.jiandu.fakedingtalk.FakeDingTalk;
+import cn.jiandu.fakedingtalk.FakeDingTalk.Failure;
 
 class DingTalkClientTest {
 

@@ -1,4 +1,4 @@
-package cn.jiandu.notification.dingtalk;
+package cn.jiandu.fakedingtalk;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +42,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import cn.jiandu.time.Times;
+import cn.jiandu.notification.dingtalk.DingTalkClient;
+import cn.jiandu.notification.dingtalk.DingTalkProperties;
+import cn.jiandu.notification.dingtalk.RobotSigner;
+
 /**
  * A local fake of DingTalk for the demo profile and the tests: the token endpoints (classic
  * gettoken and the new /v1.0/oauth2/accessToken), work notifications (asyncsend_v2,
@@ -61,7 +66,7 @@ public final class FakeDingTalk implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FakeDingTalk.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = Times.CHINA;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int ROBOT_MESSAGES_PER_MINUTE = 20;
     private static final int WORK_MESSAGES_PER_PERSON_PER_DAY = 500;

@@ -1,4 +1,4 @@
-package cn.jiandu.notification.dingtalk;
+package cn.jiandu.fakedingtalk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.jiandu.notification.dingtalk.MutableClock;
+import cn.jiandu.notification.dingtalk.RobotSigner;
 
 /** The fake checks what DingTalk checks; driven over plain HTTP, the way DingTalk is called. */
 class FakeDingTalkTest {

@@ -1,4 +1,4 @@
-package cn.jiandu.web;
+package cn.jiandu.text;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package cn.jiandu.notification.dingtalk;
+package cn.jiandu.fakedingtalk;
 
 import java.time.Clock;
 
@@ -6,6 +6,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+
+import cn.jiandu.notification.dingtalk.DingTalkEndpoints;
+import cn.jiandu.notification.dingtalk.DingTalkProperties;
 
 /**
  * Demo and test runs (jiandu.dingtalk.fake.enabled=true): starts the fake DingTalk with the

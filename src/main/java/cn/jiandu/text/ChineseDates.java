@@ -1,4 +1,4 @@
-package cn.jiandu.web;
+package cn.jiandu.text;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +15,8 @@ import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
+
+import cn.jiandu.time.Times;
 
 /**
  * Dates as Chinese official documents write them, in China time: 2026年3月10日, and

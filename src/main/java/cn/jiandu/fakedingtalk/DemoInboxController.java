@@ -1,4 +1,4 @@
-package cn.jiandu.notification.dingtalk;
+package cn.jiandu.fakedingtalk;
 
 import java.nio.charset.StandardCharsets;
 

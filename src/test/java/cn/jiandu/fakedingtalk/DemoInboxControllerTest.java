@@ -1,4 +1,4 @@
-package cn.jiandu.notification.dingtalk;
+package cn.jiandu.fakedingtalk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

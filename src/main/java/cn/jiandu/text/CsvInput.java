@@ -1,4 +1,4 @@
-package cn.jiandu.web;
+package cn.jiandu.text;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -21,6 +21,9 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+
+import cn.jiandu.web.InputError;
+import cn.jiandu.web.InvalidInputException;
 
 /**
  * A CSV upload read as a stream: header row, columns in any order (case and blanks of

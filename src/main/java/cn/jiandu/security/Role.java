@@ -1,4 +1,4 @@
-package cn.jiandu.organisation;
+package cn.jiandu.security;
 
 /**
  * The roles an officer may hold. Each role is also a Camunda group whose id is the role

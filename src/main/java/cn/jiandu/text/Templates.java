@@ -1,4 +1,4 @@
-package cn.jiandu.web;
+package cn.jiandu.text;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +8,8 @@ import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateExceptionHandler;
+
+import cn.jiandu.time.Times;
 
 /**
  * The one FreeMarker set-up of the templates in templates/ (classpath templates/): documents

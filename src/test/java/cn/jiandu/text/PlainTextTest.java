@@ -1,4 +1,4 @@
-package cn.jiandu.web;
+package cn.jiandu.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

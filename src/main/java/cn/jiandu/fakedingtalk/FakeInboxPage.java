@@ -1,4 +1,4 @@
-package cn.jiandu.notification.dingtalk;
+package cn.jiandu.fakedingtalk;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
