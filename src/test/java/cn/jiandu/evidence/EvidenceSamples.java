@@ -112,6 +112,10 @@ public final class EvidenceSamples {
         return bytes.toByteArray();
     }
 
+    public static byte[] concatenated(byte[] a, byte[] b) {
+        return concat(a, b);
+    }
+
     static byte[] concat(byte[] a, byte[] b) {
         byte[] all = new byte[a.length + b.length];
         System.arraycopy(a, 0, all, 0, a.length);
