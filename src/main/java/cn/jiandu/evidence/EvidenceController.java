@@ -60,6 +60,8 @@ class EvidenceController {
             throws IOException {
         EvidenceMapper.EvidenceRow row = evidence.visibleEvidence(id, CurrentUser.of(authentication));
         response.setStatus(HttpStatus.OK.value());
+        // the stored type as it is: no charset (server.servlet.encoding.force set UTF-8 on every response)
+        response.setCharacterEncoding((String) null);
         response.setContentType(row.contentType());
         response.setContentLengthLong(row.size());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, FileNames.attachment(row.fileName()));
