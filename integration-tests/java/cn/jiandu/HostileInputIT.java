@@ -27,6 +27,8 @@ import org.junit.jupiter.api.TestFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.jiandu.EvidenceIT.Part;
+import cn.jiandu.evidence.EvidenceSamples;
 import cn.jiandu.fakedingtalk.FakeDingTalk;
 
 /**
@@ -450,6 +452,7 @@ class HostileInputIT extends ItSupport {
         add("DELETE on a run", "DELETE", "/api/detection/runs/1", null, null, 405);
 
         ledgers();
+        evidence();
 
         // query parameters
         get("page negative", "/api/problems?page=-1", 400);
@@ -691,6 +694,48 @@ class HostileInputIT extends ItSupport {
                         + "\"Task_Close\"}]}", "startInstructions");
     }
 
+    /**
+     * Evidence uploads (multipart, by the administrator, to the open problem): every refused
+     * file named in a 400, all or nothing; broken multipart a 400 too, never a 500.
+     */
+    private void evidence() {
+        String path = "/api/problems/" + problem + "/evidence";
+        String type = "multipart/form-data; boundary=" + EvidenceIT.BOUNDARY;
+        Map<String, List<Part>> refused = new LinkedHashMap<>();
+        refused.put("executable named .pdf", List.of(Part.file("整改报告.pdf", EvidenceSamples.exe())));
+        refused.put("zip bomb named .docx", List.of(Part.file("整改报告.docx", EvidenceSamples.zipBomb())));
+        refused.put("text named .jpg", List.of(Part.file("照片.jpg", EvidenceSamples.text())));
+        refused.put("a zip that is no document", List.of(Part.file("a.docx", EvidenceSamples.plainZip())));
+        refused.put("empty file", List.of(Part.file("空.pdf", new byte[0])));
+        refused.put("over the size limit", List.of(Part.file("大.pdf",
+                EvidenceSamples.concatenated(EvidenceSamples.pdf(), new byte[1024 * 1024]))));
+        refused.put("one good file, one bad", List.of(Part.file("good.pdf", EvidenceSamples.pdf()),
+                Part.file("<script>alert(1)</script>.pdf", EvidenceSamples.exe())));
+        List<Part> eleven = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.add(Part.file("p" + i + ".png", EvidenceSamples.png()));
+        }
+        refused.put("11 files", eleven);
+        refused.put("no file", List.of(Part.text("note", "只有说明")));
+        refused.forEach((what, parts) -> corpus.add(new Case("evidence: " + what, "POST", path, type,
+                EvidenceIT.multipart(parts), 400, false, new String[0], "file")));
+        corpus.add(new Case("evidence: note with a control character", "POST", path, type,
+                EvidenceIT.multipart(List.of(Part.file("a.pdf", EvidenceSamples.pdf()), Part.text("note", "a\u0007b"))),
+                400, false, new String[0], "note"));
+        corpus.add(new Case("evidence: note of 501 characters", "POST", path, type,
+                EvidenceIT.multipart(List.of(Part.file("a.pdf", EvidenceSamples.pdf()), Part.text("note", "说".repeat(501)))),
+                400, false, new String[0], "note"));
+        corpus.add(new Case("evidence: broken multipart", "POST", path, type,
+                ("--" + EvidenceIT.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
+                        + "\r\n%PDF-1.4 never ends").getBytes(StandardCharsets.UTF_8), 400, false, new String[0], "body"));
+        add("evidence: JSON instead of multipart", "POST", path, "application/json", "{}".getBytes(), 415);
+        add("evidence: no such problem", "POST", "/api/problems/-1/evidence", type,
+                EvidenceIT.multipart(List.of(Part.file("a.pdf", EvidenceSamples.pdf()))), 404);
+        get("evidence id not a number", "/api/evidence/abc", 400);
+        get("no such evidence", "/api/evidence/-1", 404);
+        add("withdraw of no evidence", "POST", "/api/evidence/-1/withdraw", null, null, 404);
+    }
+
     /** CSV rows as JSON objects (empty cells left out). */
     private static List<Map<String, Object>> rows(String header, String csv) {
         String[] names = header.strip().split(",");
@@ -716,7 +761,7 @@ class HostileInputIT extends ItSupport {
         Map<String, Object> state = new LinkedHashMap<>();
         for (String table : List.of("org_unit", "org_officer", "org_officer_role", "problem", "cal_day",
                 "ACT_ID_USER", "ACT_ID_MEMBERSHIP", "ledger_incident", "ledger_case", "ledger_measure", "report",
-                "detection_run", "detection_finding")) {
+                "detection_run", "detection_finding", "evidence", "evidence_content")) {
             state.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
         }
         // documents of this test's problem and of any newer one: a problem another test class left

@@ -22,7 +22,9 @@ public enum EventKind {
     MESSAGE("钉钉消息"),
     CLOSED("闭环"),
     /** the process ended a path without the review's approval: not closed, the legal department looks */
-    ANOMALY("流程异常");
+    ANOMALY("流程异常"),
+    /** a file of evidence uploaded or withdrawn (cn.jiandu.evidence) */
+    EVIDENCE("整改佐证材料");
 
     private final String label;
 
