@@ -35,7 +35,7 @@ class DingTalkClientTest {
     @BeforeEach
     void start() {
         fake = new FakeDingTalk(FakeDingTalk.Config.of(KEY, SECRET, AGENT).withRobot("bureau", ROBOT_TOKEN, ROBOT_SECRET)
-                .withClock(clock).withTimeoutHold(Duration.ofSeconds(3))).start();
+                .withClock(clock).withTimeoutHold(Duration.ofSeconds(6))).start();
         client = client(SECRET, ROBOT_SECRET);
     }
 
@@ -47,7 +47,7 @@ class DingTalkClientTest {
     private DingTalkClient client(String appSecret, String robotSecret) {
         DingTalkProperties properties = new DingTalkProperties("https://oapi.example", "https://api.example", KEY,
                 appSecret, AGENT, Map.of("bureau", new DingTalkProperties.Robot(ROBOT_TOKEN, robotSecret)),
-                Duration.ofMillis(500), Duration.ofMinutes(5), new DingTalkProperties.Fake(false, 0));
+                Duration.ofSeconds(2), Duration.ofMinutes(5), new DingTalkProperties.Fake(false, 0));
         return new DingTalkClient(properties, new DingTalkEndpoints(fake.baseUrl(), fake.baseUrl() + "/"), clock);
     }
 
