@@ -21,12 +21,16 @@ interface ScoreMapper {
      * Every unit but the bureau itself, and any unit charged in the month, with the points
      * deducted in the month (before {@code until} when given).
      */
-    List<Total> unitTotals(@Param("month") String month, @Param("until") Instant until);
+    List<Points> unitPoints(@Param("month") String month, @Param("until") Instant until);
 
     /** Every active officer outside the bureau unit, and any officer charged in the month. */
-    List<Total> officerTotals(@Param("month") String month, @Param("until") Instant until);
+    List<Points> officerPoints(@Param("month") String month, @Param("until") Instant until);
 
     /** What one unit or officer lost in a month. */
+    /** The points a unit or officer (code) lost in the month. */
+    record Points(String code, int points) {
+    }
+
     record Total(String code, String name, String unitCode, String unitName, int deducted) {
     }
 }

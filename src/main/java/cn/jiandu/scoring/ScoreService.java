@@ -5,13 +5,19 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jiandu.time.Times;
 import cn.jiandu.level.Level;
+import cn.jiandu.organisation.Officer;
+import cn.jiandu.organisation.OrganisationService;
+import cn.jiandu.organisation.Unit;
+import cn.jiandu.organisation.UnitKind;
 
 /**
  * Enforcement quality points (执法质量积分): deducted as problems reach their levels, and
@@ -24,11 +30,13 @@ public class ScoreService {
     private final ScoreMapper mapper;
     private final ScoringProperties properties;
     private final Clock clock;
+    private final OrganisationService organisation;
 
-    ScoreService(ScoreMapper mapper, ScoringProperties properties, Clock clock) {
+    ScoreService(ScoreMapper mapper, ScoringProperties properties, Clock clock, OrganisationService organisation) {
         this.mapper = mapper;
         this.properties = properties;
         this.clock = clock;
+        this.organisation = organisation;
     }
 
     /** What was deducted, or null when this problem had already been charged for the level. */
@@ -62,9 +70,33 @@ public class ScoreService {
      */
     @Transactional(readOnly = true)
     public List<ScoreEntry> ranking(YearMonth month, ScoreSubject subject, Instant until) {
-        List<ScoreMapper.Total> totals = subject == ScoreSubject.UNIT
-                ? mapper.unitTotals(month.toString(), until)
-                : mapper.officerTotals(month.toString(), until);
+        // the month's deductions from scoring's own table, the units and officers from the organisation
+        Map<String, Integer> points = new HashMap<>();
+        for (ScoreMapper.Points p : subject == ScoreSubject.UNIT ? mapper.unitPoints(month.toString(), until)
+                : mapper.officerPoints(month.toString(), until)) {
+            points.put(p.code(), p.points());
+        }
+        Map<String, Unit> units = new HashMap<>();
+        organisation.units().forEach(u -> units.put(u.code(), u));
+        List<ScoreMapper.Total> totals = new ArrayList<>();
+        if (subject == ScoreSubject.UNIT) {
+            for (Unit u : units.values()) {
+                if (u.kind() != UnitKind.BUREAU || points.containsKey(u.code())) {
+                    totals.add(new ScoreMapper.Total(u.code(), u.name(), null, null, points.getOrDefault(u.code(), 0)));
+                }
+            }
+        } else {
+            for (Officer o : organisation.officers(null, null)) {
+                Unit u = units.get(o.unitCode());
+                if (u == null) {
+                    continue;
+                }
+                if ((o.active() && u.kind() != UnitKind.BUREAU) || points.containsKey(o.officerNo())) {
+                    totals.add(new ScoreMapper.Total(o.officerNo(), o.name(), u.code(), u.name(),
+                            points.getOrDefault(o.officerNo(), 0)));
+                }
+            }
+        }
         return rank(totals, properties.monthlyBase(), subject == ScoreSubject.OFFICER);
     }
 
