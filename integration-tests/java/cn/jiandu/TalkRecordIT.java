@@ -219,7 +219,7 @@ public class TalkRecordIT extends ItSupport {
     }
 
     private static String number(String html, String word, int year) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^>\\s]*" + word + "字〔" + year + "〕第\\d{3,}号")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^>\\s（]*" + word + "字〔" + year + "〕第\\d{3,}号")
                 .matcher(html);
         assertThat(m.find()).as("a %s number in %s", word, html.length() > 300 ? html.substring(0, 300) : html)
                 .isTrue();
