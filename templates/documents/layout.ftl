@@ -34,7 +34,9 @@
   <#return cnDateTime((problem.deadline)!"")>
 </#function>
 
-<#macro document copyTo printer receiptTo>
+<#-- addressee=false leaves out the line naming the unit (a record is addressed to nobody);
+     receipt=false leaves out the receipt (a record asks for no rectification). -->
+<#macro document copyTo printer receiptTo addressee=true receipt=true>
 <!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -121,7 +123,7 @@
   <h1 class="doc-title">${doc.typeTitle}</h1>
   <p class="doc-number">${doc.number}</p>
 
-  <p class="addressee">${unitName()}：</p>
+  <#if addressee><p class="addressee">${unitName()}：</p></#if>
   <section class="body">
     <#nested>
   </section>
@@ -137,6 +139,7 @@
     <div><span>${printer}</span><span>${cnDate(doc.issuedAt)}印发</span></div>
   </footer>
 
+  <#if receipt>
   <div class="cut"><span>✂ 沿 此 线 剪 下</span></div>
 
   <section class="receipt">
@@ -150,6 +153,7 @@
       <tr><th>单位负责人<br>（签字）</th><td></td><th>单位<br>（盖章）</th><td></td></tr>
     </table>
   </section>
+  </#if>
 </article>
 </body>
 </html>

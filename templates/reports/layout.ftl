@@ -10,7 +10,9 @@
   change nothing on screen or on paper.
 -->
 
-<#macro report r word closing="">
+<#-- talks=true adds the section 八、问责情况 (the monthly report's): the talk reminders and
+     leadership interviews recorded in the period, with their outcomes and document numbers. -->
+<#macro report r word closing="" talks=false>
 <!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -191,6 +193,21 @@
   </tbody>
 </table>
 <#if r.warnings.red + r.warnings.yellow gt r.warnings.lines?size><p class="note">红色在前，按整改期限先后列出前${r.warnings.lines?size}件。</p></#if>
+</#if>
+<#if talks>
+<h2>八、问责情况</h2>
+<p>${word}纪委督察谈话提醒<b data-k="talk.talks">${r.talks.talks}</b>次、主要领导约谈<b data-k="talk.interviews">${r.talks.interviews}</b>次，其中通报批评<span data-k="talk.circulated">${r.talks.circulated}</span>人次、追责问责<span data-k="talk.accountable">${r.talks.accountable}</span>人次<#if r.talks.total gt 0>，情况如下：<#else>。</#if></p>
+<#if r.talks.lines?has_content>
+<table>
+  <thead><tr><th>序号</th><th>时间</th><th>责任单位</th><th>责任民警</th><th>方式</th><th>处理意见</th><th>文号</th></tr></thead>
+  <tbody>
+  <#list r.talks.lines as t>
+    <tr><td>${t?counter}</td><td>${t.heldText}</td><td class="text">${t.unitName}</td><td class="text" data-k="talk.${t.id}.officer">${t.officerName}</td><td data-k="talk.${t.id}.kind">${t.kindLabel}</td><td data-k="talk.${t.id}.outcome">${t.outcomeLabel}</td><td data-k="talk.${t.id}.number">${t.documentNumber}</td></tr>
+  </#list>
+  </tbody>
+</table>
+<#if r.talks.total gt r.talks.lines?size><p class="note">按记录先后列出前${r.talks.lines?size}次。</p></#if>
+</#if>
 </#if>
 <#if closing?has_content>
 <p>${closing}</p>

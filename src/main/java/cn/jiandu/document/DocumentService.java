@@ -148,8 +148,8 @@ public class DocumentService {
     private static String colourOf(DocumentType type) {
         return switch (type) {
             case ADVICE -> "blue";
-            case CORRECTION_NOTICE -> "yellow";
-            case SUPERVISION_ORDER -> "red";
+            case CORRECTION_NOTICE, TALK_RECORD -> "yellow";
+            case SUPERVISION_ORDER, INTERVIEW_RECORD -> "red";
         };
     }
 }

@@ -14,7 +14,13 @@ public enum DocumentType {
     CORRECTION_NOTICE("纠正违法通知书", "法纠", "黄色预警", "法制大队", "correction-notice"),
 
     /** 执法问题督办单: red warning, issued by the supervision committee. */
-    SUPERVISION_ORDER("执法问题督办单", "法督", "红色预警", "执法监督委员会", "supervision-order");
+    SUPERVISION_ORDER("执法问题督办单", "法督", "红色预警", "执法监督委员会", "supervision-order"),
+
+    /** 谈话提醒记录: the discipline inspection's talk reminder held at yellow. */
+    TALK_RECORD("谈话提醒记录", "纪谈", "黄色预警", "纪委督察室", "talk-record"),
+
+    /** 约谈记录: the chief's leadership interview held at red. */
+    INTERVIEW_RECORD("约谈记录", "约谈", "红色预警", "执法监督委员会", "interview-record");
 
     private final String title;
     private final String numberWord;

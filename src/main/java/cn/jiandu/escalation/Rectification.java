@@ -81,6 +81,7 @@ final class Rectification {
     static final String TALK_DATE = "talkDate";
     static final String TALK_TARGETS = "talkTargets";
     static final String TALK_RECORD = "talkRecord";
+    static final String TALK_MEASURES = "talkMeasures";
     static final String ACCOUNTABILITY = "accountability";
     static final String INTERVIEW_DATE = "interviewDate";
     static final String INTERVIEWEES = "interviewees";

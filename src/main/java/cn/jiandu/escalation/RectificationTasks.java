@@ -10,6 +10,7 @@ import cn.jiandu.level.Level;
 import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.ProblemStatus;
+import cn.jiandu.problem.TalkKind;
 import cn.jiandu.problem.TimelineText;
 import cn.jiandu.text.ChineseDates;
 
@@ -25,10 +26,12 @@ class RectificationTasks implements TaskListener {
 
     private final ProblemService problems;
     private final IdentityService identity;
+    private final TalkRecorder talks;
 
-    RectificationTasks(ProblemService problems, IdentityService identity) {
+    RectificationTasks(ProblemService problems, IdentityService identity, TalkRecorder talks) {
         this.problems = problems;
         this.identity = identity;
+        this.talks = talks;
     }
 
     @Override
@@ -114,13 +117,22 @@ class RectificationTasks implements TaskListener {
             }
             case Rectification.TASK_AWAIT_INSTRUCTION -> problems.record(problemId, EventKind.TASK_COMPLETED, actor,
                     level, comment("timeline.instruction", task, Rectification.INSTRUCTION_SUMMARY), task.getId());
-            case Rectification.TASK_DISCIPLINE_TALK -> problems.record(problemId, EventKind.TASK_COMPLETED, actor,
-                    level, comment("timeline.talk", task, Rectification.TALK_RECORD), task.getId());
-            case Rectification.TASK_LEADERSHIP_INTERVIEW -> problems.record(problemId, EventKind.TASK_COMPLETED, actor,
-                    level, comment("timeline.interview", task, Rectification.INTERVIEW_RECORD), task.getId());
+            case Rectification.TASK_DISCIPLINE_TALK -> talked(task, TalkKind.DISCIPLINE_TALK, problemId, level, actor);
+            case Rectification.TASK_LEADERSHIP_INTERVIEW ->
+                talked(task, TalkKind.LEADERSHIP_INTERVIEW, problemId, level, actor);
             default -> problems.record(problemId, EventKind.TASK_COMPLETED, actor, level,
                     TimelineText.text("timeline.task.completed", task.getName()), task.getId());
         }
+    }
+
+    /**
+     * A talk or an interview: its record, document and timeline (TalkRecorder). The outcome is
+     * then taken off the process, so that the next talk's form (the same key) starts blank and
+     * its completion never reads this one's.
+     */
+    private void talked(DelegateTask task, TalkKind kind, long problemId, Level level, String actor) {
+        talks.record(problemId, level, task.getId(), actor, TalkForm.read(kind, task::getVariable));
+        task.removeVariable(Rectification.ACCOUNTABILITY);
     }
 
     private String actor(DelegateTask task) {

@@ -19,6 +19,8 @@ public enum EventKind {
     RETURNED("退回重新整改"),
     APPROVED("审核通过"),
     SCORE("扣减积分"),
+    /** a talk reminder's or an interview's record, with its document (谈话提醒记录、约谈记录) */
+    TALK("谈话约谈记录"),
     MESSAGE("钉钉消息"),
     CLOSED("闭环"),
     /** the process ended a path without the review's approval: not closed, the legal department looks */

@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.jiandu.document.DocumentProperties;
 import cn.jiandu.document.DocumentType;
 import cn.jiandu.level.Level;
+import cn.jiandu.problem.Accountability;
+import cn.jiandu.problem.TalkKind;
 import cn.jiandu.scoring.ScoreEntry;
 import cn.jiandu.scoring.ScoreService;
 import cn.jiandu.scoring.ScoreSubject;
@@ -92,7 +94,36 @@ class ReportCounter {
                 new ReportFigures.Documents(advice, correction, order, advice + correction + order),
                 new ReportFigures.Warnings(warningCounts.getOrDefault(Level.RED.name(), 0L).intValue(),
                         warningCounts.getOrDefault(Level.YELLOW.name(), 0L).intValue(),
-                        lines(mapper.warnings(end, limit), end)));
+                        lines(mapper.warnings(end, limit), end)),
+                talks(mapper.talkCounts(start, end), mapper.talks(start, end, limit)));
+    }
+
+    /** 问责情况: counts by kind and outcome, and the first records. */
+    static ReportFigures.Talks talks(List<ReportMapper.TalkCount> counts, List<ReportMapper.TalkRow> rows) {
+        int talks = 0;
+        int interviews = 0;
+        int circulated = 0;
+        int accountable = 0;
+        for (ReportMapper.TalkCount c : counts) {
+            int n = (int) c.count();
+            if (TalkKind.DISCIPLINE_TALK.name().equals(c.kind())) {
+                talks += n;
+            } else {
+                interviews += n;
+            }
+            if (Accountability.CIRCULATED_CRITICISM.name().equals(c.outcome())) {
+                circulated += n;
+            } else if (Accountability.ACCOUNTABILITY.name().equals(c.outcome())) {
+                accountable += n;
+            }
+        }
+        List<ReportFigures.TalkLine> lines = rows.stream().map(r -> new ReportFigures.TalkLine(r.id(), r.problemId(),
+                ChineseDates.dateTime(r.heldAt()), r.unitName() == null ? r.unitCode() : r.unitName(),
+                r.officerNo() == null ? "" : r.officerName() == null ? r.officerNo() : r.officerName(),
+                TalkKind.valueOf(r.kind()).label(),
+                Accountability.parse(r.outcome()).map(Accountability::label).orElse("未提出"),
+                r.documentNumber() == null ? "" : r.documentNumber())).toList();
+        return new ReportFigures.Talks(talks, interviews, circulated, accountable, lines);
     }
 
     private static ReportFigures.Found found(List<ReportMapper.SourceLevelCount> counts) {

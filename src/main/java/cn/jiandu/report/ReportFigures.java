@@ -31,7 +31,17 @@ public record ReportFigures(
         Rates rates,
         Repeats repeats,
         Documents documents,
-        Warnings warnings) {
+        Warnings warnings,
+        Talks talks) {
+
+    /** The figures without the talks' section (reports counted before it existed, tests). */
+    public ReportFigures(ReportType type, Period period, String periodText, String bureauName, String issuer,
+            int issueNo, int year, String title, String madeAtText, int limit, Found found, Closed closed, Open open,
+            Rectification rectification, List<UnitLine> units, Scores scores, Rates rates, Repeats repeats,
+            Documents documents, Warnings warnings) {
+        this(type, period, periodText, bureauName, issuer, issueNo, year, title, madeAtText, limit, found, closed,
+                open, rectification, units, scores, rates, repeats, documents, warnings, Talks.NONE);
+    }
 
     /** Problems found (新发现) in the period, by level and by source (监督渠道). */
     public record Found(int total, int blue, int yellow, int red, List<SourceLine> bySource) {
@@ -88,6 +98,25 @@ public record ReportFigures(
 
     /** Red and yellow problems open at the end of the period, most urgent first. */
     public record Warnings(int red, int yellow, List<ProblemLine> lines) {
+    }
+
+    /**
+     * The talk reminders (纪委督察谈话提醒) and leadership interviews (主要领导约谈) recorded in the
+     * period, and of them those whose outcome was 通报批评 or 追责问责 (问责情况); lines the first
+     * of them, oldest first.
+     */
+    public record Talks(int talks, int interviews, int circulated, int accountable, List<TalkLine> lines) {
+
+        public static final Talks NONE = new Talks(0, 0, 0, 0, List.of());
+
+        public int total() {
+            return talks + interviews;
+        }
+    }
+
+    /** One record: when it was held, the unit and officer, which talk, its outcome and document number. */
+    public record TalkLine(long id, long problemId, String heldText, String unitName, String officerName,
+            String kindLabel, String outcomeLabel, String documentNumber) {
     }
 
     /**

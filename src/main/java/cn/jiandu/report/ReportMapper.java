@@ -96,6 +96,19 @@ interface ReportMapper {
     record ReturnCounts(long problems, long returns) {
     }
 
+    /** The talks and interviews recorded in the period, by kind and outcome (NONE for no outcome). */
+    List<TalkCount> talkCounts(@Param("start") Instant start, @Param("end") Instant end);
+
+    /** The first {@code limit} of them, oldest first, with unit, officer and document number. */
+    List<TalkRow> talks(@Param("start") Instant start, @Param("end") Instant end, @Param("limit") int limit);
+
+    record TalkCount(String kind, String outcome, long count) {
+    }
+
+    record TalkRow(long id, long problemId, String kind, Instant heldAt, String unitCode, String unitName,
+            String officerNo, String officerName, String outcome, String documentNumber) {
+    }
+
     record DayCount(LocalDate day, long count) {
     }
 

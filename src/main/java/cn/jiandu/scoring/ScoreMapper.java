@@ -7,6 +7,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 import cn.jiandu.level.Level;
+import cn.jiandu.problem.Accountability;
 
 @Mapper
 interface ScoreMapper {
@@ -16,6 +17,13 @@ interface ScoreMapper {
     int insert(@Param("problemId") long problemId, @Param("level") Level level, @Param("unitCode") String unitCode,
             @Param("officerNo") String officerNo, @Param("unitPoints") int unitPoints,
             @Param("officerPoints") int officerPoints, @Param("month") String month, @Param("at") Instant at);
+
+    int accountabilityExists(@Param("talkId") long talkId);
+
+    int insertAccountability(@Param("talkId") long talkId, @Param("problemId") long problemId,
+            @Param("outcome") Accountability outcome, @Param("unitCode") String unitCode,
+            @Param("officerNo") String officerNo, @Param("points") int points, @Param("month") String month,
+            @Param("at") Instant at);
 
     /**
      * Every unit but the bureau itself, and any unit charged in the month, with the points

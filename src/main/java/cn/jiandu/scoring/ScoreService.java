@@ -18,6 +18,7 @@ import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.organisation.Unit;
 import cn.jiandu.organisation.UnitKind;
+import cn.jiandu.problem.Accountability;
 
 /**
  * Enforcement quality points (执法质量积分): deducted as problems reach their levels, and
@@ -55,6 +56,24 @@ public class ScoreService {
         mapper.insert(problemId, level, unitCode, officerNo, unitPoints, officerPoints,
                 YearMonth.from(now.atZone(Times.CHINA)).toString(), now);
         return new Deduction(unitPoints, officerPoints);
+    }
+
+    /**
+     * Charges the responsible officer for a talk's or an interview's outcome (处理意见), once
+     * per record: the points deducted, or 0 when the outcome costs none, there is no officer,
+     * or the record was charged before.
+     */
+    @Transactional
+    public int deductAccountability(long talkId, long problemId, Accountability outcome, String unitCode,
+            String officerNo) {
+        int points = outcome == null || officerNo == null ? 0 : properties.accountability(outcome);
+        if (points <= 0 || mapper.accountabilityExists(talkId) > 0) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        mapper.insertAccountability(talkId, problemId, outcome, unitCode, officerNo, points,
+                YearMonth.from(now.atZone(Times.CHINA)).toString(), now);
+        return points;
     }
 
     /** The score every unit and officer starts a month with (jiandu.scoring.monthly-base). */

@@ -49,4 +49,15 @@ class DocumentNumberTest {
         assertThat(new DocumentProperties("示分", "示范分局", "https://jiandu.example.cn/").url(42))
                 .isEqualTo("https://jiandu.example.cn/api/documents/42");
     }
+
+    @Test
+    void shouldNumberTalkAndInterviewRecordsInTheirOwnSeries() {
+        assertThat(DocumentNumber.format("示分", DocumentType.TALK_RECORD, 2026, 1)).isEqualTo("示分纪谈字〔2026〕第001号");
+        assertThat(DocumentNumber.format("示分", DocumentType.INTERVIEW_RECORD, 2026, 1))
+                .isEqualTo("示分约谈字〔2026〕第001号");
+        assertThat(java.util.Arrays.stream(DocumentType.values()).map(DocumentType::numberWord).distinct().count())
+                .as("one series per type").isEqualTo(DocumentType.values().length);
+        assertThat(DocumentType.TALK_RECORD.title()).isEqualTo("谈话提醒记录");
+        assertThat(DocumentType.INTERVIEW_RECORD.title()).isEqualTo("约谈记录");
+    }
 }

@@ -56,7 +56,8 @@ class DocumentRendererTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DocumentType.class)
+    @EnumSource(value = DocumentType.class, names = {"TALK_RECORD", "INTERVIEW_RECORD"},
+            mode = EnumSource.Mode.EXCLUDE)
     void shouldRenderEveryPartOfTheDocument(DocumentType type) {
         String html = renderer.render(type, doc(type), problem());
 
@@ -109,11 +110,57 @@ class DocumentRendererTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DocumentType.class)
+    @EnumSource(value = DocumentType.class, names = {"TALK_RECORD", "INTERVIEW_RECORD"},
+            mode = EnumSource.Mode.EXCLUDE)
     void shouldTolerateAProblemWithoutOptionalFields(DocumentType type) {
         String html = renderer.render(type, doc(type), Map.of());
 
         assertThat(html).contains("CGPCS：").contains("示分" + type.numberWord() + "字〔2026〕第007号")
                 .contains("2026年3月10日").doesNotContain("前前");
+    }
+
+    private static Map<String, Object> talk() {
+        Map<String, Object> p = problem();
+        p.put("heldAt", ZonedDateTime.of(2026, 3, 12, 15, 0, 0, 0, Times.CHINA));
+        p.put("participants", "城关派出所所长郑海涛、民警陈晓");
+        p.put("record", "指出问题性质。\n被谈话人表示立即整改。");
+        p.put("measures", "三日内补开受案回执");
+        p.put("accountabilityLabel", "通报批评");
+        p.put("recordedByName", "孙正");
+        return p;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DocumentType.class, names = {"TALK_RECORD", "INTERVIEW_RECORD"})
+    void shouldPrintATalksRecordWithoutAddresseeOrReceipt(DocumentType type) {
+        String html = renderer.render(type, doc(type), talk());
+
+        assertThat(html).contains("<h1 class=\"doc-title\">" + type.title() + "</h1>")
+                .contains("示分" + type.numberWord() + "字〔2026〕第007号")
+                .contains("@page { size: A4; margin: 25mm 20mm; }")
+                .contains("2026年3月12日 15:00").contains("城关派出所所长郑海涛、民警陈晓")
+                .contains("<p>指出问题性质。</p>").contains("<p>被谈话人表示立即整改。</p>")
+                .contains("三日内补开受案回执").contains("通报批评").contains("孙正").contains("陈晓")
+                .contains("示范市公安局示范分局" + type.issuer()).contains("（印章）")
+                .doesNotContain("城关派出所：").doesNotContain("沿 此 线 剪 下");
+        assertThat(renderer.render(DocumentType.TALK_RECORD, doc(DocumentType.TALK_RECORD), talk()))
+                .contains("谈话对象").contains("纪委督察室依照有关规定进行谈话提醒");
+        assertThat(renderer.render(DocumentType.INTERVIEW_RECORD, doc(DocumentType.INTERVIEW_RECORD), talk()))
+                .contains("约谈对象").contains("分局主要领导依照有关规定进行约谈");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DocumentType.class, names = {"TALK_RECORD", "INTERVIEW_RECORD"})
+    void shouldEscapeATalksRecordAndTolerateMissingFields(DocumentType type) {
+        Map<String, Object> p = talk();
+        p.put("participants", "<script>alert(1)</script>");
+        p.put("record", "<img src=x onerror=alert(2)>");
+        p.put("measures", "a & b");
+
+        assertThat(renderer.render(type, doc(type), p)).doesNotContain("<script>").doesNotContain("<img")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("&lt;img src=x onerror=alert(2)&gt;")
+                .contains("a &amp; b");
+        assertThat(renderer.render(type, doc(type), Map.of())).contains("未提出")
+                .contains("示分" + type.numberWord() + "字〔2026〕第007号");
     }
 }

@@ -69,6 +69,33 @@ class ReportRendererTest {
     }
 
     @Test
+    void shouldListTheMonthsTalksAndInterviewsUnderAccountabilityInTheMonthlyReportOnly() {
+        ReportFigures base = figures(ReportType.MONTHLY, new ReportFigures.Rates(false, List.of(), List.of()));
+        ReportFigures.Talks talks = ReportCounter.talks(
+                List.of(new ReportMapper.TalkCount("DISCIPLINE_TALK", "CIRCULATED_CRITICISM", 2),
+                        new ReportMapper.TalkCount("DISCIPLINE_TALK", "NONE", 1),
+                        new ReportMapper.TalkCount("LEADERSHIP_INTERVIEW", "ACCOUNTABILITY", 1)),
+                List.of(new ReportMapper.TalkRow(31, 7, "LEADERSHIP_INTERVIEW",
+                        java.time.Instant.parse("2026-03-05T02:00:00Z"), "CG", "城关派出所", "500002",
+                        "<b>陈晓</b>", "ACCOUNTABILITY", "示分约谈字〔2026〕第001号")));
+        ReportFigures monthly = new ReportFigures(base.type(), base.period(), base.periodText(), base.bureauName(),
+                base.issuer(), base.issueNo(), base.year(), base.title(), base.madeAtText(), base.limit(), base.found(),
+                base.closed(), base.open(), base.rectification(), base.units(), base.scores(), base.rates(),
+                base.repeats(), base.documents(), base.warnings(), talks);
+
+        String html = renderer.html(monthly);
+
+        assertThat(html).contains("八、问责情况", "data-k=\"talk.talks\">3<", "data-k=\"talk.interviews\">1<",
+                "data-k=\"talk.circulated\">2<", "data-k=\"talk.accountable\">1<",
+                "data-k=\"talk.31.kind\">主要领导约谈<", "data-k=\"talk.31.outcome\">追责问责<",
+                "data-k=\"talk.31.number\">示分约谈字〔2026〕第001号<", "2026年3月5日 10:00", "城关派出所")
+                .doesNotContain("<b>陈晓</b>").contains("&lt;b&gt;陈晓&lt;/b&gt;");
+        assertThat(renderer.html(figures(ReportType.DAILY, new ReportFigures.Rates(false, List.of(), List.of()))))
+                .doesNotContain("问责情况");
+        assertThat(renderer.html(base)).contains("八、问责情况", "data-k=\"talk.talks\">0<");
+    }
+
+    @Test
     void shouldSummariseForTheGroupInEscapedMarkdownWithTheLink() {
         String md = renderer.markdown(figures(ReportType.WEEKLY, new ReportFigures.Rates(false, List.of(), List.of())),
                 "https://jiandu.example.cn/api/reports/3");
