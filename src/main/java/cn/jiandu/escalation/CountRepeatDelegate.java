@@ -27,6 +27,9 @@ class CountRepeatDelegate implements JavaDelegate {
         execution.setVariable(Rectification.RETURN_REASON, Variables.text(execution, Rectification.REVIEW_COMMENT));
         execution.setVariable(Rectification.RAISE_REASON,
                 TimelineText.text("timeline.reason.repeat", problem.repeatCount()));
+        execution.setVariable(Rectification.LEVEL_TRIGGER, Rectification.TRIGGER_REPEAT);
         execution.removeVariable(Rectification.REVIEW_DECISION);
+        // the next round's review form starts empty, and its decision carries only its own comment
+        execution.removeVariable(Rectification.REVIEW_COMMENT);
     }
 }
