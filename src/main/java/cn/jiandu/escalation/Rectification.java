@@ -19,6 +19,8 @@ final class Rectification {
     static final String TASK_SIGN_URGE = "Task_SignUrge";
     static final String TASK_SIGN_SUPERVISE = "Task_SignSupervise";
     static final String TASK_APPROVE_PAUSE = "Task_ApprovePause";
+    /** who decides a pause: the candidate group of Task_ApprovePause */
+    static final String GROUP_LEGAL_CAPTAIN = "LEGAL_CAPTAIN";
     static final String TASK_EXPIRE_PAUSE = "Task_ExpirePause";
     static final String TASK_REVIEW_OVERDUE = "Task_ReviewOverdue";
     static final String TASK_REVIEW_CHASE = "Task_ReviewChase";

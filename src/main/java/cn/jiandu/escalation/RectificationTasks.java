@@ -113,6 +113,7 @@ class RectificationTasks implements TaskListener {
                 }
             }
             case Rectification.TASK_APPROVE_PAUSE -> {
+                requireCaptain(task);
                 boolean approved = Rectification.PAUSE_APPROVE
                         .equals(Variables.text(task, Rectification.PAUSE_DECISION));
                 task.setVariable(Rectification.PAUSE_DECIDED_BY, actor);
@@ -146,6 +147,23 @@ class RectificationTasks implements TaskListener {
                     level, comment("timeline.interview", task, Rectification.INTERVIEW_RECORD), task.getId());
             default -> problems.record(problemId, EventKind.TASK_COMPLETED, actor, level,
                     TimelineText.text("timeline.task.completed", task.getName()), task.getId());
+        }
+    }
+
+    /**
+     * Only the legal brigade captain (or the administrator) decides a pause: the legal
+     * officers' right to complete any task on the bureau's behalf does not reach it.
+     */
+    private void requireCaptain(DelegateTask task) {
+        Authentication current = identity.getCurrentAuthentication();
+        if (current == null || current.getUserId() == null) {
+            return; // the engine's own call
+        }
+        java.util.List<String> groups = current.getGroupIds() == null ? java.util.List.of() : current.getGroupIds();
+        if (!groups.contains(Rectification.GROUP_LEGAL_CAPTAIN)
+                && !groups.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN)) {
+            throw new org.camunda.bpm.engine.AuthorizationException(current.getUserId(),
+                    org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK.getName(), "Task", task.getId());
         }
     }
 
