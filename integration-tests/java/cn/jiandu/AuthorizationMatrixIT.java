@@ -108,8 +108,8 @@ class AuthorizationMatrixIT extends ItSupport {
             engine-rest: claim the other unit's task               |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
             engine-rest: complete the own unit's task              |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  Y  |  -
             engine-rest: complete the other unit's task            |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
-            engine-rest: sign for the own unit                     |  -  |  Y   | Y  | -  | -  | -  | -  | -  |  Y  |  -
             engine-rest: decide a pause (法制大队长审批暂停)            |  -  |  -   | -  | Y  | -  | -  | -  | -  |  Y  |  -
+            engine-rest: sign for the own unit                     |  -  |  Y   | Y  | -  | -  | -  | -  | -  |  Y  |  -
             engine-rest: hand the own unit's task to someone else  |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
             engine-rest: read the other unit's process instance    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
             engine-rest: read the other unit's history             |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
