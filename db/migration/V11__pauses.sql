@@ -1,7 +1,7 @@
 -- Pauses of the rectification clock (暂停计时): a unit asks, the legal brigade captain
 -- decides; an approved pause runs from from_at until the unit resumes or the problem's
 -- pause allowance (deadlines.dmn maxPauseDays) is spent. Portable SQL: the same script runs
--- on H2 and on MySQL 8 / MariaDB.
+-- on H2 and on MySQL 8 / MariaDB. While an approved pause runs, problem.status is PAUSED (暂停计时).
 CREATE TABLE problem_pause (
     id           BIGINT        NOT NULL AUTO_INCREMENT,
     problem_id   BIGINT        NOT NULL,

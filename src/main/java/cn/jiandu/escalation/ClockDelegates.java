@@ -24,6 +24,27 @@ final class ClockDelegates {
         execution.setVariable(Rectification.RECTIFY_OUTCOME, null);
     }
 
+    /**
+     * Only the legal brigade captain (or the administrator) decides a pause: a legal officer's
+     * right to complete any task on the bureau's behalf does not reach it. Checked in the
+     * steps the decision leads to, in the completion's transaction (a task listener's
+     * exception would reach the caller as a 500).
+     */
+    private static void requireCaptain(DelegateExecution execution) {
+        Authentication current = execution.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        if (current == null || current.getUserId() == null) {
+            return; // the engine's own call, a timer
+        }
+        java.util.List<String> groups = current.getGroupIds() == null ? java.util.List.of() : current.getGroupIds();
+        if (!groups.contains(Rectification.GROUP_LEGAL_CAPTAIN)
+                && !groups.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN)) {
+            throw new org.camunda.bpm.engine.AuthorizationException(current.getUserId(),
+                    org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK.getName(), "Task",
+                    Rectification.TASK_APPROVE_PAUSE);
+        }
+    }
+
     private static Date date(DelegateExecution execution, String name) {
         return (Date) execution.getVariable(name);
     }
@@ -58,12 +79,14 @@ final class ClockDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            boolean rejected = Rectification.PAUSE_REJECT.equals(Variables.text(execution, Rectification.PAUSE_DECISION));
+            requireCaptain(execution);
+            // decided by a person (the task's completion names him), else lapsed at the deadline
             String by = Variables.text(execution, Rectification.PAUSE_DECIDED_BY);
+            boolean rejected = by != null;
             Clocks clocks = pauses.deny(Variables.problemId(execution), Variables.level(execution),
                     Variables.text(execution, Rectification.DEADLINE_RULES),
                     ((Number) execution.getVariable(Rectification.PAUSE_ID)).longValue(),
-                    rejected ? (by == null ? EscalationService.SYSTEM : by) : null,
+                    rejected ? by : null,
                     date(execution, Rectification.RECTIFY_DUE), date(execution, Rectification.GRACE_DUE));
             execution.setVariable(Rectification.REMIND_AT, Date.from(clocks.remindAt().toInstant()));
             execution.setVariable(Rectification.REMINDER_CYCLE, clocks.reminderCycle());
@@ -94,6 +117,7 @@ final class ClockDelegates {
                 execution.setVariables(kept);
                 return;
             }
+            requireCaptain(execution);
             String by = Variables.text(execution, Rectification.PAUSE_DECIDED_BY);
             Pauses.Started started = pauses.start(Variables.problemId(execution), Variables.level(execution),
                     Variables.text(execution, Rectification.DEADLINE_RULES), id.longValue(),

@@ -3,7 +3,6 @@ package cn.jiandu.escalation;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -113,7 +112,6 @@ class RectificationTasks implements TaskListener {
                 }
             }
             case Rectification.TASK_APPROVE_PAUSE -> {
-                requireCaptain(task);
                 boolean approved = Rectification.PAUSE_APPROVE
                         .equals(Variables.text(task, Rectification.PAUSE_DECISION));
                 task.setVariable(Rectification.PAUSE_DECIDED_BY, actor);
@@ -125,11 +123,6 @@ class RectificationTasks implements TaskListener {
             case Rectification.TASK_REVIEW -> {
                 boolean approved = Rectification.DECISION_APPROVE
                         .equals(Variables.text(task, Rectification.REVIEW_DECISION));
-                String said = Variables.text(task, Rectification.REVIEW_COMMENT);
-                if (!approved && (said == null || said.isBlank())) {
-                    throw new FormFieldValidationException(Rectification.REVIEW_COMMENT,
-                            "退回重新整改须填写审核意见：逐项写明整改不到位之处和整改要求");
-                }
                 problems.record(problemId, approved ? EventKind.APPROVED : EventKind.RETURNED, actor, level,
                         comment(approved ? "timeline.approved" : "timeline.returned", task,
                                 Rectification.REVIEW_COMMENT),
@@ -147,23 +140,6 @@ class RectificationTasks implements TaskListener {
                     level, comment("timeline.interview", task, Rectification.INTERVIEW_RECORD), task.getId());
             default -> problems.record(problemId, EventKind.TASK_COMPLETED, actor, level,
                     TimelineText.text("timeline.task.completed", task.getName()), task.getId());
-        }
-    }
-
-    /**
-     * Only the legal brigade captain (or the administrator) decides a pause: the legal
-     * officers' right to complete any task on the bureau's behalf does not reach it.
-     */
-    private void requireCaptain(DelegateTask task) {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current == null || current.getUserId() == null) {
-            return; // the engine's own call
-        }
-        java.util.List<String> groups = current.getGroupIds() == null ? java.util.List.of() : current.getGroupIds();
-        if (!groups.contains(Rectification.GROUP_LEGAL_CAPTAIN)
-                && !groups.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN)) {
-            throw new org.camunda.bpm.engine.AuthorizationException(current.getUserId(),
-                    org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK.getName(), "Task", task.getId());
         }
     }
 
