@@ -3,6 +3,8 @@
      holds the leadership interview (约谈). -->
 <#import "layout.ftl" as layout>
 <#assign repeats = (problem.repeatCount)!0>
+<#-- what raised the level (escalation/DocumentIssuer): SIGN_OVERDUE, SLOW, REPEAT, RAISED, SENSITIVE; empty if unknown -->
+<#assign trigger = (problem.trigger)!"">
 <@layout.document
     copyTo="分局主要领导，分局分管领导，纪委督察室，法制大队"
     printer=doc.bureauName + "执法监督委员会办公室"
@@ -19,8 +21,12 @@
     <#if (problem.description)?has_content><tr><th>问题情况</th><td><@layout.paragraphs problem.description/></td></tr></#if>
     <tr><th>督办事由</th><td>
       <#if (problem.reason)?has_content><p>${layout.sentence(problem.reason)}</p></#if>
-      <#if repeats?is_number && repeats gt 0><p>同类问题已重复发生${repeats}次，经下发《纠正违法通知书》后仍未纠正到位。</p></#if>
-      <#if !(problem.reason)?has_content && !(repeats?is_number && repeats gt 0)><p>该问题可能引发社会关注、舆论炒作或涉警信访，或经黄色预警后逾期仍未纠正，依照分局三色预警工作机制启动红色预警。</p></#if>
+      <#if trigger == "REPEAT" || (trigger == "" && repeats?is_number && repeats gt 0)><p>同类问题已重复发生${repeats}次，经下发《纠正违法通知书》后仍未纠正到位，屡改屡犯。</p>
+      <#elseif trigger == "SIGN_OVERDUE"><p>经黄色预警后你单位仍逾期未签收，依照分局三色预警工作机制启动红色预警。</p>
+      <#elseif trigger == "SLOW"><p>经下发《纠正违法通知书》后逾期仍未纠正到位，整改迟缓，依照分局三色预警工作机制启动红色预警。</p>
+      <#elseif trigger == "RAISED"><p>经<#if (problem.triggerBy)?has_content>${problem.triggerBy}</#if>决定提升为红色预警（上级提级）。</p>
+      <#elseif trigger == "SENSITIVE"><p>该问题涉及舆情或涉警信访，社会敏感，依照分局三色预警工作机制直接启动红色预警。</p>
+      <#elseif !(problem.reason)?has_content><p>该问题可能引发社会关注、舆论炒作或涉警信访，或经黄色预警后逾期仍未纠正，依照分局三色预警工作机制启动红色预警。</p></#if>
     </td></tr>
     <tr><th>督办要求</th><td>
       <p><span class="item">一、</span>你单位主要负责人为整改第一责任人，要亲自研究部署，逐项制定整改措施，<#if (problem.deadline)??>于${layout.deadline()}前</#if>整改到位。</p>

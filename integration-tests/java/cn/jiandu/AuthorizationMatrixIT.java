@@ -108,6 +108,7 @@ class AuthorizationMatrixIT extends ItSupport {
             engine-rest: claim the other unit's task               |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
             engine-rest: complete the own unit's task              |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  Y  |  -
             engine-rest: complete the other unit's task            |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
+            engine-rest: decide a pause (法制大队长审批暂停)            |  -  |  -   | -  | Y  | -  | -  | -  | -  |  Y  |  -
             engine-rest: sign for the own unit                     |  -  |  Y   | Y  | -  | -  | -  | -  | -  |  Y  |  -
             engine-rest: hand the own unit's task to someone else  |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
             engine-rest: read the other unit's process instance    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
@@ -542,6 +543,16 @@ class AuthorizationMatrixIT extends ItSupport {
         p.put("engine-rest: claim the other unit's task", c -> claim(c, unitB));
         p.put("engine-rest: complete the own unit's task", c -> completeRectification(c, unitA));
         p.put("engine-rest: complete the other unit's task", c -> completeRectification(c, unitB));
+        p.put("engine-rest: decide a pause (法制大队长审批暂停)", c -> {
+            long id = signedProblem(unitA);
+            tasks.complete(rectifyTask(id), Map.of("rectifyOutcome", "WAIT", "pauseReason", "OTHER",
+                    "pauseDetail", "权限矩阵"));
+            String decide = task(id, "Task_ApprovePause").getId();
+            Outcome o = judge(api(c).postJson("/engine-rest/task/" + decide + "/complete", Map.of("variables",
+                    Map.of("pauseDecision", Map.of("value", "REJECT")))));
+            assertThat(tasks.createTaskQuery().taskId(decide).count()).isEqualTo(o.allowed() ? 0 : 1);
+            return o;
+        });
         p.put("engine-rest: sign for the own unit", c -> {
             String sign = task(problem(unitA), "Task_Sign").getId();
             Outcome o = judge(api(c).postJson("/engine-rest/task/" + sign + "/complete", Map.of()));

@@ -208,20 +208,20 @@ class RectificationIT extends ItSupport {
     }
 
     @Test
-    void shouldPauseTheRectificationClockWhileWaitingForAnInstruction() {
+    void shouldPauseTheRectificationClockOnlyWithTheCaptainsLeave() {
         long id = register("涉案财物未按期移交", false).path("id").asLong();
+        String captain = fx.officer("C" + unique(), station, "LEGAL_CAPTAIN");
         fx.complete(head, id, "Task_Sign", Map.of());
-        OffsetDateTime before = OffsetDateTime.parse(problem(id).path("deadline").asText());
-        fx.complete(officer, id, "Task_Rectify", Map.of("rectifyOutcome", "WAIT", "waitReason", "需请示分管局领导"));
-        assertThat(values(problem(id).path("timeline"), "kind")).contains("PAUSED");
-
-        OffsetDateTime resumedAt = OffsetDateTime.now().plusDays(2);
-        admin().postJson("/api/admin/clock", Map.of("now", resumedAt.toString()));
+        fx.complete(officer, id, "Task_Rectify", Map.of("rectifyOutcome", "WAIT", "pauseReason", "AWAIT_INSTRUCTION",
+                "pauseDetail", "需请示分管局领导"));
+        assertThat(problem(id).path("status").asText()).isEqualTo("RECTIFYING");
+        fx.complete(captain, id, "Task_ApprovePause", Map.of("pauseDecision", "APPROVE"));
+        assertThat(problem(id).path("status").asText()).isEqualTo("PAUSED");
+        assertThat(values(problem(id).path("timeline"), "kind")).contains("PAUSE_REQUESTED", "PAUSE_APPROVED", "PAUSED");
         fx.complete(officer, id, "Task_AwaitInstruction", Map.of("instructionSummary", "同意移交"));
         JsonNode resumed = problem(id);
-        OffsetDateTime after = OffsetDateTime.parse(resumed.path("deadline").asText());
-        assertThat(Duration.between(before.plusDays(2), after).abs()).isLessThan(Duration.ofMinutes(1));
         assertThat(values(resumed.path("timeline"), "kind")).contains("RESUMED");
+        assertThat(resumed.path("status").asText()).isEqualTo("RECTIFYING");
         assertThat(resumed.path("level").asText()).isEqualTo("BLUE");
     }
 

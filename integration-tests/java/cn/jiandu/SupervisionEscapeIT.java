@@ -141,10 +141,15 @@ class SupervisionEscapeIT extends ItSupport {
     @Test
     void shouldRefuseEveryProcessVariableOnEveryTaskThroughEveryPath() {
         long blue = register(false);
+        long asking = register(false);
+        sign(asking);
+        fx.completeTask(officer, task(asking, "Task_Rectify").getId(),
+                Map.of("rectifyOutcome", "WAIT", "pauseReason", "AWAIT_EXTERNAL", "pauseDetail", "等待检察院答复"));
         long waiting = register(false);
         sign(waiting);
         fx.completeTask(officer, task(waiting, "Task_Rectify").getId(),
-                Map.of("rectifyOutcome", "WAIT", "waitReason", "等待检察院答复"));
+                Map.of("rectifyOutcome", "WAIT", "pauseReason", "AWAIT_EXTERNAL", "pauseDetail", "等待检察院答复"));
+        fx.completeTask(captain, task(waiting, "Task_ApprovePause").getId(), Map.of("pauseDecision", "APPROVE"));
         long reviewing = register(false);
         sign(reviewing);
         report(reviewing);
@@ -157,6 +162,8 @@ class SupervisionEscapeIT extends ItSupport {
                 new Target("Task_Sign", blue, head, "signComment", variables("signComment", "已签收")),
                 new Target("Task_Rectify", returned, officer, "rectificationReport",
                         variables("rectifyOutcome", "DONE", "rectificationReport", "已重新整改")),
+                new Target("Task_ApprovePause", asking, captain, "pauseComment",
+                        variables("pauseDecision", "REJECT", "pauseComment", "可先行整改")),
                 new Target("Task_AwaitInstruction", waiting, officer, "instructionSummary",
                         variables("instructionSummary", "检察院已答复", "instructionBy", "检察院")),
                 new Target("Task_Review", reviewing, legal, "reviewComment",

@@ -61,6 +61,25 @@ public class WorkCalendar {
         return days().deadline(from, amount, unit);
     }
 
+    /** The working days from {@code from} up to, not including, {@code toExclusive} (0 when not after). */
+    public int workingDaysBetween(LocalDate from, LocalDate toExclusive) {
+        return days().workingDaysBetween(from, toExclusive);
+    }
+
+    /**
+     * When a pause starting at {@code start} has used {@code days} working days: the
+     * beginning of the day after the days-th working day on or after start's date; start
+     * itself for 0.
+     */
+    public ZonedDateTime afterWorkingDays(ZonedDateTime start, int days) {
+        return days().afterWorkingDays(start, days);
+    }
+
+    /** The same time of day {@code days} working days later; unchanged for 0. */
+    public ZonedDateTime shiftByWorkingDays(ZonedDateTime at, int days) {
+        return days().shiftByWorkingDays(at, days);
+    }
+
     private WorkingDays days() {
         return new WorkingDays(source);
     }

@@ -80,6 +80,47 @@ final class WorkingDays {
         }
     }
 
+    /** The working days from {@code from} up to, not including, {@code toExclusive}: 0 when not after. */
+    int workingDaysBetween(LocalDate from, LocalDate toExclusive) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(toExclusive, "toExclusive");
+        if (!toExclusive.isAfter(from)) {
+            return 0;
+        }
+        Map<LocalDate, DayKind> listed = load(from, toExclusive.minusDays(1));
+        int count = 0;
+        for (LocalDate day = from; day.isBefore(toExclusive); day = day.plusDays(1)) {
+            if (isWorkingDay(day, listed.get(day))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The moment a pause that starts at {@code start} has used up {@code days} working days
+     * (counted from start's date): the beginning of the day after the {@code days}-th working
+     * day on or after start's date, in China time; {@code start} itself when days is 0 or less.
+     */
+    ZonedDateTime afterWorkingDays(ZonedDateTime start, int days) {
+        Objects.requireNonNull(start, "start");
+        if (days < 1) {
+            return start;
+        }
+        LocalDate date = start.withZoneSameInstant(ZONE).toLocalDate();
+        return plusWorkingDays(date.minusDays(1), days).plusDays(1).atStartOfDay(ZONE);
+    }
+
+    /** The same time of day {@code days} working days later (a deadline moved by a pause); unchanged for 0. */
+    ZonedDateTime shiftByWorkingDays(ZonedDateTime at, int days) {
+        Objects.requireNonNull(at, "at");
+        if (days < 1) {
+            return at;
+        }
+        ZonedDateTime local = at.withZoneSameInstant(ZONE);
+        return ZonedDateTime.of(plusWorkingDays(local.toLocalDate(), days), local.toLocalTime(), ZONE);
+    }
+
     /**
      * The due moment of a period starting at {@code from}, in China time. Days are counted
      * from the date {@code from} falls on in China: one working day is the whole next

@@ -26,6 +26,11 @@ class ApplyLevelDelegate implements JavaDelegate {
                 (String) execution.getVariable(Rectification.RAISED_BY));
         execution.setVariables(clocks.variables());
         execution.setVariable(Rectification.LEVEL_LABEL, level.label());
+        Object raisedBy = execution.getVariable(Rectification.RAISED_BY);
+        if (raisedBy != null) {
+            // the level's document names who raised it
+            execution.setVariable(Rectification.LEVEL_TRIGGER_BY, raisedBy);
+        }
         execution.removeVariable(Rectification.RAISE_REASON);
         execution.removeVariable(Rectification.RAISED_BY);
     }

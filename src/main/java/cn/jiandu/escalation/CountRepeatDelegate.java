@@ -2,6 +2,7 @@ package cn.jiandu.escalation;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 import cn.jiandu.problem.Problem;
@@ -20,6 +21,12 @@ class CountRepeatDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        String comment = Variables.text(execution, Rectification.REVIEW_COMMENT);
+        if (comment == null || comment.isBlank()) {
+            // the first step of a return, in the completion's transaction: the task stays open
+            throw new FormFieldValidationException(Rectification.REVIEW_COMMENT,
+                    "退回重新整改须填写审核意见：逐项写明整改不到位之处和整改要求");
+        }
         long problemId = Variables.problemId(execution);
         problems.countRepeat(problemId);
         Problem problem = problems.get(problemId);
@@ -27,6 +34,9 @@ class CountRepeatDelegate implements JavaDelegate {
         execution.setVariable(Rectification.RETURN_REASON, Variables.text(execution, Rectification.REVIEW_COMMENT));
         execution.setVariable(Rectification.RAISE_REASON,
                 TimelineText.text("timeline.reason.repeat", problem.repeatCount()));
+        execution.setVariable(Rectification.LEVEL_TRIGGER, Rectification.TRIGGER_REPEAT);
         execution.removeVariable(Rectification.REVIEW_DECISION);
+        // the next round's review form starts empty, and its decision carries only its own comment
+        execution.removeVariable(Rectification.REVIEW_COMMENT);
     }
 }

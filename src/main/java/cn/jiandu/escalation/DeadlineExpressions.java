@@ -22,4 +22,17 @@ public class DeadlineExpressions {
         return escalation.due(Variables.text(execution, Rectification.DEADLINE_RULES), Variables.level(execution),
                 field);
     }
+
+    /**
+     * {@code ${deadlines.dailyAfter(execution, 'reviewDays')}}: a timer cycle firing at 09:00
+     * every day after the due date of the field; the step it starts skips non-working days.
+     */
+    public String dailyAfter(DelegateExecution execution, String field) {
+        java.time.ZonedDateTime first = due(execution, field).toInstant().atZone(cn.jiandu.web.Times.CHINA)
+                .toLocalDate().plusDays(1).atTime(9, 0).atZone(cn.jiandu.web.Times.CHINA);
+        return "R" + MAX_DAILY + "/" + first.toOffsetDateTime() + "/P1D";
+    }
+
+    /** A year of days: a task overdue longer is a matter for people, not for one more message. */
+    private static final int MAX_DAILY = 366;
 }

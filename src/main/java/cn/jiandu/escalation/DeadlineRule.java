@@ -6,17 +6,19 @@ import cn.jiandu.calendar.PeriodUnit;
 
 /**
  * One row of processes/deadlines.dmn for a category and level: the rectification period
- * and the follow-up clocks around it.
+ * and the follow-up clocks around it. {@code maxPauseDays}: the working days a problem may
+ * be paused in all (暂停计时上限); rules locked before the column existed read 0, no pause.
  */
 record DeadlineRule(int periodAmount, PeriodUnit periodUnit, int signHours, int signGraceHours,
         int reminderLeadHours, int reminderIntervalHours, int graceDays, int reviewDays, int instructionDays,
-        int talkDays) {
+        int talkDays, int maxPauseDays) {
 
     static DeadlineRule of(Map<String, Object> result) {
         return new DeadlineRule(number(result, "periodAmount"), PeriodUnit.valueOf((String) result.get("periodUnit")),
                 number(result, "signHours"), number(result, "signGraceHours"), number(result, "reminderLeadHours"),
                 Math.max(1, number(result, "reminderIntervalHours")), number(result, "graceDays"),
-                number(result, "reviewDays"), number(result, "instructionDays"), number(result, "talkDays"));
+                number(result, "reviewDays"), number(result, "instructionDays"), number(result, "talkDays"),
+                optional(result, "maxPauseDays"));
     }
 
     int days(String field) {
@@ -27,6 +29,11 @@ record DeadlineRule(int periodAmount, PeriodUnit periodUnit, int signHours, int 
             case "graceDays" -> graceDays;
             default -> throw new IllegalArgumentException("Unknown deadline field: " + field);
         };
+    }
+
+    /** A column older locked rules lack: 0 when absent. */
+    private static int optional(Map<String, Object> result, String name) {
+        return result.get(name) instanceof Number n ? n.intValue() : 0;
     }
 
     private static int number(Map<String, Object> result, String name) {

@@ -48,6 +48,17 @@ class DocumentIssuer {
      */
     @Transactional
     long issue(long problemId, Level level, DocumentType requested, String reason, String deadlineText) {
+        return issue(problemId, level, requested, reason, deadlineText, null, null);
+    }
+
+    /**
+     * The same, naming what raised the level ({@code trigger}: SIGN_OVERDUE 逾期未签收, SLOW
+     * 整改迟缓, REPEAT 屡改屡犯, RAISED 上级提级 by {@code raisedBy}, SENSITIVE 舆情/信访敏感; null
+     * when none is known).
+     */
+    @Transactional
+    long issue(long problemId, Level level, DocumentType requested, String reason, String deadlineText,
+            String trigger, String raisedBy) {
         Problem problem = problems.get(problemId);
         DocumentType type = requested != null ? requested : typeFor(level);
         Map<String, Object> model = new HashMap<>();
@@ -68,6 +79,9 @@ class DocumentIssuer {
         }
         model.put("repeatCount", problem.repeatCount());
         model.put("reason", reason == null ? "" : reason);
+        model.put("trigger", trigger == null ? "" : trigger);
+        model.put("triggerBy", raisedBy == null ? "" : "rule".equals(raisedBy) ? "规则预警"
+                : organisation.findOfficer(raisedBy).map(o -> o.name() + "（" + o.officerNo() + "）").orElse(raisedBy));
         Document document = documents.issue(new IssueCommand(problemId, problem.unitCode(), type,
                 EscalationService.SYSTEM, model));
         long entry = problems.record(problemId, EventKind.DOCUMENT, EscalationService.SYSTEM, level,

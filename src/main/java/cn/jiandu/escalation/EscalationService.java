@@ -159,6 +159,11 @@ class EscalationService {
         return clocks;
     }
 
+    /** The clocks of a rectification whose deadline and grace time are given: reminders laid out from now. */
+    Clocks reminders(String rulesJson, Level level, ZonedDateTime rectifyDue, ZonedDateTime graceDue) {
+        return withReminders(null, null, rectifyDue, graceDue, rule(rulesJson, level));
+    }
+
     /** The next level; red stays red (and says so). */
     Level raise(Level current) {
         return current.next();

@@ -20,8 +20,11 @@ class FollowUp {
     private final ProblemNotices notices;
     private final EscalationProperties properties;
     private final Clock clock;
+    private final cn.jiandu.calendar.WorkCalendar calendar;
 
-    FollowUp(ProblemService problems, ProblemNotices notices, EscalationProperties properties, Clock clock) {
+    FollowUp(ProblemService problems, ProblemNotices notices, EscalationProperties properties, Clock clock,
+            cn.jiandu.calendar.WorkCalendar calendar) {
+        this.calendar = calendar;
         this.problems = problems;
         this.notices = notices;
         this.properties = properties;
@@ -63,6 +66,39 @@ class FollowUp {
         notices.send(problemId, signing ? NotificationStep.SIGN_SUPERVISE : NotificationStep.SUPERVISE,
                 instant(due), reason, null);
         return reason;
+    }
+
+    /**
+     * A task past its due date ({@code step} the BPMN activity that tells it), once per
+     * occurrence: the review of round {@code round} once at its due date and once a working
+     * day after (nothing on other days), the talk and the interview once per level.
+     */
+    @Transactional
+    void overdue(long problemId, Level level, String step, int round) {
+        switch (step) {
+            case Rectification.TASK_REVIEW_OVERDUE -> {
+                problems.record(problemId, EventKind.OVERDUE, EscalationService.SYSTEM, level,
+                        TimelineText.text("timeline.review.overdue"), null);
+                notices.send(problemId, NotificationStep.REVIEW_OVERDUE, "round" + round, null, null);
+            }
+            case Rectification.TASK_REVIEW_CHASE -> {
+                java.time.LocalDate today = clock.instant().atZone(cn.jiandu.web.Times.CHINA).toLocalDate();
+                if (!calendar.isWorkingDay(today)) {
+                    return;
+                }
+                problems.record(problemId, EventKind.OVERDUE, EscalationService.SYSTEM, level,
+                        TimelineText.text("timeline.review.chase"), null);
+                notices.send(problemId, NotificationStep.REVIEW_CHASE, "round" + round + "-" + today, null, null);
+            }
+            case Rectification.TASK_TALK_OVERDUE, Rectification.TASK_INTERVIEW_OVERDUE -> {
+                boolean talk = Rectification.TASK_TALK_OVERDUE.equals(step);
+                problems.record(problemId, EventKind.OVERDUE, EscalationService.SYSTEM, level,
+                        TimelineText.text(talk ? "timeline.talk.overdue" : "timeline.interview.overdue"), null);
+                notices.send(problemId, NotificationStep.TALK_OVERDUE, (talk ? "talk-" : "interview-") + level.name(),
+                        null, null);
+            }
+            default -> throw new IllegalArgumentException("No overdue step " + step);
+        }
     }
 
     /** A deadline as a stable key: the same step of the same deadline is one message. */

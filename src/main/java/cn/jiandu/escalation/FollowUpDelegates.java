@@ -70,6 +70,29 @@ final class FollowUpDelegates {
                             (java.util.Date) execution.getVariable(signing ? Rectification.SIGN_GRACE_DUE
                                     : Rectification.GRACE_DUE)));
             execution.setVariable(Rectification.OVERDUE, true);
+            execution.setVariable(Rectification.LEVEL_TRIGGER,
+                    signing ? Rectification.TRIGGER_SIGN_OVERDUE : Rectification.TRIGGER_SLOW);
+        }
+    }
+
+    /**
+     * Tasks past their due date: the review (the legal brigade captain at the due date, the
+     * reviewers each working day after), the discipline talk and the leadership interview
+     * (the deputy leader and the committee).
+     */
+    @Component("chase")
+    static class Chase implements JavaDelegate {
+        private final FollowUp followUp;
+
+        Chase(FollowUp followUp) {
+            this.followUp = followUp;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            Object repeats = execution.getVariable(Rectification.REPEAT_COUNT);
+            followUp.overdue(Variables.problemId(execution), Variables.level(execution),
+                    execution.getCurrentActivityId(), repeats instanceof Number n ? n.intValue() : 0);
         }
     }
 }

@@ -18,6 +18,14 @@ final class Rectification {
     static final String TASK_LEADERSHIP_INTERVIEW = "Task_LeadershipInterview";
     static final String TASK_SIGN_URGE = "Task_SignUrge";
     static final String TASK_SIGN_SUPERVISE = "Task_SignSupervise";
+    static final String TASK_APPROVE_PAUSE = "Task_ApprovePause";
+    /** who decides a pause: the candidate group of Task_ApprovePause */
+    static final String GROUP_LEGAL_CAPTAIN = "LEGAL_CAPTAIN";
+    static final String TASK_EXPIRE_PAUSE = "Task_ExpirePause";
+    static final String TASK_REVIEW_OVERDUE = "Task_ReviewOverdue";
+    static final String TASK_REVIEW_CHASE = "Task_ReviewChase";
+    static final String TASK_TALK_OVERDUE = "Task_TalkOverdue";
+    static final String TASK_INTERVIEW_OVERDUE = "Task_InterviewOverdue";
 
     // variables the process and its steps write
     static final String PROBLEM_ID = "problemId";
@@ -46,6 +54,21 @@ final class Rectification {
     static final String REPEAT_COUNT = "repeatCount";
     static final String CLOSED_ON_TIME = "closedOnTime";
     static final String LAST_DOCUMENT_ID = "lastDocumentId";
+    /** what raised the level, for the level's document: SIGN_OVERDUE, SLOW, REPEAT, RAISED, SENSITIVE */
+    static final String LEVEL_TRIGGER = "levelTrigger";
+    /** who raised the level from outside, kept for the document after the level is entered */
+    static final String LEVEL_TRIGGER_BY = "levelTriggerBy";
+    static final String TRIGGER_SIGN_OVERDUE = "SIGN_OVERDUE";
+    static final String TRIGGER_SLOW = "SLOW";
+    static final String TRIGGER_REPEAT = "REPEAT";
+    static final String TRIGGER_RAISED = "RAISED";
+    static final String TRIGGER_SENSITIVE = "SENSITIVE";
+    // a pause of the rectification clock (暂停计时): its row, who decided, when it started and ends at the latest
+    static final String PAUSE_ID = "pauseId";
+    static final String PAUSE_DECIDED_BY = "pauseDecidedBy";
+    static final String PAUSE_STARTED_AT = "pauseStartedAt";
+    static final String PAUSE_ENDS_AT = "pauseEndsAt";
+    static final String PAUSE_ENDS_AT_TEXT = "pauseEndsAtText";
 
     // the problem as the start gives it and the forms show it
     static final String SOURCE = "source";
@@ -76,6 +99,13 @@ final class Rectification {
     static final String REVIEW_DECISION = "reviewDecision";
     static final String DECISION_APPROVE = "APPROVE";
     static final String REVIEW_COMMENT = "reviewComment";
+    static final String DECISION_RETURN = "RETURN";
+    static final String PAUSE_REASON = "pauseReason";
+    static final String PAUSE_DETAIL = "pauseDetail";
+    static final String PAUSE_DECISION = "pauseDecision";
+    static final String PAUSE_APPROVE = "APPROVE";
+    static final String PAUSE_REJECT = "REJECT";
+    static final String PAUSE_COMMENT = "pauseComment";
     static final String INSTRUCTION_SUMMARY = "instructionSummary";
     static final String INSTRUCTION_BY = "instructionBy";
     static final String TALK_DATE = "talkDate";
@@ -108,7 +138,8 @@ final class Rectification {
             REMINDER_CYCLE, TIME_LEFT_MILLIS, GRACE_MILLIS, OVERDUE, REMINDED, REMINDERS_SENT, REPEAT_COUNT,
             REQUESTED_LEVEL, CLOSED_ON_TIME, DOCUMENT_TYPE, RETURN_REASON, UNIT_CODE, OFFICER_NO, REGISTERED_BY,
             LEVEL_LABEL, PROBLEM_TITLE, PROBLEM_DESCRIPTION, UNIT_NAME, OFFICER_NAME, SOURCE_NAME, CATEGORY_NAME,
-            SIGN_DUE_TEXT, RECTIFY_DUE_TEXT);
+            SIGN_DUE_TEXT, RECTIFY_DUE_TEXT, LEVEL_TRIGGER, LEVEL_TRIGGER_BY, PAUSE_ID, PAUSE_DECIDED_BY,
+            PAUSE_STARTED_AT, PAUSE_ENDS_AT, PAUSE_ENDS_AT_TEXT);
 
     /** At registration the start form names the unit and the officer; the rest stays the process's. */
     static final java.util.Set<String> ENGINE_OWNED_AT_START = ENGINE_OWNED.stream()

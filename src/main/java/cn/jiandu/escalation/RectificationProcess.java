@@ -112,6 +112,7 @@ public class RectificationProcess {
             runtime.createMessageCorrelation(Rectification.MESSAGE_RAISE_LEVEL)
                     .processInstanceId(problem.processInstanceId())
                     .setVariable(Rectification.RAISED_BY, actor)
+                    .setVariable(Rectification.LEVEL_TRIGGER, Rectification.TRIGGER_RAISED)
                     .setVariable(Rectification.RAISE_REASON, TimelineText.text("timeline.reason.raise",
                             reason == null || reason.isBlank() ? TimelineText.text("timeline.reason.raise.default")
                                     : reason, actor))

@@ -71,7 +71,8 @@ class RectificationTasks implements TaskListener {
         task.setName(name.length() > MAX_NAME ? name.substring(0, MAX_NAME - 1) + "…" : name);
         ProblemStatus status = switch (task.getTaskDefinitionKey()) {
             case Rectification.TASK_SIGN -> ProblemStatus.OPEN;
-            case Rectification.TASK_RECTIFY, Rectification.TASK_AWAIT_INSTRUCTION -> ProblemStatus.RECTIFYING;
+            case Rectification.TASK_RECTIFY, Rectification.TASK_APPROVE_PAUSE -> ProblemStatus.RECTIFYING;
+            case Rectification.TASK_AWAIT_INSTRUCTION -> ProblemStatus.PAUSED;
             case Rectification.TASK_REVIEW -> ProblemStatus.REVIEWING;
             default -> null;
         };
@@ -99,13 +100,28 @@ class RectificationTasks implements TaskListener {
             }
             case Rectification.TASK_RECTIFY -> {
                 if (Rectification.OUTCOME_WAIT.equals(Variables.text(task, Rectification.RECTIFY_OUTCOME))) {
-                    problems.record(problemId, EventKind.TASK_COMPLETED, actor, level,
-                            comment("timeline.waitRequested", task, Rectification.WAIT_REASON), task.getId());
+                    String reason = Variables.text(task, Rectification.PAUSE_REASON);
+                    String label = TimelineText.text("pause.reason." + (reason == null ? "OTHER" : reason));
+                    String detail = Variables.text(task, Rectification.PAUSE_DETAIL);
+                    problems.record(problemId, EventKind.PAUSE_REQUESTED, actor, level,
+                            detail == null || detail.isBlank()
+                                    ? TimelineText.text("timeline.pause.requested", label)
+                                    : TimelineText.text("timeline.pause.requested.note", label, detail),
+                            task.getId());
                 } else {
                     problems.markReported(problemId);
                     problems.record(problemId, EventKind.REPORTED, actor, level,
                             comment("timeline.reported", task, Rectification.RECTIFICATION_REPORT), task.getId());
                 }
+            }
+            case Rectification.TASK_APPROVE_PAUSE -> {
+                boolean approved = Rectification.PAUSE_APPROVE
+                        .equals(Variables.text(task, Rectification.PAUSE_DECISION));
+                task.setVariable(Rectification.PAUSE_DECIDED_BY, actor);
+                problems.record(problemId, approved ? EventKind.PAUSE_APPROVED : EventKind.PAUSE_REJECTED, actor,
+                        level, comment(approved ? "timeline.pause.approved" : "timeline.pause.rejected", task,
+                                Rectification.PAUSE_COMMENT),
+                        task.getId());
             }
             case Rectification.TASK_REVIEW -> {
                 boolean approved = Rectification.DECISION_APPROVE
@@ -114,6 +130,10 @@ class RectificationTasks implements TaskListener {
                         comment(approved ? "timeline.approved" : "timeline.returned", task,
                                 Rectification.REVIEW_COMMENT),
                         task.getId());
+                if (approved) {
+                    // a comment belongs to its decision: none is left for another round (退回 keeps it for 退回重新整改)
+                    task.removeVariable(Rectification.REVIEW_COMMENT);
+                }
             }
             case Rectification.TASK_AWAIT_INSTRUCTION -> problems.record(problemId, EventKind.TASK_COMPLETED, actor,
                     level, comment("timeline.instruction", task, Rectification.INSTRUCTION_SUMMARY), task.getId());

@@ -10,6 +10,14 @@ public enum NotificationStep {
     SIGN_SUPERVISE("签收督办"),
     MANUAL_URGE("人工催办"),
     CUSTOM("通知"),
+    /** a paused clock ran again by itself: the pause allowance was spent */
+    PAUSE_EXPIRED("暂停期满"),
+    /** the review's due date passed: the legal brigade captain */
+    REVIEW_OVERDUE("审核超期"),
+    /** each working day after: the reviewers */
+    REVIEW_CHASE("催审"),
+    /** the discipline talk or the leadership interview past its due date */
+    TALK_OVERDUE("谈话约谈超期"),
     REPORT("监督报告");
 
     private final String label;

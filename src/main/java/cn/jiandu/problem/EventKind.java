@@ -23,6 +23,12 @@ public enum EventKind {
     TALK("谈话约谈记录"),
     MESSAGE("钉钉消息"),
     CLOSED("闭环"),
+    PAUSE_REQUESTED("申请暂停计时"),
+    PAUSE_APPROVED("批准暂停计时"),
+    PAUSE_REJECTED("驳回暂停申请"),
+    PAUSE_LAPSED("暂停申请失效"),
+    /** a task past its due date: the review, the talk or the interview (超期提醒) */
+    OVERDUE("超期提醒"),
     /** the process ended a path without the review's approval: not closed, the legal department looks */
     ANOMALY("流程异常"),
     /** a file of evidence uploaded or withdrawn (cn.jiandu.evidence) */

@@ -43,8 +43,11 @@ class ProblemController {
     private final ProblemService problems;
     private final OrganisationService organisation;
     private final DocumentService documents;
+    private final ProblemPauses pauses;
 
-    ProblemController(ProblemService problems, OrganisationService organisation, DocumentService documents) {
+    ProblemController(ProblemService problems, OrganisationService organisation, DocumentService documents,
+            ProblemPauses pauses) {
+        this.pauses = pauses;
         this.problems = problems;
         this.organisation = organisation;
         this.documents = documents;
@@ -123,13 +126,20 @@ class ProblemController {
                 .map(e -> new ProblemView.TimelineEntry(Times.china(e.at()), e.kind(), e.kind().label(), e.actor(),
                         e.level(), e.detail(), e.ref()))
                 .toList();
+        List<ProblemPause> stored = pauses.of(p.id());
+        List<ProblemView.Pause> approved = stored.stream()
+                .filter(x -> ProblemPause.APPROVED.equals(x.decision()) && x.fromAt() != null)
+                .map(x -> new ProblemView.Pause(Times.china(x.fromAt()), Times.china(x.toAt()), x.reason(),
+                        x.detail(), x.decidedBy()))
+                .toList();
+        int pausedDays = stored.stream().mapToInt(x -> x.workingDays() == null ? 0 : x.workingDays()).sum();
         return new ProblemView(p.id(), p.source(), problems.sourceName(p.source()), p.category(),
                 problems.categoryName(p.category()), p.unitCode(), unitName, p.officerNo(), officerName, p.title(),
                 p.description(), Times.china(p.occurredAt()), p.sensitive(), p.level(),
                 p.level() == null ? null : p.level().label(), p.status(), p.repeatCount(),
                 Times.china(p.signDeadline()), Times.china(p.deadline()), Times.china(p.signedAt()),
                 Times.china(p.closedAt()), p.closedOnTime(), p.processInstanceId(), p.registeredBy(),
-                Times.china(p.createdAt()), docs, timeline);
+                Times.china(p.createdAt()), docs, timeline, approved, pausedDays);
     }
 
     private static ProblemView.Summary summary(Problem p) {

@@ -11,7 +11,12 @@ record ProblemView(long id, String source, String sourceName, String category, S
         OffsetDateTime occurredAt, boolean sensitive, Level level, String levelLabel, ProblemStatus status,
         int repeatCount, OffsetDateTime signDeadline, OffsetDateTime deadline, OffsetDateTime signedAt,
         OffsetDateTime closedAt, Boolean closedOnTime, String processInstanceId, String registeredBy,
-        OffsetDateTime createdAt, List<DocumentLink> documents, List<TimelineEntry> timeline) {
+        OffsetDateTime createdAt, List<DocumentLink> documents, List<TimelineEntry> timeline, List<Pause> pauses,
+        int pausedWorkingDays) {
+
+    /** An approved pause of the rectification clock; {@code to} is null while it runs. */
+    record Pause(OffsetDateTime from, OffsetDateTime to, String reason, String detail, String approvedBy) {
+    }
 
     record DocumentLink(long id, String type, String typeName, String number, String url, OffsetDateTime issuedAt) {
     }

@@ -53,6 +53,7 @@ class DecisionTablesTest {
     @ParameterizedTest(name = "{0}/{1} -> {2} {3}")
     @CsvSource({
             "CASE_FILING,BLUE,5,WORKING_DAYS,24",
+            "CONDUCT,RED,2,WORKING_DAYS,2",
             "CASE_FILING,YELLOW,3,WORKING_DAYS,8",
             "CASE_FILING,RED,2,WORKING_DAYS,2",
             "COERCIVE_MEASURE,RED,1,CALENDAR_DAYS,2",
@@ -69,6 +70,7 @@ class DecisionTablesTest {
                 .isLessThan(rule.periodAmount() * 24);
         assertThat(rule.reviewDays()).isPositive();
         assertThat(rule.reminderIntervalHours()).isPositive();
+        assertThat(rule.maxPauseDays()).as("a pause allowance for every rule").isPositive();
     }
 
     @ParameterizedTest(name = "{0}/{1} -> {2}")
@@ -79,7 +81,11 @@ class DecisionTablesTest {
             "SUPERVISE;YELLOW;UNIT_HEAD,OFFICER,LEGAL_CAPTAIN,DEPUTY_LEADER",
             "LEVEL;YELLOW;UNIT_HEAD,OFFICER,DISCIPLINE_INSPECTOR",
             "LEVEL;RED;UNIT_HEAD,OFFICER,DISCIPLINE_INSPECTOR,CHIEF,COMMITTEE",
-            "REPORT;BLUE;BUREAU_GROUP"})
+            "REPORT;BLUE;BUREAU_GROUP",
+            "PAUSE_EXPIRED;BLUE;UNIT_HEAD,LEGAL_CAPTAIN",
+            "REVIEW_OVERDUE;YELLOW;LEGAL_CAPTAIN",
+            "REVIEW_CHASE;BLUE;LEGAL_OFFICER",
+            "TALK_OVERDUE;RED;DEPUTY_LEADER,COMMITTEE"})
     void shouldRouteEveryStepToItsReaders(String step, String level, String recipients) throws IOException {
         java.util.List<Object> routed = DMN.evaluateDecisionTable(
                 decision("notification-recipients.dmn", "notification-recipients"),

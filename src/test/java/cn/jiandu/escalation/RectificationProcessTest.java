@@ -58,7 +58,11 @@ class RectificationProcessTest {
         Mocks.register("remind", step("remind", e -> e.setVariable(Rectification.REMINDED, true)));
         Mocks.register("urge", step("urge", e -> e.setVariable(Rectification.OVERDUE, true)));
         Mocks.register("supervise", step("supervise", e -> e.setVariable(Rectification.RAISE_REASON, "整改迟缓")));
-        Mocks.register("pauseClock", step("pauseClock", e -> { }));
+        Mocks.register("requestPause", step("requestPause", e -> e.setVariable(Rectification.PAUSE_ID, 7L)));
+        Mocks.register("denyPause", step("denyPause", e -> { }));
+        Mocks.register("pauseClock", step("pauseClock", e -> e.setVariable(Rectification.PAUSE_ENDS_AT,
+                new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(4).toMillis()))));
+        Mocks.register("chase", step("chase", e -> steps.add(e.getCurrentActivityId())));
         Mocks.register("resumeClock", step("resumeClock", RectificationProcessTest::clocks));
         Mocks.register("restartClock", step("restartClock", RectificationProcessTest::clocks));
         Mocks.register("countRepeat", step("countRepeat", e -> { }));
@@ -88,6 +92,11 @@ class RectificationProcessTest {
     public static class Deadlines {
         public Date due(DelegateExecution execution, String field) {
             return new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(3).toMillis());
+        }
+
+        public String dailyAfter(DelegateExecution execution, String field) {
+            return "R3/" + Instant.ofEpochMilli(due(execution, field).getTime() + Duration.ofDays(1).toMillis())
+                    .atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime() + "/P1D";
         }
     }
 
@@ -261,19 +270,104 @@ class RectificationProcessTest {
         assertThat(steps).doesNotContain("close");
     }
 
+    private static void askForPause(ProcessInstance pi) {
+        complete(task(Rectification.TASK_RECTIFY, pi), withVariables(Rectification.RECTIFY_OUTCOME, "WAIT",
+                Rectification.PAUSE_REASON, "AWAIT_INSTRUCTION", Rectification.PAUSE_DETAIL, "需请示分管领导"));
+    }
+
+    private static void decidePause(ProcessInstance pi, String decision) {
+        complete(task(Rectification.TASK_APPROVE_PAUSE, pi), withVariables(Rectification.PAUSE_DECISION, decision,
+                Rectification.PAUSE_COMMENT, "意见"));
+    }
+
     @Test
-    void shouldPauseTheClockWhileWaitingForAnInstruction() {
+    void shouldKeepTheClockRunningWhileAPauseIsAskedAndStopItOnlyWhenApproved() {
         ProcessInstance pi = register("HOTLINE_12345", false);
         sign(pi);
-        complete(task(Rectification.TASK_RECTIFY, pi), withVariables(Rectification.RECTIFY_OUTCOME, "WAIT",
-                Rectification.WAIT_REASON, "需请示分管领导"));
-        assertThat(pi).isWaitingAt("Task_AwaitInstruction");
+        askForPause(pi);
+        assertThat(pi).isWaitingAt("Task_ApprovePause").hasPassed("Task_RequestPause");
+        assertThat(task(Rectification.TASK_APPROVE_PAUSE, pi)).hasCandidateGroup("LEGAL_CAPTAIN");
+        assertThat(job("Timer_PauseLapse", pi)).isNotNull();
+
+        decidePause(pi, "APPROVE");
+        assertThat(pi).hasPassed("Task_PauseClock").isWaitingAt("Task_AwaitInstruction");
         assertThat(job("Timer_Urge", pi)).isNull();
         complete(task(Rectification.TASK_AWAIT_INSTRUCTION, pi),
                 withVariables(Rectification.INSTRUCTION_SUMMARY, "同意按方案整改"));
-        assertThat(pi).hasPassed("Task_PauseClock", "Task_ResumeClock").isWaitingAt("Task_Rectify");
+        assertThat(pi).hasPassed("Task_ResumeClock").isWaitingAt("Task_Rectify");
+        assertThat(steps).containsSubsequence("requestPause", "pauseClock", "resumeClock");
+        assertThat(runtimeService().getVariables(pi.getId())).containsKey(Rectification.RECTIFY_DUE);
+    }
+
+    @Test
+    void shouldSendTheUnitBackToRectifyWhenThePauseIsRejected() {
+        ProcessInstance pi = register("HOTLINE_12345", false);
+        sign(pi);
+        askForPause(pi);
+        decidePause(pi, "REJECT");
+        assertThat(pi).hasPassed("Gateway_PauseNotApproved", "Task_DenyPause").isWaitingAt("Task_Rectify");
+        assertThat(steps).contains("denyPause").doesNotContain("pauseClock");
+    }
+
+    @Test
+    void shouldLapseARequestNobodyDecidedByTheDeadlineAndUrge() {
+        ProcessInstance pi = register("HOTLINE_12345", false);
+        sign(pi);
+        askForPause(pi);
+        fire("Timer_PauseLapse", pi);
+        assertThat(pi).hasPassed("Task_DenyPause").isWaitingAt("Task_Rectify");
+        execute(job("Timer_Urge", pi));
+        assertThat(pi).hasPassed("Task_Urge");
+    }
+
+    @Test
+    void shouldResumeTheClockByItselfWhenThePauseAllowanceIsSpent() {
+        ProcessInstance pi = register("HOTLINE_12345", false);
+        sign(pi);
+        askForPause(pi);
+        decidePause(pi, "APPROVE");
+        fire("Timer_PauseExpired", pi);
+        assertThat(pi).hasPassed("Task_ExpirePause").isWaitingAt("Task_Rectify");
         assertThat(steps).containsSubsequence("pauseClock", "resumeClock");
-        Map<String, Object> vars = runtimeService().getVariables(pi.getId());
-        assertThat(vars).containsKey(Rectification.RECTIFY_DUE);
+        report(pi);
+        review(pi, "APPROVE");
+        assertThat(pi).isEnded();
+    }
+
+    @Test
+    void shouldTellTheCaptainWhenTheReviewIsDueAndChaseTheReviewerDaily() {
+        ProcessInstance pi = register("HOTLINE_12345", false);
+        sign(pi);
+        report(pi);
+        fire("Timer_ReviewOverdue", pi);
+        fire("Timer_ReviewChase", pi);
+        fire("Timer_ReviewChase", pi);
+        assertThat(pi).hasPassed("Task_ReviewOverdue", "End_ReviewOverdueTold", "Task_ReviewChase",
+                "End_ReviewChased").isWaitingAt("Task_Review");
+        assertThat(steps).containsSubsequence("Task_ReviewOverdue", "Task_ReviewChase", "Task_ReviewChase");
+    }
+
+    @Test
+    void shouldTellTheLeadersWhenTheTalkAndTheInterviewAreOverdue() {
+        ProcessInstance pi = register("PROCURATORIAL_SUPERVISION", false);
+        fire("Timer_TalkOverdue", pi);
+        assertThat(pi).hasPassed("Task_TalkOverdue", "End_TalkOverdueTold").isWaitingAt("Task_DisciplineTalk");
+        runtimeService().correlateMessage(Rectification.MESSAGE_RAISE_LEVEL, "1");
+        fire("Timer_InterviewOverdue", pi);
+        assertThat(pi).hasPassed("Task_InterviewOverdue", "End_InterviewOverdueTold");
+    }
+
+    @Test
+    void shouldTakeAReviewCommentWithEachDecisionOnTwoRounds() {
+        ProcessInstance pi = register("PROCURATORIAL_SUPERVISION", false);
+        sign(pi);
+        report(pi);
+        complete(task(Rectification.TASK_REVIEW, pi), withVariables(Rectification.REVIEW_DECISION, "RETURN",
+                Rectification.REVIEW_COMMENT, "A"));
+        assertThat(pi).hasPassed("Task_CountRepeat", "Task_RestartClock").isWaitingAt("Task_Rectify");
+        report(pi);
+        complete(task(Rectification.TASK_REVIEW, pi), withVariables(Rectification.REVIEW_DECISION, "APPROVE",
+                Rectification.REVIEW_COMMENT, "B"));
+        assertThat(pi).hasPassed("Task_Close", "End_Closed");
     }
 }

@@ -92,7 +92,13 @@ class TaskSubmissionsTest {
         assertThat(form("sign").fields()).containsOnlyKeys("signComment");
         assertThat(form("sign").field("signComment").maxLength()).isEqualTo(1000);
         assertThat(form("sign").field("signComment").kind()).isEqualTo(FormFields.Kind.TEXT);
-        assertThat(form("rectify").fields()).containsOnlyKeys("rectifyOutcome", "rectificationReport", "waitReason");
+        assertThat(form("rectify").fields()).containsOnlyKeys("rectifyOutcome", "rectificationReport", "pauseReason",
+                "pauseDetail");
+        assertThat(form("rectify").field("pauseReason").values()).containsExactlyInAnyOrder("AWAIT_INSTRUCTION",
+                "AWAIT_EXTERNAL", "OTHER");
+        assertThat(form("approve-pause").fields()).containsOnlyKeys("pauseDecision", "pauseComment");
+        assertThat(form("approve-pause").field("pauseDecision").values()).containsExactlyInAnyOrder("APPROVE",
+                "REJECT");
         assertThat(form("rectify").field("rectifyOutcome").values()).containsExactlyInAnyOrder("DONE", "WAIT");
         assertThat(form("review").fields()).containsOnlyKeys("reviewDecision", "reviewComment");
         assertThat(form("discipline-talk").field("talkDate").kind()).isEqualTo(FormFields.Kind.DATETIME);
@@ -126,11 +132,13 @@ class TaskSubmissionsTest {
 
     @Test
     void shouldRefuseADisabledDisplayFieldThatTheProcessDoesNotOwn() throws IOException {
-        // waitReason is shown, disabled, on the instruction form; it is the rectify form's input
-        Verdict verdict = judge("await-instruction", Map.of("waitReason", string("改写的请示理由")));
+        // pauseDetail is shown, disabled, on the captain's and the resume forms; it is the rectify form's input
+        Verdict verdict = judge("approve-pause", Map.of("pauseDetail", string("改写的暂停理由"),
+                "pauseDecision", string("APPROVE")));
 
-        assertThat(refused(verdict)).containsExactly("waitReason");
-        assertThat(messageOf(verdict, "waitReason")).isEqualTo("不是本任务表单的字段");
+        assertThat(refused(verdict)).containsExactly("pauseDetail");
+        assertThat(messageOf(verdict, "pauseDetail")).isEqualTo("不是本任务表单的字段");
+        assertThat(refused(judge("await-instruction", Map.of("pauseDetail", string("x"))))).containsExactly("pauseDetail");
     }
 
     @Test
