@@ -28,8 +28,8 @@ public class DeadlineExpressions {
      * every day after the due date of the field; the step it starts skips non-working days.
      */
     public String dailyAfter(DelegateExecution execution, String field) {
-        java.time.ZonedDateTime first = due(execution, field).toInstant().atZone(cn.jiandu.web.Times.CHINA)
-                .toLocalDate().plusDays(1).atTime(9, 0).atZone(cn.jiandu.web.Times.CHINA);
+        java.time.ZonedDateTime first = due(execution, field).toInstant().atZone(cn.jiandu.time.Times.CHINA)
+                .toLocalDate().plusDays(1).atTime(9, 0).atZone(cn.jiandu.time.Times.CHINA);
         return "R" + MAX_DAILY + "/" + first.toOffsetDateTime() + "/P1D";
     }
 

@@ -82,7 +82,7 @@ class FollowUp {
                 notices.send(problemId, NotificationStep.REVIEW_OVERDUE, "round" + round, null, null);
             }
             case Rectification.TASK_REVIEW_CHASE -> {
-                java.time.LocalDate today = clock.instant().atZone(cn.jiandu.web.Times.CHINA).toLocalDate();
+                java.time.LocalDate today = clock.instant().atZone(cn.jiandu.time.Times.CHINA).toLocalDate();
                 if (!calendar.isWorkingDay(today)) {
                     return;
                 }

@@ -17,8 +17,8 @@ import cn.jiandu.problem.ProblemPause;
 import cn.jiandu.problem.ProblemPauses;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.TimelineText;
-import cn.jiandu.web.ChineseDates;
-import cn.jiandu.web.Times;
+import cn.jiandu.text.ChineseDates;
+import cn.jiandu.time.Times;
 
 /**
  * Pauses that someone approves (暂停计时须审批): the unit asks, the legal brigade captain
