@@ -21,6 +21,13 @@ public enum EventKind {
     SCORE("扣减积分"),
     MESSAGE("钉钉消息"),
     CLOSED("闭环"),
+    TRANSFER_REQUESTED("申请改派"),
+    TRANSFER_APPROVED("同意改派"),
+    TRANSFER_REJECTED("驳回改派"),
+    /** the problem moved to another unit (after an approved transfer) */
+    TRANSFERRED("改派"),
+    /** withdrawn: the process ended, the scores given back */
+    VOIDED("作废"),
     /** the process ended a path without the review's approval: not closed, the legal department looks */
     ANOMALY("流程异常");
 

@@ -13,7 +13,13 @@ record ProblemView(long id, String source, String sourceName, String category, S
         OffsetDateTime closedAt, Boolean closedOnTime, String processInstanceId, String registeredBy,
         OffsetDateTime createdAt, List<DocumentLink> documents, List<TimelineEntry> timeline) {
 
-    record DocumentLink(long id, String type, String typeName, String number, String url, OffsetDateTime issuedAt) {
+    /**
+     * @param unitCode the unit it was issued to
+     * @param superseded whether a later document replaced it (re-issued to the unit a problem was transferred to)
+     * @param supersededBy that later document's id, else null
+     */
+    record DocumentLink(long id, String type, String typeName, String number, String url, OffsetDateTime issuedAt,
+            String unitCode, boolean superseded, Long supersededBy) {
     }
 
     record TimelineEntry(OffsetDateTime at, EventKind kind, String kindLabel, String actor, Level level,
