@@ -92,7 +92,12 @@ class ReportCounter {
                 new ReportFigures.Documents(advice, correction, order, advice + correction + order),
                 new ReportFigures.Warnings(warningCounts.getOrDefault(Level.RED.name(), 0L).intValue(),
                         warningCounts.getOrDefault(Level.YELLOW.name(), 0L).intValue(),
-                        lines(mapper.warnings(end, limit), end)));
+                        lines(mapper.warnings(end, limit), end)),
+                new ReportFigures.Voided((int) mapper.voidedCount(start, end), mapper.voided(start, end, limit).stream()
+                        .map(v -> new ReportFigures.VoidedLine(v.id(), v.title(), v.unitCode(),
+                                v.unitName() == null ? v.unitCode() : v.unitName(), ChineseDates.dateTime(v.voidedAt()),
+                                v.voidedBy(), v.reason() == null ? "" : v.reason()))
+                        .toList()));
     }
 
     private static ReportFigures.Found found(List<ReportMapper.SourceLevelCount> counts) {

@@ -31,7 +31,8 @@ public record ReportFigures(
         Rates rates,
         Repeats repeats,
         Documents documents,
-        Warnings warnings) {
+        Warnings warnings,
+        Voided voided) {
 
     /** Problems found (新发现) in the period, by level and by source (监督渠道). */
     public record Found(int total, int blue, int yellow, int red, List<SourceLine> bySource) {
@@ -88,6 +89,17 @@ public record ReportFigures(
 
     /** Red and yellow problems open at the end of the period, most urgent first. */
     public record Warnings(int red, int yellow, List<ProblemLine> lines) {
+    }
+
+    /**
+     * Problems voided (作废) in the period, with who and why: the one place a voided problem
+     * still appears, every other figure leaves it out.
+     */
+    public record Voided(int total, List<VoidedLine> lines) {
+    }
+
+    public record VoidedLine(long id, String title, String unitCode, String unitName, String voidedAtText,
+            String voidedBy, String reason) {
     }
 
     /**

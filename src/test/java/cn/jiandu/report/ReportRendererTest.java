@@ -37,7 +37,9 @@ class ReportRendererTest {
                 rates,
                 new ReportFigures.Repeats(1, 1, List.of(repeat)),
                 new ReportFigures.Documents(3, 1, 1, 5),
-                new ReportFigures.Warnings(1, 1, List.of(red, repeat)));
+                new ReportFigures.Warnings(1, 1, List.of(red, repeat)),
+                new ReportFigures.Voided(1, List.of(new ReportFigures.VoidedLine(9, "重复登记", "CG", "城关派出所",
+                        "2026年3月10日 09:00", "200001", "与第7号重复"))));
     }
 
     @Test
