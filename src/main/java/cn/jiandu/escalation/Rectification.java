@@ -18,6 +18,7 @@ final class Rectification {
     static final String TASK_LEADERSHIP_INTERVIEW = "Task_LeadershipInterview";
     static final String TASK_SIGN_URGE = "Task_SignUrge";
     static final String TASK_SIGN_SUPERVISE = "Task_SignSupervise";
+    static final String TASK_DECIDE_TRANSFER = "Task_DecideTransfer";
 
     // variables the process and its steps write
     static final String PROBLEM_ID = "problemId";
@@ -46,6 +47,8 @@ final class Rectification {
     static final String REPEAT_COUNT = "repeatCount";
     static final String CLOSED_ON_TIME = "closedOnTime";
     static final String LAST_DOCUMENT_ID = "lastDocumentId";
+    /** the current unit's rejected transfer requests on this problem (申请改派被驳回次数) */
+    static final String TRANSFER_REJECTIONS = "transferRejections";
 
     // the problem as the start gives it and the forms show it
     static final String SOURCE = "source";
@@ -86,6 +89,15 @@ final class Rectification {
     static final String INTERVIEWEES = "interviewees";
     static final String INTERVIEW_RECORD = "interviewRecord";
     static final String RECTIFICATION_MEASURES = "rectificationMeasures";
+    // sign.form: sign, or ask for the problem to go to another unit (申请改派)
+    static final String SIGN_OUTCOME = "signOutcome";
+    static final String OUTCOME_TRANSFER = "TRANSFER";
+    static final String TRANSFER_REASON = "transferReason";
+    static final String SUGGESTED_UNIT_CODE = "suggestedUnitCode";
+    // decide-transfer.form (法制员审批改派申请)
+    static final String TRANSFER_DECISION = "transferDecision";
+    static final String TRANSFER_UNIT_CODE = "transferUnitCode";
+    static final String TRANSFER_COMMENT = "transferComment";
 
     // inputs of the hand-drawn steps (element-templates/jiandu.json)
     static final String DOCUMENT_TYPE = "documentType";
@@ -107,7 +119,7 @@ final class Rectification {
             REMINDER_CYCLE, TIME_LEFT_MILLIS, GRACE_MILLIS, OVERDUE, REMINDED, REMINDERS_SENT, REPEAT_COUNT,
             REQUESTED_LEVEL, CLOSED_ON_TIME, DOCUMENT_TYPE, RETURN_REASON, UNIT_CODE, OFFICER_NO, REGISTERED_BY,
             LEVEL_LABEL, PROBLEM_TITLE, PROBLEM_DESCRIPTION, UNIT_NAME, OFFICER_NAME, SOURCE_NAME, CATEGORY_NAME,
-            SIGN_DUE_TEXT, RECTIFY_DUE_TEXT);
+            SIGN_DUE_TEXT, RECTIFY_DUE_TEXT, LAST_DOCUMENT_ID, TRANSFER_REJECTIONS);
 
     /** At registration the start form names the unit and the officer; the rest stays the process's. */
     static final java.util.Set<String> ENGINE_OWNED_AT_START = ENGINE_OWNED.stream()

@@ -10,6 +10,8 @@ public enum NotificationStep {
     SIGN_SUPERVISE("签收督办"),
     MANUAL_URGE("人工催办"),
     CUSTOM("通知"),
+    /** the problem was voided (作废): its unit need do nothing more */
+    VOIDED("问题作废"),
     REPORT("监督报告");
 
     private final String label;
