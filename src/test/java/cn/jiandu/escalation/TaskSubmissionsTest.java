@@ -89,7 +89,10 @@ class TaskSubmissionsTest {
 
     @Test
     void shouldReadOnlyTheEnabledKeyedInputsOfAForm() throws IOException {
-        assertThat(form("sign").fields()).containsOnlyKeys("signComment");
+        assertThat(form("sign").fields()).containsOnlyKeys("signComment", "signOutcome", "transferReason",
+                "suggestedUnitCode");
+        assertThat(form("decide-transfer").fields()).containsOnlyKeys("transferDecision", "transferUnitCode",
+                "transferComment");
         assertThat(form("sign").field("signComment").maxLength()).isEqualTo(1000);
         assertThat(form("sign").field("signComment").kind()).isEqualTo(FormFields.Kind.TEXT);
         assertThat(form("rectify").fields()).containsOnlyKeys("rectifyOutcome", "rectificationReport", "waitReason");
