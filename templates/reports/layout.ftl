@@ -209,6 +209,20 @@
 <#if r.talks.total gt r.talks.lines?size><p class="note">按记录先后列出前${r.talks.lines?size}次。</p></#if>
 </#if>
 </#if>
+
+<h2><#if talks>九<#else>八</#if>、作废问题</h2>
+<p>${word}作废的问题<b data-k="void.count">${r.voided.total}</b>件（登记有误等，经法制大队长作废，不计入以上各项统计和积分）<#if r.voided.lines?has_content>，列出如下</#if>。</p>
+<#if r.voided.lines?has_content>
+<table>
+  <thead><tr><th>序号</th><th>问题</th><th>责任单位</th><th>作废时间</th><th>作废人</th><th>作废原因</th></tr></thead>
+  <tbody>
+  <#list r.voided.lines as v>
+    <tr><td>${v?counter}</td><td class="text">${v.title}（第${v.id}号）</td><td class="text">${v.unitName}</td><td>${v.voidedAtText}</td><td>${v.voidedBy!""}</td><td class="text" data-k="void.${v.id}.reason">${v.reason}</td></tr>
+  </#list>
+  </tbody>
+</table>
+<#if r.voided.total gt r.voided.lines?size><p class="note">列出前${r.voided.lines?size}件。</p></#if>
+</#if>
 <#if closing?has_content>
 <p>${closing}</p>
 </#if>

@@ -69,6 +69,7 @@ class AuthorizationMatrixIT extends ItSupport {
             GET  /api/problems?unitCode={other}                    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
             POST /api/problems/{id}/urge                           |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  -
             POST /api/problems/{id}/raise                          |  -  |  -   | -  | Y  | -  | Y  | Y  | Y  |  Y  |  -
+            POST /api/problems/{id}/void                           |  -  |  -   | -  | Y  | -  | -  | -  | -  |  Y  |  -
             GET  /api/documents?problemId={other unit's}           |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
             GET  /api/documents/{own unit}                         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
             GET  /api/documents/{other unit}                       |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
@@ -432,6 +433,12 @@ class AuthorizationMatrixIT extends ItSupport {
             long id = problem(unitA);
             Outcome o = judge(api(c).postJson("/api/problems/" + id + "/raise", Map.of("comment", "提级")));
             assertStored(o, "SELECT COUNT(*) FROM problem WHERE id = ? AND level = 'YELLOW'", id);
+            return o;
+        });
+        p.put("POST /api/problems/{id}/void", c -> {
+            long id = problem(unitA);
+            Outcome o = judge(api(c).postJson("/api/problems/" + id + "/void", Map.of("reason", "登记错误")));
+            assertStored(o, "SELECT COUNT(*) FROM problem WHERE id = ? AND status = 'VOID'", id);
             return o;
         });
         p.put("GET  /api/documents?problemId={other unit's}", c -> listed(

@@ -28,9 +28,12 @@ interface DocumentMapper {
 
     String findHtml(@Param("id") long id);
 
+    /** Marks a document replaced by a later one; 0 when it was replaced already. */
+    int supersede(@Param("id") long id, @Param("by") long by);
+
     /** A document as stored, without its HTML; issued_at is China time (Times.CHINA). */
     record DocumentRow(long id, long problemId, String unitCode, DocumentType type, String number, String title,
-            LocalDateTime issuedAt) {
+            LocalDateTime issuedAt, Long supersededBy) {
     }
 
     /** A document to insert, without its number (taken at commit); MyBatis sets the generated id. */

@@ -93,7 +93,7 @@ public class DocumentService {
         log.debug("Issued {} (id {}) for problem {} to unit {}; numbered at commit", type, row.id,
                 command.problemId(), command.unitCode());
         return new Document(row.id, command.problemId(), command.unitCode(), type, placeholder, title,
-                issuedAt.toOffsetDateTime(), properties.url(row.id));
+                issuedAt.toOffsetDateTime(), properties.url(row.id), null);
     }
 
     /**
@@ -108,6 +108,15 @@ public class DocumentService {
     /** Whether the text is a number not yet taken: a document issued in a transaction still open. */
     public static boolean isPendingNumber(String number) {
         return number != null && number.startsWith(PENDING);
+    }
+
+    /**
+     * Marks {@code old} replaced by {@code replacement} (the same document re-issued to the unit
+     * a problem was transferred to): the old one stays as it was sent and names its successor.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void supersede(long old, long replacement) {
+        mapper.supersede(old, replacement);
     }
 
     /** The documents issued for a problem, oldest first. */
@@ -129,7 +138,7 @@ public class DocumentService {
 
     private Document toDocument(DocumentMapper.DocumentRow row) {
         return new Document(row.id(), row.problemId(), row.unitCode(), row.type(), row.number(), row.title(),
-                row.issuedAt().atZone(Times.CHINA).toOffsetDateTime(), properties.url(row.id()));
+                row.issuedAt().atZone(Times.CHINA).toOffsetDateTime(), properties.url(row.id()), row.supersededBy());
     }
 
     /** 关于“…”的执法建议书, or the type's title alone when the problem has none. */

@@ -43,6 +43,22 @@ class DocumentIssuer {
     }
 
     /**
+     * Re-issues the problem's current document to the unit it now belongs to (after a
+     * transfer): same type, a new number (文号); the old one is marked superseded. Without
+     * an old document, the level's document. Returns the new document's id.
+     */
+    @Transactional
+    long reissue(long problemId, Level level, Long oldDocumentId, String deadlineText) {
+        DocumentType type = oldDocumentId == null ? null
+                : documents.find(oldDocumentId).map(Document::type).orElse(null);
+        long id = issue(problemId, level, type, null, deadlineText);
+        if (oldDocumentId != null) {
+            documents.supersede(oldDocumentId, id);
+        }
+        return id;
+    }
+
+    /**
      * Returns the document's id. Its number (文号) is taken when the step commits; the
      * timeline entry quoting it is completed then.
      */

@@ -3,6 +3,7 @@ package cn.jiandu.escalation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.core.Authentication;
@@ -17,17 +18,31 @@ import cn.jiandu.security.Role;
 import cn.jiandu.security.CurrentUser;
 import cn.jiandu.web.ForbiddenException;
 import cn.jiandu.text.PlainText;
+import cn.jiandu.security.Role;
+import cn.jiandu.problem.Problem;
+import cn.jiandu.problem.ProblemService;
+import cn.jiandu.security.CurrentUser;
+import cn.jiandu.web.ForbiddenException;
+import cn.jiandu.web.NotFoundException;
+import cn.jiandu.text.PlainText;
 
-/** Manual urging (人工催办) and raising a problem's level from outside (领导交办/规则). */
+/** Manual urging (人工催办), raising a problem's level from outside (领导交办/规则) and voiding it (作废). */
 @RestController
 @RequestMapping("/api/problems/{id}")
-@Tag(name = "督办", description = "人工催办、提升预警等级")
+@Tag(name = "督办", description = "人工催办、提升预警等级、作废")
 class EscalationController {
 
     private final RectificationProcess process;
+    private final ProblemService problems;
 
-    EscalationController(RectificationProcess process) {
+    EscalationController(RectificationProcess process, ProblemService problems) {
         this.process = process;
+        this.problems = problems;
+    }
+
+    record VoidRequest(@NotBlank(message = "请填写作废原因")
+            @Size(max = 500, message = "作废原因最长500字")
+            @Pattern(regexp = PlainText.MULTI_LINE, message = "作废原因不能含控制字符或不完整的字符") String reason) {
     }
 
     /** The answer to a raise: the level the problem is at now. */
@@ -59,5 +74,20 @@ class EscalationController {
             throw new ForbiddenException("只有法制大队长和局领导可以提升预警等级");
         }
         return new Raised(id, process.raise(id, user.userId(), note == null ? null : note.comment()));
+    }
+
+    @PostMapping("/void")
+    @Operation(summary = "作废问题（法制大队长；流程终止、撤销扣分、告知责任单位）")
+    RectificationProcess.Voided voidProblem(@PathVariable long id, @Valid @RequestBody VoidRequest request,
+            Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        Problem problem = problems.find(id).orElseThrow(() -> new NotFoundException("问题不存在: " + id));
+        if (!user.seesWholeBureau() && !problem.unitCode().equals(user.unitCode())) {
+            throw new NotFoundException("问题不存在: " + id);
+        }
+        if (!user.hasRole(Role.LEGAL_CAPTAIN) && !user.hasRole(Role.ADMIN)) {
+            throw new ForbiddenException("只有法制大队长可以作废问题");
+        }
+        return process.voidProblem(id, user.userId(), request.reason().strip());
     }
 }

@@ -131,6 +131,17 @@ class EscalationService {
         return clocks;
     }
 
+    /**
+     * After a transfer: the new unit gets the level's full clocks from now, signing first
+     * (the problem is not signed by the new unit).
+     */
+    @Transactional
+    Clocks startSigningAgain(long problemId, Level level, String rulesJson) {
+        Clocks clocks = clocks(rule(rulesJson, level), false);
+        problems.changeDeadlines(problemId, clocks.signDue().toInstant(), clocks.rectifyDue().toInstant());
+        return clocks;
+    }
+
     /** Waiting for a superior's instruction: the rectification clock stops; what is left is kept. */
     @Transactional
     Map<String, Object> pause(long problemId, java.util.Date rectifyDue, java.util.Date graceDue, String reason) {

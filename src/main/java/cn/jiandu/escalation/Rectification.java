@@ -26,6 +26,7 @@ final class Rectification {
     static final String TASK_REVIEW_CHASE = "Task_ReviewChase";
     static final String TASK_TALK_OVERDUE = "Task_TalkOverdue";
     static final String TASK_INTERVIEW_OVERDUE = "Task_InterviewOverdue";
+    static final String TASK_DECIDE_TRANSFER = "Task_DecideTransfer";
 
     // variables the process and its steps write
     static final String PROBLEM_ID = "problemId";
@@ -69,6 +70,8 @@ final class Rectification {
     static final String PAUSE_STARTED_AT = "pauseStartedAt";
     static final String PAUSE_ENDS_AT = "pauseEndsAt";
     static final String PAUSE_ENDS_AT_TEXT = "pauseEndsAtText";
+    /** the current unit's rejected transfer requests on this problem (申请改派被驳回次数) */
+    static final String TRANSFER_REJECTIONS = "transferRejections";
 
     // the problem as the start gives it and the forms show it
     static final String SOURCE = "source";
@@ -117,6 +120,15 @@ final class Rectification {
     static final String INTERVIEWEES = "interviewees";
     static final String INTERVIEW_RECORD = "interviewRecord";
     static final String RECTIFICATION_MEASURES = "rectificationMeasures";
+    // sign.form: sign, or ask for the problem to go to another unit (申请改派)
+    static final String SIGN_OUTCOME = "signOutcome";
+    static final String OUTCOME_TRANSFER = "TRANSFER";
+    static final String TRANSFER_REASON = "transferReason";
+    static final String SUGGESTED_UNIT_CODE = "suggestedUnitCode";
+    // decide-transfer.form (法制员审批改派申请)
+    static final String TRANSFER_DECISION = "transferDecision";
+    static final String TRANSFER_UNIT_CODE = "transferUnitCode";
+    static final String TRANSFER_COMMENT = "transferComment";
 
     // inputs of the hand-drawn steps (element-templates/jiandu.json)
     static final String DOCUMENT_TYPE = "documentType";
@@ -139,7 +151,8 @@ final class Rectification {
             REQUESTED_LEVEL, CLOSED_ON_TIME, DOCUMENT_TYPE, RETURN_REASON, UNIT_CODE, OFFICER_NO, REGISTERED_BY,
             LEVEL_LABEL, PROBLEM_TITLE, PROBLEM_DESCRIPTION, UNIT_NAME, OFFICER_NAME, SOURCE_NAME, CATEGORY_NAME,
             SIGN_DUE_TEXT, RECTIFY_DUE_TEXT, LEVEL_TRIGGER, LEVEL_TRIGGER_BY, PAUSE_ID, PAUSE_DECIDED_BY,
-            PAUSE_STARTED_AT, PAUSE_ENDS_AT, PAUSE_ENDS_AT_TEXT);
+            PAUSE_STARTED_AT, PAUSE_ENDS_AT, PAUSE_ENDS_AT_TEXT, LAST_DOCUMENT_ID,
+            TRANSFER_REJECTIONS);
 
     /** At registration the start form names the unit and the officer; the rest stays the process's. */
     static final java.util.Set<String> ENGINE_OWNED_AT_START = ENGINE_OWNED.stream()

@@ -21,6 +21,8 @@ import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.ProblemStatus;
 import cn.jiandu.problem.TimelineText;
 import cn.jiandu.text.ChineseDates;
+import cn.jiandu.scoring.ScoreService;
+import cn.jiandu.text.ChineseDates;
 import cn.jiandu.web.ConflictException;
 import cn.jiandu.time.Times;
 
@@ -46,9 +48,11 @@ public class RectificationProcess {
     private final EscalationProperties properties;
     private final Clock clock;
     private final ProblemNotices notices;
+    private final ScoreService scores;
 
     RectificationProcess(ProblemService problems, RuntimeService runtime, EscalationProperties properties, Clock clock,
-            ProblemNotices notices) {
+            ProblemNotices notices, ScoreService scores) {
+        this.scores = scores;
         this.problems = problems;
         this.runtime = runtime;
         this.properties = properties;
@@ -58,6 +62,11 @@ public class RectificationProcess {
 
     /** A manual urging: the problem and when. */
     public record Urged(long problemId, OffsetDateTime urgedAt) {
+    }
+
+    /** A void (作废): the problem, when, by whom and why. */
+    public record Voided(long problemId, ProblemStatus status, String statusLabel, OffsetDateTime voidedAt,
+            String voidedBy, String reason) {
     }
 
     /** Starts the process of a problem just registered, in the registration's transaction. */
@@ -123,9 +132,44 @@ public class RectificationProcess {
         return problems.get(problemId).level();
     }
 
+    /**
+     * 作废: a problem registered in error leaves the supervision. Its status becomes VOID, its
+     * process ends (deleted with the reason: its tasks and timers go), its points are given
+     * back, its unit is told through the outbox, and the timeline says who and why; from then
+     * on no report, ranking or count knows it but the reports' 作废 line. A closed or void
+     * problem cannot be voided (409).
+     */
+    @Transactional
+    public Voided voidProblem(long problemId, String actor, String reason) {
+        Problem problem = problems.lock(problemId);
+        requireOpen(problem);
+        if (!problems.markVoid(problemId, actor, reason)) {
+            throw new ConflictException("问题已闭环或已作废: " + problemId);
+        }
+        String instance = problem.processInstanceId();
+        if (instance != null && runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+            // custom listeners skipped: no task or end listener may write the problem of a void
+            runtime.deleteProcessInstance(instance, "作废：" + reason, true, true);
+        }
+        problems.record(problemId, EventKind.VOIDED, actor, problem.level(),
+                TimelineText.text("timeline.voided", reason), null);
+        ScoreService.Deduction back = scores.reverse(problemId, actor);
+        if (back.unitPoints() > 0 || back.officerPoints() > 0) {
+            problems.record(problemId, EventKind.SCORE, actor, problem.level(), back.officerPoints() > 0
+                    ? TimelineText.text("timeline.score.reversed.officer", back.unitPoints(), back.officerPoints())
+                    : TimelineText.text("timeline.score.reversed", back.unitPoints()), null);
+        }
+        notices.send(problemId, NotificationStep.VOIDED, "void", reason, null);
+        return new Voided(problemId, ProblemStatus.VOID, ProblemStatus.VOID.label(), Times.china(clock.instant()),
+                actor, reason);
+    }
+
     private static void requireOpen(Problem problem) {
         if (problem.status() == ProblemStatus.CLOSED) {
             throw new ConflictException("问题已闭环: " + problem.id());
+        }
+        if (problem.status() == ProblemStatus.VOID) {
+            throw new ConflictException("问题已作废: " + problem.id());
         }
     }
 }

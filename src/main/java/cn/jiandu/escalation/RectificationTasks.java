@@ -27,11 +27,13 @@ class RectificationTasks implements TaskListener {
     private final ProblemService problems;
     private final IdentityService identity;
     private final TalkRecorder talks;
+    private final Transfers transfers;
 
-    RectificationTasks(ProblemService problems, IdentityService identity, TalkRecorder talks) {
+    RectificationTasks(ProblemService problems, IdentityService identity, TalkRecorder talks, Transfers transfers) {
         this.problems = problems;
         this.identity = identity;
         this.talks = talks;
+        this.transfers = transfers;
     }
 
     @Override
@@ -79,6 +81,7 @@ class RectificationTasks implements TaskListener {
         if (status != null) {
             problems.changeStatus(problemId, status);
         }
+        freshForm(task);
         problems.record(problemId, EventKind.TASK_CREATED, EscalationService.SYSTEM, level,
                 task.getDueDate() == null ? TimelineText.text("timeline.task.created", step)
                         : TimelineText.text("timeline.task.created.due", step,
@@ -92,6 +95,16 @@ class RectificationTasks implements TaskListener {
         String actor = actor(task);
         switch (task.getTaskDefinitionKey()) {
             case Rectification.TASK_SIGN -> {
+                if (Rectification.OUTCOME_TRANSFER.equals(Variables.text(task, Rectification.SIGN_OUTCOME))) {
+                    String suggested = Variables.text(task, Rectification.SUGGESTED_UNIT_CODE);
+                    problems.record(problemId, EventKind.TRANSFER_REQUESTED, actor, level,
+                            TimelineText.text("timeline.transferRequested", suggested == null || suggested.isBlank()
+                                    ? TimelineText.text("timeline.transferRequested.noUnit")
+                                    : transfers.unitName(suggested),
+                                    String.valueOf(Variables.text(task, Rectification.TRANSFER_REASON))),
+                            task.getId());
+                    return;
+                }
                 task.setVariable(Rectification.SIGNED, true);
                 problems.markSigned(problemId);
                 problems.record(problemId, EventKind.SIGNED, actor, level,
@@ -135,6 +148,17 @@ class RectificationTasks implements TaskListener {
                     task.removeVariable(Rectification.REVIEW_COMMENT);
                 }
             }
+            case Rectification.TASK_DECIDE_TRANSFER -> {
+                boolean approved = Rectification.DECISION_APPROVE
+                        .equals(Variables.text(task, Rectification.TRANSFER_DECISION));
+                String comment = Variables.text(task, Rectification.TRANSFER_COMMENT);
+                String note = comment == null || comment.isBlank() ? "" : ".note";
+                problems.record(problemId, approved ? EventKind.TRANSFER_APPROVED : EventKind.TRANSFER_REJECTED,
+                        actor, level, TimelineText.text((approved ? "timeline.transferApproved"
+                                : "timeline.transferRejected") + note,
+                                transfers.unitName(Variables.text(task, Rectification.TRANSFER_UNIT_CODE)), comment),
+                        task.getId());
+            }
             case Rectification.TASK_AWAIT_INSTRUCTION -> problems.record(problemId, EventKind.TASK_COMPLETED, actor,
                     level, comment("timeline.instruction", task, Rectification.INSTRUCTION_SUMMARY), task.getId());
             case Rectification.TASK_DISCIPLINE_TALK -> talked(task, TalkKind.DISCIPLINE_TALK, problemId, level, actor);
@@ -153,6 +177,29 @@ class RectificationTasks implements TaskListener {
     private void talked(DelegateTask task, TalkKind kind, long problemId, Level level, String actor) {
         talks.record(problemId, level, task.getId(), actor, TalkForm.read(kind, task::getVariable));
         task.removeVariable(Rectification.ACCOUNTABILITY);
+    }
+
+    /**
+     * A form opens with no choice of an earlier round ticked: signing again after a rejected
+     * transfer request starts from 签收; the legal officer's decision starts from the unit
+     * the requester suggested.
+     */
+    private static void freshForm(DelegateTask task) {
+        switch (task.getTaskDefinitionKey()) {
+            case Rectification.TASK_SIGN -> {
+                task.removeVariable(Rectification.SIGN_OUTCOME);
+                task.removeVariable(Rectification.TRANSFER_REASON);
+                task.removeVariable(Rectification.SUGGESTED_UNIT_CODE);
+            }
+            case Rectification.TASK_DECIDE_TRANSFER -> {
+                task.removeVariable(Rectification.TRANSFER_DECISION);
+                task.removeVariable(Rectification.TRANSFER_COMMENT);
+                task.setVariable(Rectification.TRANSFER_UNIT_CODE,
+                        Variables.text(task, Rectification.SUGGESTED_UNIT_CODE));
+            }
+            default -> {
+            }
+        }
     }
 
     private String actor(DelegateTask task) {

@@ -51,12 +51,14 @@ public class TaskSubmissions implements FormSubmissionPolicy {
     private final RepositoryService repository;
     private final IdentityService identity;
     private final ObjectMapper json;
+    private final Transfers transfers;
     private final int maxTextLength;
     private final Counter refused;
 
     TaskSubmissions(FormService forms, TaskService tasks, RepositoryService repository, IdentityService identity,
-            ObjectMapper json, MeterRegistry meters,
+            ObjectMapper json, MeterRegistry meters, Transfers transfers,
             @Value("${jiandu.forms.max-text-length:4000}") int maxTextLength) {
+        this.transfers = transfers;
         this.forms = forms;
         this.tasks = tasks;
         this.repository = repository;
@@ -82,6 +84,9 @@ public class TaskSubmissions implements FormSubmissionPolicy {
             FormFields fields = taskForm(taskId);
             String form = task.getTaskDefinitionKey();
             Verdict verdict = judge(form, fields, variables, Rectification.ENGINE_OWNED);
+            if (verdict.accepted() && Rectification.TASK_DECIDE_TRANSFER.equals(form)) {
+                verdict = transferTarget(taskId, form, variables);
+            }
             report(verdict, submitter, "task " + taskId + " (" + form + ")");
             return verdict;
         } finally {
@@ -111,6 +116,32 @@ public class TaskSubmissions implements FormSubmissionPolicy {
         } finally {
             restore(saved);
         }
+    }
+
+    /**
+     * An approved transfer must name a unit that can take the problem (exists, active, not the
+     * current one): refused here, as the form field's error, so the task stays open.
+     */
+    private Verdict transferTarget(String taskId, String form, Map<String, Submitted> variables) {
+        String decision = submittedText(variables, Rectification.TRANSFER_DECISION);
+        if (decision == null) {
+            decision = (String) tasks.getVariable(taskId, Rectification.TRANSFER_DECISION);
+        }
+        if (!Rectification.DECISION_APPROVE.equals(decision)) {
+            return new Verdict(form, List.of());
+        }
+        String unitCode = variables.containsKey(Rectification.TRANSFER_UNIT_CODE)
+                ? submittedText(variables, Rectification.TRANSFER_UNIT_CODE)
+                : (String) tasks.getVariable(taskId, Rectification.TRANSFER_UNIT_CODE);
+        String current = (String) tasks.getVariable(taskId, Rectification.UNIT_CODE);
+        return new Verdict(form, transfers.refusal(current, unitCode)
+                .map(why -> List.of(new Refusal(Rectification.TRANSFER_UNIT_CODE, why))).orElse(List.of()));
+    }
+
+    private static String submittedText(Map<String, Submitted> variables, String name) {
+        Submitted submitted = variables.get(name);
+        return submitted == null || submitted.value() == null || submitted.value().isNull() ? null
+                : submitted.value().asText();
     }
 
     private boolean visible(String taskId, Submitter submitter) {

@@ -18,6 +18,8 @@ public enum NotificationStep {
     REVIEW_CHASE("催审"),
     /** the discipline talk or the leadership interview past its due date */
     TALK_OVERDUE("谈话约谈超期"),
+    /** the problem was voided (作废): its unit need do nothing more */
+    VOIDED("问题作废"),
     REPORT("监督报告");
 
     private final String label;

@@ -29,6 +29,13 @@ public enum EventKind {
     PAUSE_LAPSED("暂停申请失效"),
     /** a task past its due date: the review, the talk or the interview (超期提醒) */
     OVERDUE("超期提醒"),
+    TRANSFER_REQUESTED("申请改派"),
+    TRANSFER_APPROVED("同意改派"),
+    TRANSFER_REJECTED("驳回改派"),
+    /** the problem moved to another unit (after an approved transfer) */
+    TRANSFERRED("改派"),
+    /** withdrawn: the process ended, the scores given back */
+    VOIDED("作废"),
     /** the process ended a path without the review's approval: not closed, the legal department looks */
     ANOMALY("流程异常"),
     /** a file of evidence uploaded or withdrawn (cn.jiandu.evidence) */

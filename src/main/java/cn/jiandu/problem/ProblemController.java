@@ -120,7 +120,7 @@ class ProblemController {
                 : organisation.findOfficer(p.officerNo()).map(Officer::name).orElse(p.officerNo());
         List<ProblemView.DocumentLink> docs = documents.forProblem(p.id()).stream()
                 .map(d -> new ProblemView.DocumentLink(d.id(), d.type().name(), d.type().title(), d.number(), d.url(),
-                        d.issuedAt()))
+                        d.issuedAt(), d.unitCode(), d.supersededBy() != null, d.supersededBy()))
                 .toList();
         List<ProblemView.TimelineEntry> timeline = problems.timeline(p.id()).stream()
                 .map(e -> new ProblemView.TimelineEntry(Times.china(e.at()), e.kind(), e.kind().label(), e.actor(),

@@ -53,6 +53,12 @@ interface ProblemMapper {
 
     int markUrged(@Param("id") long id, @Param("at") Instant at);
 
+    /** Voids a problem still open: 1 when it was, 0 when it was closed or void already. */
+    int markVoid(@Param("id") long id, @Param("at") Instant at, @Param("by") String by,
+            @Param("reason") String reason);
+
+    int updateUnit(@Param("id") long id, @Param("unitCode") String unitCode);
+
     int close(@Param("id") long id, @Param("at") Instant at, @Param("onTime") boolean onTime);
 
     int insertEvent(NewEvent event);

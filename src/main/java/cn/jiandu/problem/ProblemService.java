@@ -238,6 +238,21 @@ public class ProblemService {
         mapper.updateStatus(problemId, status);
     }
 
+    /**
+     * Voids a problem still open (status VOID, who, when, why); false when it was closed or
+     * void already. The caller ends its process and gives its points back.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean markVoid(long problemId, String actor, String reason) {
+        return mapper.markVoid(problemId, clock.instant(), actor, reason) == 1;
+    }
+
+    /** The problem is now the responsibility of another unit (an approved transfer). */
+    @Transactional
+    public void changeUnit(long problemId, String unitCode) {
+        mapper.updateUnit(problemId, unitCode);
+    }
+
     @Transactional
     public void markSigned(long problemId) {
         mapper.markSigned(problemId, clock.instant());

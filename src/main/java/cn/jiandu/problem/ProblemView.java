@@ -18,7 +18,13 @@ record ProblemView(long id, String source, String sourceName, String category, S
     record Pause(OffsetDateTime from, OffsetDateTime to, String reason, String detail, String approvedBy) {
     }
 
-    record DocumentLink(long id, String type, String typeName, String number, String url, OffsetDateTime issuedAt) {
+    /**
+     * @param unitCode the unit it was issued to
+     * @param superseded whether a later document replaced it (re-issued to the unit a problem was transferred to)
+     * @param supersededBy that later document's id, else null
+     */
+    record DocumentLink(long id, String type, String typeName, String number, String url, OffsetDateTime issuedAt,
+            String unitCode, boolean superseded, Long supersededBy) {
     }
 
     record TimelineEntry(OffsetDateTime at, EventKind kind, String kindLabel, String actor, Level level,

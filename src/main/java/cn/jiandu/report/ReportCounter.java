@@ -95,7 +95,12 @@ class ReportCounter {
                 new ReportFigures.Warnings(warningCounts.getOrDefault(Level.RED.name(), 0L).intValue(),
                         warningCounts.getOrDefault(Level.YELLOW.name(), 0L).intValue(),
                         lines(mapper.warnings(end, limit), end)),
-                talks(mapper.talkCounts(start, end), mapper.talks(start, end, limit)));
+                talks(mapper.talkCounts(start, end), mapper.talks(start, end, limit)),
+                new ReportFigures.Voided((int) mapper.voidedCount(start, end), mapper.voided(start, end, limit).stream()
+                        .map(v -> new ReportFigures.VoidedLine(v.id(), v.title(), v.unitCode(),
+                                v.unitName() == null ? v.unitCode() : v.unitName(), ChineseDates.dateTime(v.voidedAt()),
+                                v.voidedBy(), v.reason() == null ? "" : v.reason()))
+                        .toList()));
     }
 
     /** 问责情况: counts by kind and outcome, and the first records. */

@@ -32,15 +32,15 @@ public record ReportFigures(
         Repeats repeats,
         Documents documents,
         Warnings warnings,
-        Talks talks) {
+        Talks talks, Voided voided) {
 
-    /** The figures without the talks' section (reports counted before it existed, tests). */
+    /** The figures without the talks' and voided problems' sections (reports counted before it existed, tests). */
     public ReportFigures(ReportType type, Period period, String periodText, String bureauName, String issuer,
             int issueNo, int year, String title, String madeAtText, int limit, Found found, Closed closed, Open open,
             Rectification rectification, List<UnitLine> units, Scores scores, Rates rates, Repeats repeats,
             Documents documents, Warnings warnings) {
         this(type, period, periodText, bureauName, issuer, issueNo, year, title, madeAtText, limit, found, closed,
-                open, rectification, units, scores, rates, repeats, documents, warnings, Talks.NONE);
+                open, rectification, units, scores, rates, repeats, documents, warnings, Talks.NONE, Voided.NONE);
     }
 
     /** Problems found (新发现) in the period, by level and by source (监督渠道). */
@@ -117,6 +117,19 @@ public record ReportFigures(
     /** One record: when it was held, the unit and officer, which talk, its outcome and document number. */
     public record TalkLine(long id, long problemId, String heldText, String unitName, String officerName,
             String kindLabel, String outcomeLabel, String documentNumber) {
+    }
+
+    /**
+     * Problems voided (作废) in the period, with who and why: the one place a voided problem
+     * still appears, every other figure leaves it out.
+     */
+    public record Voided(int total, List<VoidedLine> lines) {
+
+        public static final Voided NONE = new Voided(0, List.of());
+    }
+
+    public record VoidedLine(long id, String title, String unitCode, String unitName, String voidedAtText,
+            String voidedBy, String reason) {
     }
 
     /**

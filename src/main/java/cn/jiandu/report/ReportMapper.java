@@ -115,6 +115,14 @@ interface ReportMapper {
     record DueCounts(long due, long onTime) {
     }
 
+    long voidedCount(@Param("start") Instant start, @Param("end") Instant end);
+
+    List<VoidedRow> voided(@Param("start") Instant start, @Param("end") Instant end, @Param("limit") int limit);
+
+    record VoidedRow(long id, String title, String unitCode, String unitName, Instant voidedAt, String voidedBy,
+            String reason) {
+    }
+
     record ProblemRow(long id, String title, String unitCode, String unitName, String level, Instant deadline,
             int repeatCount, int returns) {
     }

@@ -24,6 +24,11 @@ interface ScoreMapper {
             @Param("outcome") Accountability outcome, @Param("unitCode") String unitCode,
             @Param("officerNo") String officerNo, @Param("points") int points, @Param("month") String month,
             @Param("at") Instant at);
+    /** What a problem's deductions not yet reversed come to: unit and officer points (nulls as 0). */
+    Outstanding outstanding(@Param("problemId") long problemId);
+
+    /** Marks a problem's deductions reversed (its points given back); returns how many rows. */
+    int reverse(@Param("problemId") long problemId, @Param("at") Instant at, @Param("by") String by);
 
     /**
      * Every unit but the bureau itself, and any unit charged in the month, with the points
@@ -33,6 +38,10 @@ interface ScoreMapper {
 
     /** Every active officer outside the bureau unit, and any officer charged in the month. */
     List<Points> officerPoints(@Param("month") String month, @Param("until") Instant until);
+
+    /** The points a problem still costs its unit and its officer. */
+    record Outstanding(int unitPoints, int officerPoints) {
+    }
 
     /** What one unit or officer lost in a month. */
     /** The points a unit or officer (code) lost in the month. */

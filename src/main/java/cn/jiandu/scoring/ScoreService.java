@@ -76,6 +76,18 @@ public class ScoreService {
         return points;
     }
 
+    /**
+     * Gives a voided problem's points back: its deductions are marked reversed (kept as the
+     * audit of what was charged) and no month counts them any more. Returns what was given
+     * back, zero points when nothing was outstanding.
+     */
+    @Transactional
+    public Deduction reverse(long problemId, String actor) {
+        ScoreMapper.Outstanding outstanding = mapper.outstanding(problemId);
+        mapper.reverse(problemId, clock.instant(), actor);
+        return new Deduction(outstanding.unitPoints(), outstanding.officerPoints());
+    }
+
     /** The score every unit and officer starts a month with (jiandu.scoring.monthly-base). */
     public int monthlyBase() {
         return properties.monthlyBase();

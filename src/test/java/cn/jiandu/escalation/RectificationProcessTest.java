@@ -73,9 +73,20 @@ class RectificationProcessTest {
             e.setVariable(Rectification.LEVEL, next);
         }));
         Mocks.register("closeProblem", step("close", e -> { }));
+        Mocks.register("transferProblem", step("transfer", e -> {
+            e.setVariable(Rectification.UNIT_CODE, e.getVariable(Rectification.TRANSFER_UNIT_CODE));
+            e.setVariable(Rectification.TRANSFER_REJECTIONS, 0);
+            clocks(e);
+        }));
+        Mocks.register("countTransferRejection", step("countTransferRejection", e -> {
+            Object count = e.getVariable(Rectification.TRANSFER_REJECTIONS);
+            e.setVariable(Rectification.TRANSFER_REJECTIONS, count == null ? 1 : (Integer) count + 1);
+            e.setVariable(Rectification.RAISE_REASON, "推诿扯皮");
+        }));
         Mocks.register("rectificationTasks", (TaskListener) task -> {
             if ("complete".equals(task.getEventName())
-                    && Rectification.TASK_SIGN.equals(task.getTaskDefinitionKey())) {
+                    && Rectification.TASK_SIGN.equals(task.getTaskDefinitionKey())
+                    && !Rectification.OUTCOME_TRANSFER.equals(task.getVariable(Rectification.SIGN_OUTCOME))) {
                 task.setVariable(Rectification.SIGNED, true);
             }
         });
@@ -150,6 +161,67 @@ class RectificationProcessTest {
     private static void review(ProcessInstance pi, String decision) {
         complete(task(Rectification.TASK_REVIEW, pi), withVariables(Rectification.REVIEW_DECISION, decision,
                 Rectification.REVIEW_COMMENT, "意见"));
+    }
+
+    private static void requestTransfer(ProcessInstance pi) {
+        complete(task(Rectification.TASK_SIGN, pi), withVariables(Rectification.SIGN_OUTCOME, "TRANSFER",
+                Rectification.TRANSFER_REASON, "案发地在新华路辖区", Rectification.SUGGESTED_UNIT_CODE, "XHPCS"));
+    }
+
+    private static void decideTransfer(ProcessInstance pi, String decision) {
+        complete(task(Rectification.TASK_DECIDE_TRANSFER, pi), withVariables(Rectification.TRANSFER_DECISION,
+                decision, Rectification.TRANSFER_UNIT_CODE, "XHPCS", Rectification.TRANSFER_COMMENT, "意见"));
+    }
+
+    @Test
+    void shouldMoveTheProblemToTheUnitTheLegalOfficerApproves() {
+        ProcessInstance pi = register("HOTLINE_12345", false);
+        requestTransfer(pi);
+        assertThat(pi).isWaitingAt("Task_DecideTransfer");
+        assertThat(task(Rectification.TASK_DECIDE_TRANSFER, pi)).hasCandidateGroup("LEGAL_OFFICER");
+
+        decideTransfer(pi, "APPROVE");
+        assertThat(pi).hasPassed("Task_TransferProblem", "Gateway_TransferBack").isWaitingAt("Task_Sign");
+        assertThat(task(Rectification.TASK_SIGN, pi)).hasCandidateGroup("head_XHPCS");
+        assertThat(level(pi)).isEqualTo("BLUE");
+
+        complete(task(Rectification.TASK_SIGN, pi), withVariables(Rectification.SIGN_OUTCOME, "SIGN"));
+        assertThat(pi).isWaitingAt("Task_Rectify");
+        assertThat(steps).containsSubsequence("applyLevel", "issueDocument", "transfer");
+    }
+
+    @Test
+    void shouldReturnARejectedTransferToTheSameUnitWithTheSigningClockStillRunning() {
+        ProcessInstance pi = register("HOTLINE_12345", false);
+        Date urgeDue = job("Timer_SignUrge", pi).getDuedate();
+        Date overdueDue = job("Timer_SignOverdue", pi).getDuedate();
+        requestTransfer(pi);
+        decideTransfer(pi, "REJECT");
+
+        assertThat(pi).hasPassed("Task_CountTransferRejection", "Gateway_TransferRaise").isWaitingAt("Task_Sign");
+        assertThat(task(Rectification.TASK_SIGN, pi)).hasCandidateGroup("head_CGPCS");
+        assertThat(job("Timer_SignUrge", pi).getDuedate()).isEqualTo(urgeDue);
+        assertThat(job("Timer_SignOverdue", pi).getDuedate()).isEqualTo(overdueDue);
+        assertThat(level(pi)).isEqualTo("BLUE");
+
+        complete(task(Rectification.TASK_SIGN, pi), withVariables(Rectification.SIGN_OUTCOME, "SIGN"));
+        assertThat(pi).isWaitingAt("Task_Rectify");
+    }
+
+    @Test
+    void shouldTurnYellowWhenAUnitsSecondTransferRequestIsRejected() {
+        ProcessInstance pi = register("HOTLINE_12345", false);
+        requestTransfer(pi);
+        decideTransfer(pi, "REJECT");
+        requestTransfer(pi);
+        decideTransfer(pi, "REJECT");
+
+        assertThat(level(pi)).isEqualTo("YELLOW");
+        assertThat(pi).hasPassed("EscalationEnd_TransferRaise", "Task_RaiseLevel")
+                .isWaitingAt("Task_Sign", "Task_DisciplineTalk");
+        assertThat(task(Rectification.TASK_SIGN, pi)).hasCandidateGroup("head_CGPCS");
+        assertThat(steps).containsSubsequence("countTransferRejection", "countTransferRejection", "raiseLevel",
+                "applyLevel", "issueDocument");
     }
 
     @Test

@@ -45,7 +45,7 @@ class TaskSubmissionsTest {
     private final FormService formService = mock(FormService.class);
     private final TaskService taskService = mock(TaskService.class);
     private final TaskSubmissions submissions = new TaskSubmissions(formService, taskService,
-            mock(RepositoryService.class), mock(IdentityService.class), JSON, meters, 4000);
+            mock(RepositoryService.class), mock(IdentityService.class), JSON, meters, mock(Transfers.class), 4000);
 
     private static FormFields form(String name) throws IOException {
         try (InputStream form = TaskSubmissionsTest.class.getClassLoader()
@@ -89,7 +89,10 @@ class TaskSubmissionsTest {
 
     @Test
     void shouldReadOnlyTheEnabledKeyedInputsOfAForm() throws IOException {
-        assertThat(form("sign").fields()).containsOnlyKeys("signComment");
+        assertThat(form("sign").fields()).containsOnlyKeys("signComment", "signOutcome", "transferReason",
+                "suggestedUnitCode");
+        assertThat(form("decide-transfer").fields()).containsOnlyKeys("transferDecision", "transferUnitCode",
+                "transferComment");
         assertThat(form("sign").field("signComment").maxLength()).isEqualTo(1000);
         assertThat(form("sign").field("signComment").kind()).isEqualTo(FormFields.Kind.TEXT);
         assertThat(form("rectify").fields()).containsOnlyKeys("rectifyOutcome", "rectificationReport", "pauseReason",

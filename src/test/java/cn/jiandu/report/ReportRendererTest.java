@@ -37,7 +37,10 @@ class ReportRendererTest {
                 rates,
                 new ReportFigures.Repeats(1, 1, List.of(repeat)),
                 new ReportFigures.Documents(3, 1, 1, 5),
-                new ReportFigures.Warnings(1, 1, List.of(red, repeat)));
+                new ReportFigures.Warnings(1, 1, List.of(red, repeat)),
+                ReportFigures.Talks.NONE,
+                new ReportFigures.Voided(1, List.of(new ReportFigures.VoidedLine(9, "重复登记", "CG", "城关派出所",
+                        "2026年3月10日 09:00", "200001", "与第7号重复"))));
     }
 
     @Test
@@ -81,7 +84,7 @@ class ReportRendererTest {
         ReportFigures monthly = new ReportFigures(base.type(), base.period(), base.periodText(), base.bureauName(),
                 base.issuer(), base.issueNo(), base.year(), base.title(), base.madeAtText(), base.limit(), base.found(),
                 base.closed(), base.open(), base.rectification(), base.units(), base.scores(), base.rates(),
-                base.repeats(), base.documents(), base.warnings(), talks);
+                base.repeats(), base.documents(), base.warnings(), talks, base.voided());
 
         String html = renderer.html(monthly);
 
