@@ -36,6 +36,8 @@ import cn.jiandu.evidence.EvidenceService;
 class EvidenceIT extends ItSupport {
 
     private static final String PASSWORD = "evidence-pass-1";
+
+    private final Fixtures fx = new Fixtures(this, PASSWORD);
     static final String BOUNDARY = "----JianduEvidenceBoundary7MA4YWxk";
 
     @Autowired
@@ -54,44 +56,20 @@ class EvidenceIT extends ItSupport {
     @BeforeEach
     void aStationWithAProblem() {
         String u = unique();
-        station = "ES" + u;
-        String other = "EO" + u;
-        String legalUnit = "EL" + u;
-        created(admin().postJson("/api/org/units", Map.of("code", station, "name", "佐证测试派出所" + u, "kind", "STATION")));
-        created(admin().postJson("/api/org/units", Map.of("code", other, "name", "佐证邻近派出所" + u, "kind", "STATION")));
-        created(admin().postJson("/api/org/units", Map.of("code", legalUnit, "name", "佐证法制大队" + u, "kind", "LEGAL")));
-        head = officer("EH" + u, station, "UNIT_HEAD");
-        officer = officer("EP" + u, station, "OFFICER");
-        stranger = officer("EX" + u, other, "OFFICER");
-        legal = officer("EL" + u, legalUnit, "LEGAL_OFFICER");
-        inspector = officer("ED" + u, legalUnit, "DISCIPLINE_INSPECTOR");
-        problem = register();
-    }
-
-    private static Http.Response created(Http.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response;
-    }
-
-    private String officer(String no, String unit, String role) {
-        created(admin().postJson("/api/org/officers", Map.of("officerNo", no, "name", "民警" + no, "unitCode", unit,
-                "roles", List.of(role), "password", PASSWORD)));
-        return no;
+        station = fx.unit("ES" + u, "佐证测试派出所" + u, "STATION");
+        String other = fx.unit("EO" + u, "佐证邻近派出所" + u, "STATION");
+        String legalUnit = fx.unit("EL" + u, "佐证法制大队" + u, "LEGAL");
+        head = fx.officer("EH" + u, station, "UNIT_HEAD");
+        officer = fx.officer("EP" + u, station, "OFFICER");
+        stranger = fx.officer("EX" + u, other, "OFFICER");
+        legal = fx.officer("EL" + u, legalUnit, "LEGAL_OFFICER");
+        inspector = fx.officer("ED" + u, legalUnit, "DISCIPLINE_INSPECTOR");
+        problem = fx.register(legal, Fixtures.problem("HOTLINE_12345", station, officer, "受案回执未开具",
+                "群众反映报警后未收到受案回执。")).path("id").asLong();
     }
 
     private Http as(String user) {
-        return as(user, PASSWORD);
-    }
-
-    private long register() {
-        Map<String, Object> body = new HashMap<>();
-        body.put("source", "HOTLINE_12345");
-        body.put("category", "CASE_FILING");
-        body.put("unitCode", station);
-        body.put("officerNo", officer);
-        body.put("title", "受案回执未开具");
-        body.put("description", "群众反映报警后未收到受案回执。");
-        return created(as(legal).postJson("/api/problems", body)).json().path("id").asLong();
+        return fx.as(user);
     }
 
     // ---- multipart by hand ------------------------------------------------------------
@@ -217,7 +195,7 @@ class EvidenceIT extends ItSupport {
 
     @Test
     void shouldHideTheEvidenceFromAnotherUnitsOfficer() throws Exception {
-        long id = created(upload(officer, problem, Part.file("a.pdf", EvidenceSamples.pdf()))).json().get(0).path("id").asLong();
+        long id = Fixtures.created(upload(officer, problem, Part.file("a.pdf", EvidenceSamples.pdf()))).json().get(0).path("id").asLong();
 
         assertThat(as(stranger).get("/api/problems/" + problem + "/evidence").status()).isEqualTo(404);
         assertThat(download(stranger, id).statusCode()).isEqualTo(404);
@@ -273,7 +251,7 @@ class EvidenceIT extends ItSupport {
 
     @Test
     void shouldCleanAPathOutOfTheFileName() {
-        JsonNode items = created(upload(officer, problem, Part.file("../../etc/passwd.pdf", EvidenceSamples.pdf()),
+        JsonNode items = Fixtures.created(upload(officer, problem, Part.file("../../etc/passwd.pdf", EvidenceSamples.pdf()),
                 Part.file("C:\\\\Users\\\\民警\\\\报告.png", EvidenceSamples.png()))).json();
 
         assertThat(items.get(0).path("fileName").asText()).isEqualTo("passwd.pdf");
@@ -282,9 +260,9 @@ class EvidenceIT extends ItSupport {
 
     @Test
     void shouldWithdrawBeforeTheReviewAndOnlyAddOnceItStarted() throws Exception {
-        long early = created(upload(officer, problem, Part.file("旧照片.jpg", EvidenceSamples.jpeg()))).json().get(0)
+        long early = Fixtures.created(upload(officer, problem, Part.file("旧照片.jpg", EvidenceSamples.jpeg()))).json().get(0)
                 .path("id").asLong();
-        long byLegal = created(upload(legal, problem, Part.file("法制核查.pdf", EvidenceSamples.pdf()))).json().get(0)
+        long byLegal = Fixtures.created(upload(legal, problem, Part.file("法制核查.pdf", EvidenceSamples.pdf()))).json().get(0)
                 .path("id").asLong();
 
         // withdrawn before the review: kept, listed as withdrawn, no longer evidence
@@ -302,12 +280,12 @@ class EvidenceIT extends ItSupport {
         assertThat(listed.get(0).path("withdrawnBy").asText()).isEqualTo(officer);
         assertThat(download(officer, early).body()).isEqualTo(EvidenceSamples.jpeg());
 
-        long kept = created(upload(officer, problem, Part.file("整改报告.pdf", EvidenceSamples.pdf()))).json().get(0)
+        long kept = Fixtures.created(upload(officer, problem, Part.file("整改报告.pdf", EvidenceSamples.pdf()))).json().get(0)
                 .path("id").asLong();
 
         // signed, rectified: the review starts
-        complete(head, "Task_Sign", Map.of("signComment", "x"));
-        complete(officer, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已补开受案回执"));
+        fx.complete(head, problem, "Task_Sign", Map.of("signComment", "x"));
+        fx.complete(officer, problem, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已补开受案回执"));
         assertThat(as(legal).get("/api/problems/" + problem).json().path("status").asText()).isEqualTo("REVIEWING");
 
         Http.Response late = as(officer).postJson("/api/evidence/" + kept + "/withdraw", Map.of());
@@ -319,21 +297,10 @@ class EvidenceIT extends ItSupport {
         assertThat(list(legal)).hasSize(4);
 
         // approved and closed: nothing more
-        complete(legal, "Task_Review", Map.of("reviewDecision", "APPROVE"));
+        fx.complete(legal, problem, "Task_Review", Map.of("reviewDecision", "APPROVE"));
         assertThat(as(legal).get("/api/problems/" + problem).json().path("status").asText()).isEqualTo("CLOSED");
         Http.Response closed = upload(officer, problem, Part.file("迟到.pdf", EvidenceSamples.pdf()));
         assertThat(closed.status()).as(closed.body()).isEqualTo(409);
         assertThat(stored()).isEqualTo(4);
-    }
-
-    private void complete(String user, String taskKey, Map<String, Object> variables) {
-        JsonNode tasks = as(user).get("/engine-rest/task?processInstanceBusinessKey=" + problem).json();
-        JsonNode task = StreamSupport.stream(tasks.spliterator(), false)
-                .filter(t -> taskKey.equals(t.path("taskDefinitionKey").asText())).findFirst().orElseThrow();
-        Map<String, Object> typed = new HashMap<>();
-        variables.forEach((k, v) -> typed.put(k, Map.of("value", v)));
-        Http.Response response = as(user).postJson("/engine-rest/task/" + task.path("id").asText() + "/complete",
-                Map.of("variables", typed));
-        assertThat(response.status()).as(response.body()).isEqualTo(204);
     }
 }

@@ -131,6 +131,8 @@ class NotificationIT extends ItSupport {
         // yellow not rectified either: urged, supervised, red
         moveTo(tenOClock(OffsetDateTime.parse(yellow.path("deadline").asText()), 12));
         await(id, p -> "RED".equals(p.path("level").asText()));
+        // by then the yellow level's talk is past its due date too (超期提醒)
+        await(id, p -> kinds(p).contains("OVERDUE"));
         drain();
 
         String blue = "【蓝色预警】";
@@ -143,11 +145,15 @@ class NotificationIT extends ItSupport {
         assertThat(titles("OFFICER", title)).containsExactlyInAnyOrderElementsOf(unit);
         assertThat(titles("LEGAL_CAPTAIN", title)).containsExactlyInAnyOrder(blue + "催办：" + title, blue + "督办：" + title,
                 ylw + "催办：" + title, ylw + "督办：" + title);
-        assertThat(titles("DEPUTY_LEADER", title)).containsExactlyInAnyOrder(blue + "督办：" + title, ylw + "督办：" + title);
+        // the yellow level's discipline talk (纪委督察谈话提醒) is past its due date by now: the deputy
+        // leader and the committee are told
+        assertThat(titles("DEPUTY_LEADER", title)).containsExactlyInAnyOrder(blue + "督办：" + title, ylw + "督办：" + title,
+                ylw + "谈话约谈超期：" + title);
         assertThat(titles("DISCIPLINE_INSPECTOR", title)).containsExactlyInAnyOrder(ylw + "预警通知：" + title,
                 red + "预警通知：" + title);
         assertThat(titles("CHIEF", title)).containsExactly(red + "预警通知：" + title);
-        assertThat(titles("COMMITTEE", title)).containsExactly(red + "预警通知：" + title);
+        assertThat(titles("COMMITTEE", title)).containsExactlyInAnyOrder(ylw + "谈话约谈超期：" + title,
+                red + "预警通知：" + title);
         FakeDingTalk.Received order = dingtalk.inbox("dt" + people.get("CHIEF")).stream()
                 .filter(r -> r.title().endsWith(title)).findFirst().orElseThrow();
         assertThat(order.text()).contains("执法问题督办单", "通知测试派出所", "民警" + people.get("OFFICER"), "整改期限");
@@ -195,8 +201,18 @@ class NotificationIT extends ItSupport {
             dispatcher.dispatchOnce();
             clock.setNow(clock.instant().plus(Duration.ofMinutes(31)));
         }
+        // this bureau's own people: legal brigade captains that other test classes left with DingTalk ids
+        // are the bureau's too and get the urging as well
+        java.util.Set<String> own = new java.util.HashSet<>();
+        people.values().forEach(no -> own.add("dt" + no));
         JsonNode failed = fx.as(legal).get("/api/notifications?status=FAILED&problemId=" + id).json();
-        assertThat(failed).as("unit head, officer, legal brigade captain").hasSize(3);
+        List<JsonNode> ownFailed = new java.util.ArrayList<>();
+        failed.forEach(n -> {
+            if (own.contains(n.path("recipient").asText())) {
+                ownFailed.add(n);
+            }
+        });
+        assertThat(ownFailed).as("unit head, officer, legal brigade captain").hasSize(3);
         assertThat(failed.get(0).path("attempts").asInt()).isEqualTo(8);
         assertThat(failed.get(0).path("lastError").asText()).contains("-1");
 

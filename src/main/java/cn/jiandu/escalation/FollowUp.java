@@ -92,10 +92,11 @@ class FollowUp {
             }
             case Rectification.TASK_TALK_OVERDUE, Rectification.TASK_INTERVIEW_OVERDUE -> {
                 boolean talk = Rectification.TASK_TALK_OVERDUE.equals(step);
-                problems.record(problemId, EventKind.OVERDUE, EscalationService.SYSTEM, level,
-                        TimelineText.text(talk ? "timeline.talk.overdue" : "timeline.interview.overdue"), null);
+                String what = TimelineText.text(talk ? "timeline.talk.overdue" : "timeline.interview.overdue");
+                problems.record(problemId, EventKind.OVERDUE, EscalationService.SYSTEM, level, what, null);
+                // the note says which of the two is late: DingTalk drops a second identical message
                 notices.send(problemId, NotificationStep.TALK_OVERDUE, (talk ? "talk-" : "interview-") + level.name(),
-                        null, null);
+                        what, null);
             }
             default -> throw new IllegalArgumentException("No overdue step " + step);
         }
