@@ -74,6 +74,7 @@ class AuditIT extends ItSupport {
         engine(head, "/task/" + sign + "/claim", Map.of("userId", head));
         engine(head, "/task/" + sign + "/complete", Fixtures.variables(Map.of("signComment", "已签收，立即整改")));
 
+        fx.uploadEvidence(id);
         String rectify = fx.taskId(legal, id, "Task_Rectify");
         engine(legal, "/task/" + rectify + "/assignee", Map.of("userId", officer));
         engine(officer, "/task/" + rectify + "/complete",

@@ -194,6 +194,8 @@ class AuthorizationMatrixIT extends ItSupport {
     private long signedProblem(String unit) {
         long id = problem(unit);
         tasks.complete(task(id, "Task_Sign").getId());
+        // its evidence (整改佐证材料) is in: reporting 整改 done is the roles' question here
+        fx.uploadEvidence(id);
         return id;
     }
 

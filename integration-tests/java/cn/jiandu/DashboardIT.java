@@ -246,6 +246,7 @@ class DashboardIT extends ItSupport {
         clock.setNow(now.minusDays(10).with(LocalTime.of(10, 0)).toInstant());
         long closed = register(legal, "CG" + u, officers.get("CG" + u), "HOTLINE_12345", "接警后未按规定时限出警", false);
         fx.complete(heads.get("CG" + u), closed, "Task_Sign", Map.of());
+        fx.uploadEvidence(closed);
         fx.complete(officers.get("CG" + u), closed, "Task_Rectify", Map.of("rectifyOutcome", "DONE",
                 "rectificationReport", "已对出警民警批评教育并整改"));
         fx.complete(legal, closed, "Task_Review", Map.of("reviewDecision", "APPROVE"));

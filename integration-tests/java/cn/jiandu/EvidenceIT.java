@@ -303,4 +303,25 @@ class EvidenceIT extends ItSupport {
         assertThat(closed.status()).as(closed.body()).isEqualTo(409);
         assertThat(stored()).isEqualTo(4);
     }
+
+    @Test
+    void shouldRefuseRectificationDoneWithoutEvidenceUntilItIsUploaded() {
+        fx.complete(head, problem, "Task_Sign", Map.of("signComment", "已签收"));
+        String rectify = fx.taskId(officer, problem, "Task_Rectify");
+        Http.Response bare = as(officer).postJson("/engine-rest/task/" + rectify + "/complete",
+                Fixtures.variables("rectifyOutcome", "DONE", "rectificationReport", "已补开受案回执"));
+        assertThat(bare.status()).as(bare.body()).isEqualTo(400);
+        assertThat(bare.json().path("message").asText()).contains("佐证材料", "任务仍待办理");
+        assertThat(bare.json().path("errors").get(0).path("field").asText()).isEqualTo("rectifyOutcome");
+        assertThat(as(legal).get("/api/problems/" + problem).json().path("status").asText()).isEqualTo("RECTIFYING");
+        // a wait for a superior's instruction needs none
+        Http.Response wait = as(officer).postJson("/engine-rest/task/" + rectify + "/complete",
+                Fixtures.variables("rectifyOutcome", "WAIT", "pauseReason", "AWAIT_EXTERNAL", "pauseDetail", "等待鉴定"));
+        assertThat(wait.status()).as(wait.body()).isEqualTo(204);
+        fx.complete(fx.officer("EC" + unique(), station.replace("ES", "EL"), "LEGAL_CAPTAIN"), problem,
+                "Task_ApprovePause", Map.of("pauseDecision", "REJECT", "pauseComment", "不予暂停"));
+        Fixtures.created(upload(officer, problem, Part.file("整改照片.png", EvidenceSamples.png())));
+        fx.complete(officer, problem, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已补开"));
+        assertThat(as(legal).get("/api/problems/" + problem).json().path("status").asText()).isEqualTo("REVIEWING");
+    }
 }

@@ -166,6 +166,17 @@ public final class Fixtures {
         return task;
     }
 
+    /**
+     * Uploads a photo as the problem's evidence (整改佐证材料) as {@code user} (201): 整改 is
+     * reported done only with evidence. Uploaded by the administrator.
+     */
+    public void uploadEvidence(long problemId) {
+        Http.Response r = it.admin().postRaw("/api/problems/" + problemId + "/evidence",
+                "multipart/form-data; boundary=" + EvidenceIT.BOUNDARY, EvidenceIT.multipart(
+                        java.util.List.of(EvidenceIT.Part.file("整改照片.png", cn.jiandu.evidence.EvidenceSamples.png()))));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
+
     /** Finds the problem's task {@code key} as {@code user} and completes it with the variables (204). */
     public void complete(String user, long problemId, String key, Map<String, Object> variables) {
         completeTask(user, taskId(user, problemId, key), variables);

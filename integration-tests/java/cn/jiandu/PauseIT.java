@@ -156,6 +156,7 @@ class PauseIT extends ItSupport {
                 OffsetDateTime.parse("2026-03-23T09:00:00+08:00"), OffsetDateTime.parse("2026-03-23T09:10:00+08:00"));
 
         // the review is due 3 working days later (Tuesday 03-31); the captain is told, the reviewers the day after
+        fx.uploadEvidence(id);
         fx.complete(officer, id, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已交付"));
         clock("2026-04-01T10:00:00");
         JsonNode chased = fx.awaitProblem(legal, id, p -> details(p, "OVERDUE").size() >= 2);

@@ -137,6 +137,7 @@ class RectificationIT extends ItSupport {
         assertThat(values(visible, "name")).containsExactly("【黄色预警】整改：受案登记表未开具受案回执");
         assertThat(values(fx.tasks(inspector, id), "taskDefinitionKey")).contains("Task_DisciplineTalk");
 
+        fx.uploadEvidence(id);
         String rectify = visible.get(0).path("id").asText();
         assertThat(tasklist.postJson("/camunda/api/engine/engine/default/task/" + rectify + "/submit-form",
                 Map.of("variables", Map.of("rectifyOutcome", Map.of("value", "DONE"),
@@ -269,6 +270,7 @@ class RectificationIT extends ItSupport {
 
             // the old problem, returned at blue, turns yellow by the yellow rule it started with
             fx.complete(head, old, "Task_Sign", Map.of());
+            fx.uploadEvidence(old);
             fx.complete(officer, old, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已整改"));
             fx.complete(legal, old, "Task_Review", Map.of("reviewDecision", "RETURN", "reviewComment", "整改不到位"));
             JsonNode returned = problem(old);

@@ -133,6 +133,7 @@ public class ReportIT extends ItSupport {
             fx.complete(headB, id, "Task_Sign", Map.of());
         }
         rectifyAndReview(officerA, p1, "APPROVE");
+        fx.uploadEvidence(p3);
         fx.complete(officerB, p3, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已送达"));
         assertThat(problem(p4).path("level").asText()).isEqualTo("RED");
 
@@ -574,6 +575,7 @@ public class ReportIT extends ItSupport {
     }
 
     private void rectifyAndReview(String officer, long id, String decision) {
+        fx.uploadEvidence(id);
         fx.complete(officer, id, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已整改"));
         fx.complete(legal, id, "Task_Review", Map.of("reviewDecision", decision));
     }

@@ -95,6 +95,7 @@ class SupervisionEscapeIT extends ItSupport {
     }
 
     private void report(long id) {
+        fx.uploadEvidence(id);
         fx.completeTask(officer, task(id, "Task_Rectify").getId(),
                 Map.of("rectifyOutcome", "DONE", "rectificationReport", "已补开受案回执"));
     }

@@ -159,6 +159,7 @@ class TransferIT extends ItSupport {
         long reviewing = register("作废测试三");
         fx.complete(head, rectifying, "Task_Sign", Map.of());
         fx.complete(head, reviewing, "Task_Sign", Map.of());
+        fx.uploadEvidence(reviewing);
         fx.complete(officer, reviewing, "Task_Rectify", Map.of("rectificationReport", "已整改"));
         assertThat(fx.problem(legal, rectifying).path("status").asText()).isEqualTo("RECTIFYING");
         assertThat(fx.problem(legal, reviewing).path("status").asText()).isEqualTo("REVIEWING");

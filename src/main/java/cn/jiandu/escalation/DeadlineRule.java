@@ -8,17 +8,25 @@ import cn.jiandu.calendar.PeriodUnit;
  * One row of processes/deadlines.dmn for a category and level: the rectification period
  * and the follow-up clocks around it. {@code maxPauseDays}: the working days a problem may
  * be paused in all (暂停计时上限); rules locked before the column existed read 0, no pause.
+ * {@code evidenceRequired}: 整改 is reported done only with evidence uploaded (整改佐证材料);
+ * rules locked before the column existed read null, which requires it too.
  */
 record DeadlineRule(int periodAmount, PeriodUnit periodUnit, int signHours, int signGraceHours,
         int reminderLeadHours, int reminderIntervalHours, int graceDays, int reviewDays, int instructionDays,
-        int talkDays, int maxPauseDays) {
+        int talkDays, int maxPauseDays, Boolean evidenceRequired) {
 
     static DeadlineRule of(Map<String, Object> result) {
         return new DeadlineRule(number(result, "periodAmount"), PeriodUnit.valueOf((String) result.get("periodUnit")),
                 number(result, "signHours"), number(result, "signGraceHours"), number(result, "reminderLeadHours"),
                 Math.max(1, number(result, "reminderIntervalHours")), number(result, "graceDays"),
                 number(result, "reviewDays"), number(result, "instructionDays"), number(result, "talkDays"),
-                optional(result, "maxPauseDays"));
+                optional(result, "maxPauseDays"),
+                result.get("evidenceRequired") instanceof Boolean b ? b : Boolean.TRUE);
+    }
+
+    /** Whether reporting 整改 done needs evidence (整改佐证材料); absent means yes. */
+    boolean needsEvidence() {
+        return evidenceRequired == null || evidenceRequired;
     }
 
     int days(String field) {

@@ -52,13 +52,15 @@ public class TaskSubmissions implements FormSubmissionPolicy {
     private final IdentityService identity;
     private final ObjectMapper json;
     private final Transfers transfers;
+    private final RectifyEvidence rectifyEvidence;
     private final int maxTextLength;
     private final Counter refused;
 
     TaskSubmissions(FormService forms, TaskService tasks, RepositoryService repository, IdentityService identity,
-            ObjectMapper json, MeterRegistry meters, Transfers transfers,
+            ObjectMapper json, MeterRegistry meters, Transfers transfers, RectifyEvidence rectifyEvidence,
             @Value("${jiandu.forms.max-text-length:4000}") int maxTextLength) {
         this.transfers = transfers;
+        this.rectifyEvidence = rectifyEvidence;
         this.forms = forms;
         this.tasks = tasks;
         this.repository = repository;
@@ -86,6 +88,12 @@ public class TaskSubmissions implements FormSubmissionPolicy {
             Verdict verdict = judge(form, fields, variables, Rectification.ENGINE_OWNED);
             if (verdict.accepted() && Rectification.TASK_DECIDE_TRANSFER.equals(form)) {
                 verdict = transferTarget(taskId, form, variables);
+            }
+            if (verdict.accepted() && Rectification.TASK_RECTIFY.equals(form)) {
+                String formName = form;
+                verdict = rectifyEvidence.refusal(taskId, variables)
+                        .map(why -> new Verdict(formName, List.of(new Refusal(Rectification.RECTIFY_OUTCOME, why))))
+                        .orElse(verdict);
             }
             report(verdict, submitter, "task " + taskId + " (" + form + ")");
             return verdict;

@@ -45,7 +45,8 @@ class TaskSubmissionsTest {
     private final FormService formService = mock(FormService.class);
     private final TaskService taskService = mock(TaskService.class);
     private final TaskSubmissions submissions = new TaskSubmissions(formService, taskService,
-            mock(RepositoryService.class), mock(IdentityService.class), JSON, meters, mock(Transfers.class), 4000);
+            mock(RepositoryService.class), mock(IdentityService.class), JSON, meters, mock(Transfers.class),
+            mock(RectifyEvidence.class), 4000);
 
     private static FormFields form(String name) throws IOException {
         try (InputStream form = TaskSubmissionsTest.class.getClassLoader()
