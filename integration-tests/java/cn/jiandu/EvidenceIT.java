@@ -323,5 +323,9 @@ class EvidenceIT extends ItSupport {
         Fixtures.created(upload(officer, problem, Part.file("整改照片.png", EvidenceSamples.png())));
         fx.complete(officer, problem, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已补开"));
         assertThat(as(legal).get("/api/problems/" + problem).json().path("status").asText()).isEqualTo("REVIEWING");
+        // the reviewer's form lists it
+        String review = fx.taskId(legal, problem, "Task_Review");
+        JsonNode form = as(legal).get("/engine-rest/task/" + review + "/form-variables").json();
+        assertThat(form.path("evidenceList").path("value").asText()).contains("整改照片.png", "/api/evidence/");
     }
 }

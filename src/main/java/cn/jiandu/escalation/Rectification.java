@@ -72,6 +72,8 @@ final class Rectification {
     static final String PAUSE_ENDS_AT_TEXT = "pauseEndsAtText";
     /** the current unit's rejected transfer requests on this problem (申请改派被驳回次数) */
     static final String TRANSFER_REJECTIONS = "transferRejections";
+    /** the review form's list of the evidence (整改佐证材料), written when the review task starts */
+    static final String EVIDENCE_LIST = "evidenceList";
 
     // the problem as the start gives it and the forms show it
     static final String SOURCE = "source";
@@ -152,7 +154,7 @@ final class Rectification {
             LEVEL_LABEL, PROBLEM_TITLE, PROBLEM_DESCRIPTION, UNIT_NAME, OFFICER_NAME, SOURCE_NAME, CATEGORY_NAME,
             SIGN_DUE_TEXT, RECTIFY_DUE_TEXT, LEVEL_TRIGGER, LEVEL_TRIGGER_BY, PAUSE_ID, PAUSE_DECIDED_BY,
             PAUSE_STARTED_AT, PAUSE_ENDS_AT, PAUSE_ENDS_AT_TEXT, LAST_DOCUMENT_ID,
-            TRANSFER_REJECTIONS);
+            TRANSFER_REJECTIONS, EVIDENCE_LIST);
 
     /** At registration the start form names the unit and the officer; the rest stays the process's. */
     static final java.util.Set<String> ENGINE_OWNED_AT_START = ENGINE_OWNED.stream()

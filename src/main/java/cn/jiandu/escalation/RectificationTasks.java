@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import cn.jiandu.evidence.EvidenceItem;
+import cn.jiandu.evidence.EvidenceService;
 import cn.jiandu.level.Level;
 import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.ProblemService;
@@ -28,8 +30,11 @@ class RectificationTasks implements TaskListener {
     private final IdentityService identity;
     private final TalkRecorder talks;
     private final Transfers transfers;
+    private final EvidenceService evidence;
 
-    RectificationTasks(ProblemService problems, IdentityService identity, TalkRecorder talks, Transfers transfers) {
+    RectificationTasks(ProblemService problems, IdentityService identity, TalkRecorder talks, Transfers transfers,
+            EvidenceService evidence) {
+        this.evidence = evidence;
         this.problems = problems;
         this.identity = identity;
         this.talks = talks;
@@ -82,11 +87,33 @@ class RectificationTasks implements TaskListener {
             problems.changeStatus(problemId, status);
         }
         freshForm(task);
+        if (Rectification.TASK_REVIEW.equals(task.getTaskDefinitionKey())) {
+            task.setVariableLocal(Rectification.EVIDENCE_LIST, evidenceList(problemId));
+        }
         problems.record(problemId, EventKind.TASK_CREATED, EscalationService.SYSTEM, level,
                 task.getDueDate() == null ? TimelineText.text("timeline.task.created", step)
                         : TimelineText.text("timeline.task.created.due", step,
                                 ChineseDates.dateTime(task.getDueDate().toInstant().atZone(cn.jiandu.time.Times.CHINA))),
                 task.getId());
+    }
+
+    /** The evidence the reviewer looks at, as the review form shows it (markdown list with links). */
+    private String evidenceList(long problemId) {
+        StringBuilder list = new StringBuilder();
+        for (EvidenceItem item : evidence.list(problemId)) {
+            if (item.withdrawn()) {
+                continue;
+            }
+            list.append("- [").append(item.fileName().replaceAll("[\\[\\]()*_`<>]", " ")).append("](/api/evidence/")
+                    .append(item.id()).append(")（").append(size(item.size())).append("，").append(item.uploadedBy())
+                    .append(" 上传）\n");
+        }
+        return list.length() == 0 ? "（未上传佐证材料）" : list.toString();
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1024 * 1024 ? String.format("%.1f MB", bytes / 1048576.0)
+                : bytes >= 1024 ? String.format("%.0f KB", bytes / 1024.0) : bytes + " B";
     }
 
     private void completed(DelegateTask task) {
