@@ -65,6 +65,9 @@ class AuthorizationMatrixIT extends ItSupport {
             POST /api/problems                                     |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
             GET  /api/problems/{own unit}                          |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
             GET  /api/problems/{other unit}                        |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/problems/{own unit}/talks                    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/problems/{other unit}/talks                  |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
+            GET  /api/problems/{other unit}/evidence               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
             GET  /api/problems lists the other unit's              |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
             GET  /api/problems?unitCode={other}                    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
             POST /api/problems/{id}/urge                           |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  -
@@ -112,6 +115,7 @@ class AuthorizationMatrixIT extends ItSupport {
             engine-rest: decide a pause (法制大队长审批暂停)            |  -  |  -   | -  | Y  | -  | -  | -  | -  |  Y  |  -
             engine-rest: sign for the own unit                     |  -  |  Y   | Y  | -  | -  | -  | -  | -  |  Y  |  -
             engine-rest: hand the own unit's task to someone else  |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
+            engine-rest: decide a transfer request (改派)           |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
             engine-rest: read the other unit's process instance    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
             engine-rest: read the other unit's history             |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
             engine-rest: register through the start form           |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
@@ -421,6 +425,11 @@ class AuthorizationMatrixIT extends ItSupport {
         });
         p.put("GET  /api/problems/{own unit}", c -> judge(api(c).get("/api/problems/" + ownProblem)));
         p.put("GET  /api/problems/{other unit}", c -> judge(api(c).get("/api/problems/" + otherProblem)));
+        p.put("GET  /api/problems/{own unit}/talks", c -> judge(api(c).get("/api/problems/" + ownProblem + "/talks")));
+        p.put("GET  /api/problems/{other unit}/talks", c -> judge(api(c).get("/api/problems/" + otherProblem
+                + "/talks")));
+        p.put("GET  /api/problems/{other unit}/evidence", c -> judge(api(c).get("/api/problems/" + otherProblem
+                + "/evidence")));
         p.put("GET  /api/problems lists the other unit's", c -> listed(api(c).get("/api/problems?size=200"),
                 id(otherProblem)));
         p.put("GET  /api/problems?unitCode={other}", c -> listed(api(c).get("/api/problems?unitCode=" + unitB),
@@ -574,6 +583,16 @@ class AuthorizationMatrixIT extends ItSupport {
                     Map.of("userId", users.get("HEAD"))));
             assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee())
                     .isEqualTo(o.allowed() ? users.get("HEAD") : null);
+            return o;
+        });
+        p.put("engine-rest: decide a transfer request (改派)", c -> {
+            long id = problem(unitA);
+            tasks.complete(task(id, "Task_Sign").getId(), Map.of("signOutcome", "TRANSFER", "transferReason",
+                    "不属本所管辖", "suggestedUnitCode", unitB));
+            String decide = task(id, "Task_DecideTransfer").getId();
+            Outcome o = judge(api(c).postJson("/engine-rest/task/" + decide + "/complete", Fixtures.variables(
+                    "transferDecision", "REJECT", "transferComment", "应由本所办理")));
+            assertThat(tasks.createTaskQuery().taskId(decide).count()).isEqualTo(o.allowed() ? 0 : 1);
             return o;
         });
         p.put("engine-rest: read the other unit's process instance", c -> listed(
