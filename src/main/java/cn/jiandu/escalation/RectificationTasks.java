@@ -105,16 +105,12 @@ class RectificationTasks implements TaskListener {
                 continue;
             }
             list.append("- [").append(item.fileName().replaceAll("[\\[\\]()*_`<>]", " ")).append("](/api/evidence/")
-                    .append(item.id()).append(")（").append(size(item.size())).append("，").append(item.uploadedBy())
+                    .append(item.id()).append(")（").append(item.sizeText()).append("，").append(item.uploadedBy())
                     .append(" 上传）\n");
         }
         return list.length() == 0 ? "（未上传佐证材料）" : list.toString();
     }
 
-    private static String size(long bytes) {
-        return bytes >= 1024 * 1024 ? String.format("%.1f MB", bytes / 1048576.0)
-                : bytes >= 1024 ? String.format("%.0f KB", bytes / 1024.0) : bytes + " B";
-    }
 
     private void completed(DelegateTask task) {
         long problemId = Variables.problemId(task);

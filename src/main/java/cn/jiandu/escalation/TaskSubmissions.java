@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import cn.jiandu.security.FormSubmissionPolicy;
+import cn.jiandu.text.PlainText;
 
 /**
  * What a person may submit when he completes a task or starts a process (提交表单): only the
@@ -205,7 +206,7 @@ public class TaskSubmissions implements FormSubmissionPolicy {
                     : fields.field(name) == null ? "不是本任务表单的字段"
                     : problem(fields.field(name), entry.getValue());
             if (problem != null) {
-                refusals.add(new Refusal(printable(name), problem));
+                refusals.add(new Refusal(PlainText.printable(name), problem));
             }
         }
         return new Verdict(form, List.copyOf(refusals));
@@ -239,7 +240,7 @@ public class TaskSubmissions implements FormSubmissionPolicy {
                     yield wrong;
                 }
                 yield field.values() == null || field.values().contains(value.asText()) || value.asText().isEmpty()
-                        ? null : "取值不在表单选项内：" + printable(value.asText());
+                        ? null : "取值不在表单选项内：" + PlainText.printable(value.asText());
             }
             case DATETIME -> "date".equals(type) ? null
                     : "string".equals(type) && value.isTextual() && DATE_TIME.matcher(value.asText()).matches() ? null
@@ -275,9 +276,4 @@ public class TaskSubmissions implements FormSubmissionPolicy {
         return null; // an object or an array
     }
 
-    /** A name as the log and the message may show it: no control characters, not endless. */
-    private static String printable(String name) {
-        String clean = name.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
-    }
 }

@@ -9,4 +9,9 @@ import java.time.OffsetDateTime;
 public record EvidenceItem(long id, String fileName, String contentType, long size, String sha256, String note,
         String uploadedBy, OffsetDateTime uploadedAt, boolean withdrawn, String withdrawnBy,
         OffsetDateTime withdrawnAt) {
+
+    /** The size as a person reads it (1.2 MB). */
+    public String sizeText() {
+        return EvidenceService.humanSize(size);
+    }
 }

@@ -28,6 +28,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.jiandu.text.PlainText;
+
 
 /**
  * The engine's REST API as a person may use it, under /engine-rest and the webapps'
@@ -160,7 +162,7 @@ final class EngineApiGuard extends OncePerRequestFilter {
         for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!allowedKeys.contains(name)) {
-                errors.add(Map.of("field", printable(name), "message", "不接受该字段"));
+                errors.add(Map.of("field", PlainText.printable(name), "message", "不接受该字段"));
             }
         }
         JsonNode given = root.path("variables");
@@ -175,13 +177,13 @@ final class EngineApiGuard extends OncePerRequestFilter {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode dto = field.getValue();
             if (!dto.isObject()) {
-                errors.add(Map.of("field", printable(field.getKey()), "message", "应为 {\"value\": …, \"type\": …}"));
+                errors.add(Map.of("field", PlainText.printable(field.getKey()), "message", "应为 {\"value\": …, \"type\": …}"));
                 continue;
             }
             for (Iterator<String> keys = dto.fieldNames(); keys.hasNext();) {
                 String key = keys.next();
                 if (!Set.of("value", "type", "valueInfo").contains(key)) {
-                    errors.add(Map.of("field", printable(field.getKey()), "message", "不接受 " + printable(key)));
+                    errors.add(Map.of("field", PlainText.printable(field.getKey()), "message", "不接受 " + PlainText.printable(key)));
                 }
             }
             JsonNode type = dto.path("type");
@@ -194,10 +196,6 @@ final class EngineApiGuard extends OncePerRequestFilter {
         return variables;
     }
 
-    private static String printable(String name) {
-        String clean = name.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
-    }
 
     /** The person calling: from HTTP Basic (/engine-rest) or from the webapps' session (/camunda/api/engine). */
     private static Caller caller(HttpServletRequest request) {

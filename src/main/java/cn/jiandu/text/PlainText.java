@@ -33,4 +33,13 @@ public final class PlainText {
     public static boolean isMultiLine(String text) {
         return text == null || MULTI.matcher(text).matches();
     }
+
+    /**
+     * A name someone sent, as a log line or an error message may show it: control characters
+     * replaced, at most 60 characters (the value itself is never shown).
+     */
+    public static String printable(String name) {
+        String clean = name.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
+    }
 }
