@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Pauses someone approves (暂停计时须审批), the review chased, the review's comment per
- * decision and the document's reason, end to end over HTTP with the app clock moved through
+ * The loop of issue 16 on one problem (sign → pause asked, refused, asked, approved → the
+ * allowance spent → resumed → done refused without evidence → evidence → done → returned
+ * "A" → done → approved "B"), the unit resuming by itself, the review chased and the
+ * document's reason, end to end over HTTP with the app clock moved through
  * March 2026 (no holidays between 03-09 and 04-03; blue CASE_FILING: 5 working days to
  * rectify, 3 to review, at most 10 working days paused).
  */
@@ -87,7 +89,7 @@ class PauseIT extends ItSupport {
     }
 
     @Test
-    void shouldPauseOnlyByTheCaptainsLeaveAndResumeByItselfWhenTheAllowanceIsSpent() {
+    void shouldWalkTheWholeLoopOnOneProblemPausedOnlyByTheCaptainsLeave() {
         clock("2026-03-09T09:00:00");
         long id = register("受案回执未送达，需等待上级批示");
         fx.complete(head, id, "Task_Sign", Map.of());
@@ -131,10 +133,37 @@ class PauseIT extends ItSupport {
         assertThat(details(expired, "RESUMED")).singleElement().asString().contains("自动恢复", "10");
         // the captains of the bureau (other tests' too) and this unit's head
         assertThat(outbox(id, "PAUSE_EXPIRED")).contains("dt" + head, "dt" + captain).doesNotContain("dt" + legal);
+
+        // 整改 done is refused while no evidence is uploaded: the task stays open
+        String rectify = fx.taskId(officer, id, "Task_Rectify");
+        Http.Response bare = fx.as(officer).postJson("/engine-rest/task/" + rectify + "/complete",
+                Fixtures.variables("rectifyOutcome", "DONE", "rectificationReport", "已请示并整改"));
+        assertThat(bare.status()).as(bare.body()).isEqualTo(400);
+        assertThat(bare.body()).contains("佐证材料");
+        assertThat(fx.taskId(officer, id, "Task_Rectify")).isEqualTo(rectify);
+        fx.uploadEvidence(id);
+        fx.complete(officer, id, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已请示并整改"));
+
+        // a return needs its comment; each decision's timeline entry carries its own
+        String review = fx.taskId(legal, id, "Task_Review");
+        Http.Response noComment = fx.as(legal).postJson("/engine-rest/task/" + review + "/complete",
+                Fixtures.variables("reviewDecision", "RETURN"));
+        assertThat(noComment.status()).as(noComment.body()).isEqualTo(400);
+        assertThat(noComment.body()).contains("审核意见");
+        fx.complete(legal, id, "Task_Review", Map.of("reviewDecision", "RETURN", "reviewComment", "A"));
+        fx.complete(officer, id, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已补充整改"));
+        fx.complete(legal, id, "Task_Review", Map.of("reviewDecision", "APPROVE", "reviewComment", "B"));
+        JsonNode closed = problem(id);
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(details(closed, "RETURNED")).singleElement().asString().contains("A").doesNotContain("B");
+        assertThat(details(closed, "APPROVED")).singleElement().asString().contains("B").doesNotContain("A");
+        // the pause stays on the record
+        assertThat(closed.path("pausedWorkingDays").asInt()).isEqualTo(10);
+        assertThat(closed.path("pauses")).hasSize(1);
     }
 
     @Test
-    void shouldMoveTheDeadlineByThePausedWorkingDaysThenTakeEachReviewCommentWithItsDecision() {
+    void shouldMoveTheDeadlineByThePausedWorkingDaysWhenTheUnitResumesAndChaseTheReview() {
         clock("2026-03-23T09:00:00");
         long id = register("扣押物品清单未交付当事人");
         fx.complete(head, id, "Task_Sign", Map.of());
@@ -164,19 +193,9 @@ class PauseIT extends ItSupport {
         assertThat(outbox(id, "REVIEW_OVERDUE")).contains("dt" + captain).doesNotContain("dt" + legal);
         assertThat(outbox(id, "REVIEW_CHASE")).contains("dt" + legal);
 
-        // a return needs its comment; each decision's timeline entry carries its own
-        String review = fx.taskId(legal, id, "Task_Review");
-        Http.Response bare = fx.as(legal).postJson("/engine-rest/task/" + review + "/complete",
-                Fixtures.variables("reviewDecision", "RETURN"));
-        assertThat(bare.status()).as(bare.body()).isEqualTo(400);
-        assertThat(bare.body()).contains("审核意见");
-        fx.complete(legal, id, "Task_Review", Map.of("reviewDecision", "RETURN", "reviewComment", "A"));
-        fx.complete(officer, id, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已重新交付"));
-        fx.complete(legal, id, "Task_Review", Map.of("reviewDecision", "APPROVE", "reviewComment", "B"));
-        JsonNode closed = problem(id);
-        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
-        assertThat(details(closed, "RETURNED")).singleElement().asString().contains("A").doesNotContain("B");
-        assertThat(details(closed, "APPROVED")).singleElement().asString().contains("B").doesNotContain("A");
+        // approved on the first round, without a comment (optional on APPROVE)
+        fx.complete(legal, id, "Task_Review", Map.of("reviewDecision", "APPROVE"));
+        assertThat(problem(id).path("status").asText()).isEqualTo("CLOSED");
     }
 
     @Test
