@@ -51,6 +51,7 @@ class HostileInputIT extends ItSupport {
     private String station;
     private String officer;
     private String legal;
+    private String head;
     private long problem;
     /** A stored incident and case of the station's: a good row of each ledger can name them. */
     private String incident;
@@ -65,7 +66,7 @@ class HostileInputIT extends ItSupport {
         fx.unit(station, "恶意输入测试派出所" + u, "STATION");
         fx.unit(legalUnit, "恶意输入测试法制大队" + u, "LEGAL");
         officer = fx.officerOnDingTalk("HO" + u, station, "OFFICER");
-        fx.officer("HH" + u, "负责人HH" + u, station, "UNIT_HEAD", true);
+        head = fx.officer("HH" + u, "负责人HH" + u, station, "UNIT_HEAD", true);
         legal = fx.officer("HL" + u, "法制员HL" + u, legalUnit, "LEGAL_OFFICER", true);
         problem = fx.register(legal, validProblem()).path("id").asLong();
         incident = "HI" + u;
@@ -453,6 +454,7 @@ class HostileInputIT extends ItSupport {
 
         ledgers();
         evidence();
+        voiding();
 
         // query parameters
         get("page negative", "/api/problems?page=-1", 400);
@@ -716,6 +718,14 @@ class HostileInputIT extends ItSupport {
             eleven.add(Part.file("p" + i + ".png", EvidenceSamples.png()));
         }
         refused.put("11 files", eleven);
+        List<Part> fifty = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            fifty.add(Part.file("p" + i + ".pdf", EvidenceSamples.pdf()));
+        }
+        refused.put("50 parts", fifty);
+        refused.put("a path in the file name of an executable", List.of(Part.file("../../../etc/cron.d/整改报告.pdf",
+                EvidenceSamples.exe())));
+        refused.put("a 0-byte part without a name", List.of(Part.file("", new byte[0])));
         refused.put("no file", List.of(Part.text("note", "只有说明")));
         refused.forEach((what, parts) -> corpus.add(new Case("evidence: " + what, "POST", path, type,
                 EvidenceIT.multipart(parts), 400, false, new String[0], "file")));
@@ -734,6 +744,27 @@ class HostileInputIT extends ItSupport {
         get("evidence id not a number", "/api/evidence/abc", 400);
         get("no such evidence", "/api/evidence/-1", 404);
         add("withdraw of no evidence", "POST", "/api/evidence/-1/withdraw", null, null, 404);
+    }
+
+    /**
+     * Voiding (作废) by the administrator, who may void: every malformed request a 4xx, the
+     * problem still open.
+     */
+    private void voiding() {
+        String path = "/api/problems/" + problem + "/void";
+        json("void: no reason", "POST", path, Map.of(), 400);
+        json("void: blank reason", "POST", path, Map.of("reason", " \t "), 400);
+        json("void: reason of 501 characters", "POST", path, Map.of("reason", "废".repeat(501)), 400);
+        json("void: reason with a control character", "POST", path, Map.of("reason", "登记\u0000错误"), 400);
+        json("void: reason an array", "POST", path, Map.of("reason", List.of("登记错误")), 400);
+        json("void: reason an object", "POST", path, "{\"reason\": {\"text\": \"登记错误\"}}", 400);
+        json("void: broken JSON", "POST", path, "{\"reason\": \"登记错误\"", 400);
+        add("void: no body", "POST", path, "application/json", new byte[0], 400);
+        add("void: form instead of JSON", "POST", path, "application/x-www-form-urlencoded",
+                "reason=x".getBytes(StandardCharsets.UTF_8), 415);
+        json("void: id not a number", "POST", "/api/problems/abc/void", Map.of("reason", "登记错误"), 400);
+        json("void: no such problem", "POST", "/api/problems/-1/void", Map.of("reason", "登记错误"), 404);
+        add("void: GET", "GET", path, null, null, 405);
     }
 
     /** CSV rows as JSON objects (empty cells left out). */
@@ -773,6 +804,7 @@ class HostileInputIT extends ItSupport {
         state.put("outbox", jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE problem_id = ?",
                 Long.class, problem));
         state.put("level", jdbc.queryForObject("SELECT level FROM problem WHERE id = ?", String.class, problem));
+        state.put("status", jdbc.queryForObject("SELECT status FROM problem WHERE id = ?", String.class, problem));
         state.put("unit", jdbc.queryForObject("SELECT name FROM org_unit WHERE code = ?", String.class, station));
         state.put("officer", jdbc.queryForObject("SELECT name FROM org_officer WHERE officer_no = ?", String.class,
                 officer));
@@ -817,6 +849,46 @@ class HostileInputIT extends ItSupport {
             }
             assertThat(stored()).as("%s stored nothing", c).isEqualTo(before);
         }));
+    }
+
+    /**
+     * Evidence and voids a login may not make: to another unit's problem (404, as if it did
+     * not exist) and to a closed one (409); nothing stored.
+     */
+    @Test
+    void shouldRefuseEvidenceAndVoidsForAnotherUnitsOrAClosedProblemAndStoreNothing() {
+        String u = unique();
+        fx.unit("HX" + u, "另一派出所" + u, "STATION");
+        String stranger = fx.officer("HX" + u, "HX" + u, "OFFICER");
+        String strangerHead = fx.officer("HY" + u, "HX" + u, "UNIT_HEAD");
+        byte[] pdf = EvidenceIT.multipart(List.of(Part.file("整改报告.pdf", EvidenceSamples.pdf())));
+        String type = "multipart/form-data; boundary=" + EvidenceIT.BOUNDARY;
+
+        Map<String, Object> before = stored();
+        for (String user : List.of(stranger, strangerHead)) {
+            Http.Response upload = fx.as(user).exchange("POST", "/api/problems/" + problem + "/evidence", type, pdf,
+                    new String[0]);
+            assertThat(upload.status()).as(upload.body()).isEqualTo(404);
+            assertThat(fx.as(user).get("/api/problems/" + problem + "/evidence").status()).isEqualTo(404);
+            assertThat(fx.as(user).postJson("/api/problems/" + problem + "/void", Map.of("reason", "不是本单位的"))
+                    .status()).isEqualTo(404);
+        }
+        assertThat(stored()).isEqualTo(before);
+
+        // the problem closed: signed, rectified with evidence, approved
+        fx.complete(head, problem, "Task_Sign", Map.of());
+        fx.uploadEvidence(problem);
+        fx.complete(officer, problem, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已整改"));
+        fx.complete(legal, problem, "Task_Review", Map.of("reviewDecision", "APPROVE"));
+        assertThat(fx.problem(legal, problem).path("status").asText()).isEqualTo("CLOSED");
+        Map<String, Object> closed = stored();
+        for (String user : List.of(officer, legal)) {
+            Http.Response late = fx.as(user).exchange("POST", "/api/problems/" + problem + "/evidence", type, pdf,
+                    new String[0]);
+            assertThat(late.status()).as(late.body()).isEqualTo(409);
+            assertThat(late.json().path("detail").asText()).containsPattern("\\p{IsHan}");
+        }
+        assertThat(stored()).isEqualTo(closed);
     }
 
     // ---- injection that is a valid request ----------------------------------------------
