@@ -948,7 +948,7 @@ class HostileInputIT extends ItSupport {
                     return all.toString();
                 }),
                 new Surface("钉钉演示收件箱 GET /api/demo/dingtalk/inbox", Kind.HTML,
-                        id -> admin().get("/api/demo/dingtalk/inbox").body()),
+                        id -> admin().get("/api/demo/dingtalk/inbox?to=dt" + head).body()),
                 new Surface("监督日报 GET /api/reports/{id}", Kind.HTML, id -> {
                     Http.Response r = fx.as(reader).get("/api/reports/" + report);
                     assertThat(r.status()).as(r.body()).isEqualTo(200);

@@ -499,7 +499,7 @@ public class ReportIT extends ItSupport {
         assertThat(message.msgtype()).isEqualTo("markdown");
         assertThat(message.title()).contains(report.path("title").asText());
         assertThat(message.text()).contains("统计时段：" + report.path("periodText").asText(), "新发现问题",
-                "整改率", "[查看完整报告](http://localhost:8080" + link + ")");
+                "整改率", "[查看完整报告](http://localhost:" + port + link + ")");
     }
 
     private YearMonth unusedMonth() {

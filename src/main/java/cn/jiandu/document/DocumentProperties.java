@@ -10,23 +10,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param bureauAbbreviation the abbreviation that opens every document number (文号), e.g. 示分
  * @param bureauName the bureau's full name, printed in red at the head of every document
- * @param publicBaseUrl when set (e.g. https://jiandu.example.gov.cn), documents' links are
- *            absolute, for messages read outside the app; empty gives /api/documents/{id}
  */
 @Validated
 @ConfigurationProperties("jiandu.document")
 public record DocumentProperties(
         @DefaultValue("示分") @NotBlank String bureauAbbreviation,
-        @DefaultValue("示范市公安局示范分局") @NotBlank String bureauName,
-        @DefaultValue("") String publicBaseUrl) {
-
-    /** The link to a document: absolute when a public base URL is configured. */
-    String url(long documentId) {
-        String path = "/api/documents/" + documentId;
-        if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
-            return path;
-        }
-        String base = publicBaseUrl.strip();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
-    }
+        @DefaultValue("示范市公安局示范分局") @NotBlank String bureauName) {
 }

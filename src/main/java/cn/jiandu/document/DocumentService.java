@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jiandu.time.Times;
+import cn.jiandu.web.PublicLinks;
 
 /**
  * The enforcement documents (文书): issues them, numbered (文号) and rendered once, and
@@ -36,14 +37,16 @@ public class DocumentService {
     private final Numbering numbering;
     private final DocumentRenderer renderer;
     private final DocumentProperties properties;
+    private final PublicLinks links;
     private final Clock clock;
 
     DocumentService(DocumentMapper mapper, Numbering numbering, DocumentRenderer renderer,
-            DocumentProperties properties, Clock clock) {
+            DocumentProperties properties, PublicLinks links, Clock clock) {
         this.mapper = mapper;
         this.numbering = numbering;
         this.renderer = renderer;
         this.properties = properties;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -93,7 +96,7 @@ public class DocumentService {
         log.debug("Issued {} (id {}) for problem {} to unit {}; numbered at commit", type, row.id,
                 command.problemId(), command.unitCode());
         return new Document(row.id, command.problemId(), command.unitCode(), type, placeholder, title,
-                issuedAt.toOffsetDateTime(), properties.url(row.id), null);
+                issuedAt.toOffsetDateTime(), links.inAnswer("/api/documents/" + row.id), null);
     }
 
     /**
@@ -138,7 +141,7 @@ public class DocumentService {
 
     private Document toDocument(DocumentMapper.DocumentRow row) {
         return new Document(row.id(), row.problemId(), row.unitCode(), row.type(), row.number(), row.title(),
-                row.issuedAt().atZone(Times.CHINA).toOffsetDateTime(), properties.url(row.id()), row.supersededBy());
+                row.issuedAt().atZone(Times.CHINA).toOffsetDateTime(), links.inAnswer("/api/documents/" + row.id()), row.supersededBy());
     }
 
     /** 关于“…”的执法建议书, or the type's title alone when the problem has none. */

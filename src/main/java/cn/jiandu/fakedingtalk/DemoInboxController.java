@@ -1,6 +1,8 @@
 package cn.jiandu.fakedingtalk;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,32 +10,58 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.jiandu.organisation.Officer;
+import cn.jiandu.organisation.OrganisationService;
+import cn.jiandu.text.PlainText;
+import cn.jiandu.web.InvalidInputException;
 import cn.jiandu.web.NotFoundException;
 
 /**
  * The fake DingTalk's inbox inside the app, behind its login, so that a newcomer running the
- * demo sees what DingTalk would have received. Exists only where the fake runs.
+ * demo sees what DingTalk would have shown each person: recipients by name and unit, one
+ * person or group at a time, newest first, paged. Exists only where the fake runs.
  */
 @RestController
 @Tag(name = "钉钉演示", description = "模拟钉钉收到的消息；仅演示和测试环境")
 class DemoInboxController {
 
-    private final ObjectProvider<FakeDingTalk> fake;
+    private static final String PATH = "/api/demo/dingtalk/inbox";
 
-    DemoInboxController(ObjectProvider<FakeDingTalk> fake) {
+    private final ObjectProvider<FakeDingTalk> fake;
+    private final OrganisationService organisation;
+
+    DemoInboxController(ObjectProvider<FakeDingTalk> fake, OrganisationService organisation) {
         this.fake = fake;
+        this.organisation = organisation;
     }
 
-    @GetMapping("/api/demo/dingtalk/inbox")
-    @Operation(summary = "钉钉消息收件箱（演示）：按人员和群机器人列出模拟钉钉收到的消息")
-    ResponseEntity<String> inbox() {
+    @GetMapping(PATH)
+    @Operation(summary = "钉钉消息收件箱（演示）：按钉钉的样子显示每个人和每个群收到的消息；to 为钉钉用户ID或 robot:群名，page 从 0 起")
+    ResponseEntity<String> inbox(@RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") int page) {
         FakeDingTalk running = fake.getIfAvailable();
         if (running == null) {
             throw new NotFoundException("未启用模拟钉钉（jiandu.dingtalk.fake.enabled=false）");
         }
+        if (to != null && (to.length() > 100 || !to.matches(PlainText.SINGLE_LINE))) {
+            throw new InvalidInputException("to", "收件人应为钉钉用户ID或 robot:群名，最长100字");
+        }
+        if (page < 0 || page > 100_000) {
+            throw new InvalidInputException("page", "页码应在 0 到 100000 之间");
+        }
+        Map<String, String> unitNames = new HashMap<>();
+        organisation.units().forEach(unit -> unitNames.put(unit.code(), unit.name()));
+        Map<String, String> people = new HashMap<>();
+        for (Officer officer : organisation.officers(null, null)) {
+            if (officer.dingtalkUserId() != null) {
+                people.put(officer.dingtalkUserId(), officer.name() + "（" + unitNames.getOrDefault(officer.unitCode(),
+                        officer.unitCode()) + "）");
+            }
+        }
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(running.inboxHtml());
+                .body(running.inboxHtml(people::get, to, page, PATH));
     }
 }

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,7 +115,8 @@ public final class FakeDingTalk implements AutoCloseable {
      * @param taskId the task id of a work notification
      */
     public record Received(Channel channel, List<String> userIds, String robot, List<String> atMobiles,
-            List<String> atUserIds, String msgtype, String title, String text, Instant at, String taskId) {
+            List<String> atUserIds, String msgtype, String title, String text, Instant at, String taskId,
+            String link) {
     }
 
     /**
@@ -407,7 +409,7 @@ public final class FakeDingTalk implements AutoCloseable {
             String method = exchange.getRequestMethod();
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             if ("GET".equals(method) && "/inbox".equals(path)) {
-                byte[] html = inboxHtml().getBytes(StandardCharsets.UTF_8);
+                byte[] html = inboxHtml(id -> null, query.get("to"), 0, "/inbox").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
                 exchange.sendResponseHeaders(200, html.length);
                 exchange.getResponseBody().write(html);
@@ -535,11 +537,11 @@ public final class FakeDingTalk implements AutoCloseable {
         String msgtype = msg.path("msgtype").asText();
         if (!delivered.isEmpty()) {
             received.add(new Received(Channel.WORK, List.copyOf(delivered), null, List.of(), List.of(), msgtype,
-                    titleAndText[0], titleAndText[1], now, taskId));
+                    titleAndText[0], titleAndText[1], now, taskId, link(titleAndText)));
         }
         if (!duplicate.isEmpty()) {
             dropped.add(new Received(Channel.WORK, List.copyOf(duplicate), null, List.of(), List.of(), msgtype,
-                    titleAndText[0], titleAndText[1], now, taskId));
+                    titleAndText[0], titleAndText[1], now, taskId, link(titleAndText)));
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("invalid_user_id_list", List.of());
@@ -631,7 +633,7 @@ public final class FakeDingTalk implements AutoCloseable {
             JsonNode at = request.path("at");
             received.add(new Received(Channel.ROBOT, List.of(), robotName, strings(at.path("atMobiles")),
                     strings(at.path("atUserIds")), request.path("msgtype").asText(), titleAndText[0], titleAndText[1],
-                    now, null));
+                    now, null, null));
         }
         return Answer.errcode(0, "ok");
     }
@@ -693,7 +695,12 @@ public final class FakeDingTalk implements AutoCloseable {
         return null;
     }
 
-    /** Title and text of a work notification's msg, or why DingTalk refuses it (40035). */
+    /** The button's or the link message's URL, if the message has one. */
+    private static String link(String[] titleTextLink) {
+        return titleTextLink.length > 2 ? titleTextLink[2] : null;
+    }
+
+    /** Title, text and (action cards, link messages) the URL of a work notification's msg, or why DingTalk refuses it (40035). */
     private static String[] workMessage(JsonNode msg) throws BadMessage {
         String msgtype = msg == null ? "" : msg.path("msgtype").asText("");
         switch (msgtype) {
@@ -705,7 +712,8 @@ public final class FakeDingTalk implements AutoCloseable {
                 if (!single && !buttons) {
                     throw new BadMessage(40035, "不合法的参数: action_card 需要 single_title 和 single_url，或 btn_json_list");
                 }
-                return new String[] {text(card, "title"), text(card, "markdown")};
+                return new String[] {text(card, "title"), text(card, "markdown"), single ? text(card, "single_url")
+                        : text(card.path("btn_json_list").get(0), "action_url")};
             }
             case "markdown" -> {
                 require(msg.path("markdown"), 40035, "markdown", "title", "text");
@@ -717,7 +725,8 @@ public final class FakeDingTalk implements AutoCloseable {
             }
             case "link" -> {
                 require(msg.path("link"), 40035, "link", "title", "text", "messageUrl", "picUrl");
-                return new String[] {text(msg.path("link"), "title"), text(msg.path("link"), "text")};
+                return new String[] {text(msg.path("link"), "title"), text(msg.path("link"), "text"),
+                        text(msg.path("link"), "messageUrl")};
             }
             default -> throw new BadMessage(40035, "不合法的参数: msgtype " + msgtype);
         }
@@ -832,14 +841,17 @@ public final class FakeDingTalk implements AutoCloseable {
 
     // ---- inbox page -------------------------------------------------------------------
 
-    /** The inbox page (GET /inbox): every message per person and per robot, newest first. */
-    public String inboxHtml() {
+    /**
+     * The inbox page: the messages of one person or group ({@code to}: a userId or
+     * robot:name; null: all), newest first, one page of them, people named by {@code names}.
+     */
+    public String inboxHtml(Function<String, String> names, String to, int page, String path) {
         List<Received> all;
         List<Received> droppedNow;
         synchronized (this) {
             all = List.copyOf(received);
             droppedNow = List.copyOf(dropped);
         }
-        return FakeInboxPage.render(all, droppedNow, CHINA);
+        return FakeInboxPage.render(new FakeInboxPage.View(all, droppedNow, CHINA, names, to, page, path));
     }
 }

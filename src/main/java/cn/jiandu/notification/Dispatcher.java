@@ -162,7 +162,7 @@ public class Dispatcher {
         List<Long> ids = group.stream().map(OutboxMessage::id).toList();
         try {
             String task = dingtalk.sendWorkNotification(group.stream().map(OutboxMessage::recipient).toList(),
-                    first.title(), first.body(), "查看待办", first.link());
+                    first.title(), first.body(), "查看问题并办理", first.link());
             markSent(ids, task, markUntil);
             sentWork.increment(ids.size());
         } catch (DingTalkException e) {

@@ -24,6 +24,5 @@ public record NotificationProperties(
         @DefaultValue("PT30M") @NotNull Duration backoffMax,
         @DefaultValue("PT2M") @NotNull Duration claimTimeout,
         @DefaultValue("20") @Min(1) int robotPerMinute,
-        @DefaultValue("PT2S") @NotNull Duration robotWindowMargin,
-        @DefaultValue("http://localhost:8080") @NotNull String linkBaseUrl) {
+        @DefaultValue("PT2S") @NotNull Duration robotWindowMargin) {
 }

@@ -24,6 +24,7 @@ import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.security.Role;
 import cn.jiandu.organisation.Unit;
 import cn.jiandu.time.Times;
+import cn.jiandu.web.PublicLinks;
 
 /**
  * Writes DingTalk messages into the outbox, in the caller's transaction: who receives
@@ -45,15 +46,17 @@ public class Notifications {
     private final OrganisationService organisation;
     private final MessageRenderer renderer;
     private final NotificationProperties properties;
+    private final PublicLinks links;
     private final Clock clock;
 
     Notifications(OutboxMapper outbox, DecisionTables decisions, OrganisationService organisation,
-            MessageRenderer renderer, NotificationProperties properties, Clock clock) {
+            MessageRenderer renderer, NotificationProperties properties, PublicLinks links, Clock clock) {
         this.outbox = outbox;
         this.decisions = decisions;
         this.organisation = organisation;
         this.renderer = renderer;
         this.properties = properties;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -84,7 +87,8 @@ public class Notifications {
         String title = "【" + level.label() + "预警】" + step.label() + "：" + notice.title();
         String body = renderer.render("problem", model(notice, now));
         Instant due = sendAt(level, now);
-        String link = properties.linkBaseUrl() + "/camunda/app/tasklist/";
+        // the problem's page: what happened, the deadline and the reader's own open task with its link
+        String link = links.problem(problemId);
         List<String> names = new ArrayList<>();
         for (Officer officer : people.values()) {
             if (officer.dingtalkUserId() == null || !officer.active()) {
@@ -184,7 +188,7 @@ public class Notifications {
         model.put("timeLeftText", deadline == null ? "" : timeLeft(Duration.between(now, deadline)));
         model.put("note", notice.note() == null ? "" : notice.note());
         model.put("noticeTimeText", CHINESE.format(now.atZone(Times.CHINA)));
-        model.put("link", properties.linkBaseUrl() + "/camunda/app/tasklist/");
+        model.put("link", links.problem(notice.problemId()));
         return model;
     }
 

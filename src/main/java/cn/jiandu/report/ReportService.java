@@ -13,8 +13,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.jiandu.notification.NotificationProperties;
 import cn.jiandu.notification.Notifications;
+import cn.jiandu.web.PublicLinks;
 import cn.jiandu.notification.dingtalk.DingTalkProperties;
 import cn.jiandu.web.InvalidInputException;
 import cn.jiandu.web.NotFoundException;
@@ -37,20 +37,20 @@ public class ReportService {
     private final ReportCounter counter;
     private final ReportRenderer renderer;
     private final Notifications notifications;
-    private final NotificationProperties notificationProperties;
+    private final PublicLinks links;
     private final DingTalkProperties dingtalk;
     private final ReportProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     ReportService(ReportMapper mapper, ReportCounter counter, ReportRenderer renderer, Notifications notifications,
-            NotificationProperties notificationProperties, DingTalkProperties dingtalk, ReportProperties properties,
+            PublicLinks links, DingTalkProperties dingtalk, ReportProperties properties,
             PlatformTransactionManager transactions, Clock clock) {
         this.mapper = mapper;
         this.counter = counter;
         this.renderer = renderer;
         this.notifications = notifications;
-        this.notificationProperties = notificationProperties;
+        this.links = links;
         this.dingtalk = dingtalk;
         this.properties = properties;
         this.tx = new TransactionTemplate(transactions);
@@ -130,10 +130,9 @@ public class ReportService {
         return new Made(ReportSummary.of(mapper.find(row.id)), true);
     }
 
-    /** Where the group's message leads: the full report (jiandu.notification.link-base-url). */
+    /** Where the group's message leads: the full report (jiandu.public-base-url). */
     String link(long id) {
-        String base = notificationProperties.linkBaseUrl().strip();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/reports/" + id;
+        return links.to("/api/reports/" + id);
     }
 
     @Transactional(readOnly = true)

@@ -44,13 +44,6 @@ class DocumentNumberTest {
     }
 
     @Test
-    void shouldMakeLinksAbsoluteOnlyWhenAPublicBaseUrlIsSet() {
-        assertThat(new DocumentProperties("示分", "示范分局", "").url(42)).isEqualTo("/api/documents/42");
-        assertThat(new DocumentProperties("示分", "示范分局", "https://jiandu.example.cn/").url(42))
-                .isEqualTo("https://jiandu.example.cn/api/documents/42");
-    }
-
-    @Test
     void shouldNumberTalkAndInterviewRecordsInTheirOwnSeries() {
         assertThat(DocumentNumber.format("示分", DocumentType.TALK_RECORD, 2026, 1)).isEqualTo("示分纪谈字〔2026〕第001号");
         assertThat(DocumentNumber.format("示分", DocumentType.INTERVIEW_RECORD, 2026, 1))

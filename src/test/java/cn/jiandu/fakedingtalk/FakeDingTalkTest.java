@@ -211,7 +211,7 @@ class FakeDingTalkTest {
         // then
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("text/html"));
-        assertThat(page.body()).contains("钉钉消息收件箱（演示）", "用户 u1", "机器人 bureau")
+        assertThat(page.body()).contains("钉钉消息收件箱（演示）", "钉钉用户 u1", "分局钉钉群")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; 正文", "&lt;b&gt;标题&lt;/b&gt;",
                         "&lt;img src=x onerror=alert(1)&gt;")
                 .doesNotContain("<script>", "<b>标题", "<img");
@@ -224,7 +224,7 @@ class FakeDingTalkTest {
         clock.advance(Duration.ofMinutes(1));
         send(token, Map.of("agent_id", 42, "userid_list", "u1", "msg", textMsg("第二条")));
 
-        String page = fake.inboxHtml();
+        String page = fake.inboxHtml(id -> null, null, 0, "/inbox");
 
         assertThat(page.indexOf("第二条")).isLessThan(page.indexOf("第一条"));
         assertThat(fake.inbox("u1")).extracting(FakeDingTalk.Received::text).containsExactly("第二条", "第一条");

@@ -26,7 +26,7 @@ class MessageRendererTest {
         model.put("timeLeftText", "剩余2天3小时");
         model.put("note", "");
         model.put("noticeTimeText", "2026年3月15日 09:00");
-        model.put("link", "http://localhost:8080/camunda/app/tasklist/");
+        model.put("link", "http://localhost:8080/problems/7");
         return model;
     }
 
@@ -35,7 +35,7 @@ class MessageRendererTest {
         String text = renderer.render("problem", model("LEVEL", "RED", "办案区视频中断"));
         assertThat(text).contains("<font color=\"#D9001B\">【红色预警】</font>督办", "**办案区视频中断**",
                 "城关派出所", "陈晓", "2026年3月17日 23:59", "剩余2天3小时", "执法问题督办单", "局主要领导约谈",
-                "[打开任务列表](http://localhost:8080/camunda/app/tasklist/)", "通知时间：2026年3月15日 09:00");
+                "[查看问题并办理](http://localhost:8080/problems/7)", "通知时间：2026年3月15日 09:00");
     }
 
     @Test

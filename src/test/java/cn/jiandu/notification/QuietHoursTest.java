@@ -19,8 +19,8 @@ class QuietHoursTest {
 
     private final NotificationProperties properties = new NotificationProperties(LocalTime.of(22, 0),
             LocalTime.of(7, 0), true, Duration.ofSeconds(2), 200, 8, 8, Duration.ofSeconds(10), Duration.ofMinutes(30),
-            Duration.ofMinutes(2), 20, Duration.ofSeconds(2), "http://localhost:8080");
-    private final Notifications notifications = new Notifications(null, null, null, null, properties,
+            Duration.ofMinutes(2), 20, Duration.ofSeconds(2));
+    private final Notifications notifications = new Notifications(null, null, null, null, properties, null,
             Clock.systemUTC());
 
     private static Instant at(int day, int hour, int minute) {
