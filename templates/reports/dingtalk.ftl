@@ -26,7 +26,7 @@ ${p?counter}. 【${p.levelLabel}】${p.unitName}：${p.title}（期限 ${p.deadl
 <#assign charged = r.scores.units?filter(e -> e.deducted gt 0)>
 <#if charged?has_content>
 
-**积分排名**（${r.scores.monthText}）扣分最多：<#list charged?reverse[0..*3] as e>${e.name} ${e.score} 分<#sep>、</#list>
+**积分排名**（${r.scores.monthText}）扣分最多：<#list charged?reverse[0..*3] as e>${e.name} 扣${e.deducted}分（积分${e.score}分）<#sep>、</#list>
 </#if>
 
 [查看完整报告](${link?no_esc})

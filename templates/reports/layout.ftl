@@ -143,13 +143,13 @@
   </#list>
   </tbody>
 </table>
-<#if r.scores.officerCount gt r.scores.officers?size><p class="note">共${r.scores.officerCount}名民警被扣分，列出扣分最多的${r.scores.officers?size}名。</p></#if>
+<p class="note">注：名次是在全局${r.scores.officersRanked}名民警中的月度积分名次（扣分越少越靠前），未被扣分的${r.scores.officersRanked - r.scores.officerCount}名民警积分${r.scores.base}分、并列第1名，不列出；本表按扣分从多到少排列<#if r.scores.officerCount gt r.scores.officers?size>，共${r.scores.officerCount}名民警被扣分，列出扣分最多的${r.scores.officers?size}名</#if>。</p>
 </#if>
 <h3>（${r.scores.officers?has_content?then("三", "二")}）执法检测指标排名</h3>
 <#if !r.rates.connected>
 <p class="none" data-k="rates.status">执法检测统计（分流率、受立案率、文书开具率等）尚未接入，本期不排名。</p>
 <#elseif !r.rates.lines?has_content>
-<p class="none" data-k="rates.status">${word}无执法检测统计数据。</p>
+<p class="none" data-k="rates.status">${word}各单位均无导入的警情、案件台账记录，无法计算分流率、受立案率、文书开具率，本期不排名。</p>
 <#else>
 <table data-k="rates.status">
   <thead><tr><th>名次</th><th>单位</th><#list r.rates.columns as c><th>${c.label}</th></#list></tr></thead>

@@ -37,6 +37,11 @@ class DetectionUnitRates implements UnitRatesProvider {
     public List<UnitRates> unitRates(LocalDate from, LocalDate to) {
         List<UnitRates> result = new ArrayList<>();
         for (UnitRanking.UnitRate unit : stats.units(from, to).units()) {
+            if (unit.averageRate() == null) {
+                // no incident or case of the unit in the ledgers for the period (the bureau
+                // itself, the legal brigade, a unit whose ledgers are not imported): nothing to rank
+                continue;
+            }
             Map<String, Double> values = new LinkedHashMap<>();
             values.put("diversionRate", unit.diversionRate());
             values.put("adminAcceptanceRate", unit.adminAcceptanceRate());

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.jiandu.time.Times;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.organisation.Unit;
+import cn.jiandu.organisation.UnitKind;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.UnitProblemCount;
 
@@ -64,6 +65,9 @@ class UnitStats {
 
         List<UnitRanking.Counts> counts = new ArrayList<>();
         for (Unit unit : organisation.units()) {
+            if (unit.kind() == UnitKind.BUREAU) {
+                continue; // the bureau is what the ranking is of, not one of its units
+            }
             StatsMapper.IncidentCounts i = incidents.getOrDefault(unit.code(),
                     new StatsMapper.IncidentCounts(unit.code(), 0, 0, 0, 0, 0, 0));
             StatsMapper.AcceptedCounts a = accepted.getOrDefault(unit.code(),

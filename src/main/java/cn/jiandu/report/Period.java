@@ -20,6 +20,19 @@ public record Period(ReportType type, LocalDate start, LocalDate end) {
         return end.plusDays(1).atStartOfDay(Times.CHINA).toInstant();
     }
 
+    /**
+     * The issue number (期号): the period's place in its first day's year, so that numbers
+     * follow the periods' order whenever each report is made: the day of the year, the
+     * week (1 for the first week starting in the year), the month.
+     */
+    public int issueNo() {
+        return switch (type) {
+            case DAILY -> start.getDayOfYear();
+            case WEEKLY -> (start.getDayOfYear() - 1) / 7 + 1;
+            case MONTHLY -> start.getMonthValue();
+        };
+    }
+
     /** 2026年3月10日; 2026年3月9日至3月15日; 2026年3月. */
     public String text() {
         return switch (type) {

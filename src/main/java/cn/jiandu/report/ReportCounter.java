@@ -182,14 +182,17 @@ class ReportCounter {
     private ReportFigures.Scores scores(Period period, Instant end, int limit) {
         YearMonth month = YearMonth.from(period.end());
         List<ScoreEntry> units = scores.ranking(month, ScoreSubject.UNIT, end);
-        List<ScoreEntry> charged = scores.ranking(month, ScoreSubject.OFFICER, end).stream()
-                .filter(e -> e.deducted() > 0).toList();
+        List<ScoreEntry> officers = scores.ranking(month, ScoreSubject.OFFICER, end);
+        // most deducted first: the ones a leader must look at, whatever the list's limit
+        List<ScoreEntry> charged = officers.stream().filter(e -> e.deducted() > 0)
+                .sorted(Comparator.comparingInt(ScoreEntry::deducted).reversed().thenComparing(ScoreEntry::code))
+                .toList();
         String monthText = month.getYear() + "年" + month.getMonthValue() + "月";
         if (period.end().getDayOfMonth() != month.lengthOfMonth()) {
             monthText += "1日至" + period.end().getDayOfMonth() + "日";
         }
         return new ReportFigures.Scores(monthText, scores.monthlyBase(), units,
-                charged.subList(0, Math.min(limit, charged.size())), charged.size());
+                charged.subList(0, Math.min(limit, charged.size())), charged.size(), officers.size());
     }
 
     private ReportFigures.Rates rates(Period period) {

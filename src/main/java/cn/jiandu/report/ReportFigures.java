@@ -70,9 +70,13 @@ public record ReportFigures(
             int open, int overdue, int due, int dueOnTime, String rateText) {
     }
 
-    /** The month's score rankings (积分排名) as at the end of the period. */
+    /**
+     * The month's score rankings (积分排名) as at the end of the period. {@code officers}:
+     * the officers with deductions, most deducted first, each with his rank among all
+     * {@code officersRanked} officers ranked (those without deductions share rank 1).
+     */
     public record Scores(String monthText, int base, List<ScoreEntry> units, List<ScoreEntry> officers,
-            int officerCount) {
+            int officerCount, int officersRanked) {
     }
 
     /** The detection statistics' ranking by rates, when connected. */

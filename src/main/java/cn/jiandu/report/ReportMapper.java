@@ -23,8 +23,6 @@ interface ReportMapper {
 
     StoredReport find(@Param("id") long id);
 
-    int nextIssueNo(@Param("type") ReportType type, @Param("year") int year);
-
     int insert(NewReport report);
 
     int updateMarkdown(@Param("id") long id, @Param("markdown") String markdown);

@@ -91,7 +91,7 @@ public class ReportService {
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
-                log.info("Issue number of {} {} taken meanwhile; trying again", type, period.start().getYear());
+                log.info("{} of {} collided with another insert; trying again", type, period.start());
             }
         }
     }
@@ -99,7 +99,7 @@ public class ReportService {
     private Made create(Period period, String by) {
         ReportType type = period.type();
         int year = period.start().getYear();
-        int issueNo = mapper.nextIssueNo(type, year);
+        int issueNo = period.issueNo();
         ReportFigures figures = counter.count(period, issueNo);
         ReportMapper.NewReport row = new ReportMapper.NewReport();
         row.type = type;

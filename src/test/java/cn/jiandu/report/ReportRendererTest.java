@@ -33,7 +33,7 @@ class ReportRendererTest {
                 new ReportFigures.Scores("2026年3月1日至10日", 100,
                         List.of(new ScoreEntry(1, "XH", "新华路派出所", null, null, 0, 100),
                                 new ScoreEntry(2, "CG", "城关派出所", null, null, 9, 91)),
-                        List.of(new ScoreEntry(40, "500002", "陈晓", "CG", "城关派出所", 5, 95)), 1),
+                        List.of(new ScoreEntry(40, "500002", "陈晓", "CG", "城关派出所", 5, 95)), 1, 40),
                 rates,
                 new ReportFigures.Repeats(1, 1, List.of(repeat)),
                 new ReportFigures.Documents(3, 1, 1, 5),
@@ -55,6 +55,8 @@ class ReportRendererTest {
                 "data-k=\"score.unit.CG.score\">91<", "data-k=\"score.officer.500002.deducted\">5<",
                 "data-k=\"doc.total\">5<", "data-k=\"warn.7.deadline\">2026年3月9日 23:59<",
                 "data-k=\"repeat.8.count\">2次<");
+        // why the officers' ranks start at 40: the 39 without deductions share rank 1
+        assertThat(html).contains("名次是在全局40名民警中的月度积分名次", "未被扣分的39名民警积分100分、并列第1名");
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 
@@ -105,7 +107,7 @@ class ReportRendererTest {
         assertThat(md).startsWith("#### 示范市公安局示范分局执法监督周报（2026年第12期）")
                 .contains("本周新发现问题 **5** 件（蓝色 3、黄色 1、红色 1）", "整改率 **50%**",
                         "【红色】城关派出所：＜script＞alert\\(1\\)＜/script＞\\*\\*粗体\\*\\*",
-                        "扣分最多：城关派出所 91 分\n")
+                        "扣分最多：城关派出所 扣9分（积分91分）\n")
                 .endsWith("[查看完整报告](https://jiandu.example.cn/api/reports/3)");
     }
 }

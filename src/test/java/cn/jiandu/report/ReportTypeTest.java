@@ -61,4 +61,15 @@ class ReportTypeTest {
         assertThat(ChineseText.duration(java.time.Duration.ofHours(48))).isEqualTo("2天");
         assertThat(ChineseText.duration(java.time.Duration.ofMinutes(20))).isEqualTo("不足1小时");
     }
+
+    @Test
+    void shouldNumberAnIssueByItsPeriodsPlaceInTheYear() {
+        assertThat(ReportType.DAILY.periodOf(LocalDate.of(2026, 1, 1)).issueNo()).isEqualTo(1);
+        assertThat(ReportType.DAILY.periodOf(LocalDate.of(2026, 3, 10)).issueNo()).isEqualTo(69);
+        // 2026-01-05 is the first Monday of 2026; the week from 2025-12-29 is 2025's last
+        assertThat(ReportType.WEEKLY.periodOf(LocalDate.of(2026, 1, 7)).issueNo()).isEqualTo(1);
+        assertThat(ReportType.WEEKLY.periodOf(LocalDate.of(2026, 1, 12)).issueNo()).isEqualTo(2);
+        assertThat(ReportType.WEEKLY.periodOf(LocalDate.of(2026, 1, 2)).issueNo()).isEqualTo(52);
+        assertThat(ReportType.MONTHLY.periodOf(LocalDate.of(2026, 11, 30)).issueNo()).isEqualTo(11);
+    }
 }
