@@ -2,6 +2,7 @@ package cn.jiandu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -39,5 +40,48 @@ class DingTalkIT extends ItSupport {
                 .contains("&lt;script&gt;").doesNotContain("<script>");
         assertThat(fake.inbox("it-user-" + problem)).hasSize(1);
         assertThat(fake.robotMessages("bureau")).anySatisfy(message -> assertThat(message.title()).endsWith(problem));
+    }
+
+    /**
+     * A message's button leads to the problem's page on the port the app really listens on
+     * (no jiandu.public-base-url in the tests): fetched with the reader's login, it answers
+     * 200 with that problem; the demo inbox names the reader and shows the button.
+     */
+    @Test
+    void shouldLinkEachMessageToTheProblemsPageOnThePortTheAppListensOn() {
+        Fixtures fx = new Fixtures(this, "link-pass-1");
+        String u = unique();
+        String station = "LK" + u;
+        fx.unit(station, "链接派出所" + u, "STATION");
+        fx.unit("LL" + u, "链接法制大队" + u, "LEGAL");
+        String head = fx.officerOnDingTalk("LH" + u, station, "UNIT_HEAD");
+        String officer = fx.officer("LO" + u, station, "OFFICER");
+        String legal = fx.officer("LL" + u, "LL" + u, "LEGAL_OFFICER");
+        // a working day at 10:00: a blue problem's message goes at once
+        LocalDate day = mondayBeforeEveryProblem(jdbc);
+        clock.setNow(day.atTime(10, 0).atZone(cn.jiandu.time.Times.CHINA).toInstant());
+        try {
+            String title = "链接测试问题" + u;
+            long id = fx.register(legal, Fixtures.problem("HOTLINE_12345", station, officer, title, "群众反映。"))
+                    .path("id").asLong();
+            for (int i = 0; i < 20 && dispatcher.dispatchOnce() > 0; i++) {
+                // until nothing due is left
+            }
+            FakeDingTalk.Received message = fake.inbox("dt" + head).stream()
+                    .filter(m -> m.text().contains(title)).findFirst().orElseThrow();
+            String base = "http://localhost:" + port;
+            assertThat(message.link()).isEqualTo(base + "/problems/" + id);
+            assertThat(message.text()).contains("[查看问题并办理](" + base + "/problems/" + id + ")");
+
+            Http.Response page = fx.as(head).get(message.link().substring(base.length()));
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            assertThat(page.body()).contains(title);
+
+            String inbox = admin().get("/api/demo/dingtalk/inbox?to=dt" + head).body();
+            assertThat(inbox).contains(title, "收件人：民警" + head + "（链接派出所" + u + "）",
+                    "href=\"" + base + "/problems/" + id + "\"", "查看问题并办理");
+        } finally {
+            clock.reset();
+        }
     }
 }
