@@ -110,7 +110,10 @@
   <form class="upload noprint" id="evidence-form" method="post" enctype="multipart/form-data"
         action="/api/problems/${p.id?c}/evidence">
     <#if csrf??><input type="hidden" name="${csrf.parameterName}" value="${csrf.token}"></#if>
-    <label>选择文件（可多选）<input type="file" name="file" multiple required></label>
+    <label class="file">选择文件（可多选）
+      <input type="file" name="file" id="evidence-files" multiple>
+      <span class="file-row"><span class="button" aria-hidden="true">选择文件</span> <span id="file-names">未选择文件</span></span>
+    </label>
     <label>说明（可选）<input type="text" name="note" maxlength="500"></label>
     <button type="submit">上传</button>
     <p class="status-line" id="upload-status" role="alert" hidden></p>
@@ -165,7 +168,7 @@
     <#list timeline as e>
     <li<#if e.level?has_content> class="level-${e.level}"</#if>>
       <span class="when">${e.at}</span>
-      <span class="what"><b>${e.who}</b> ${e.label}<#if e.text?has_content>：${e.text}</#if></span>
+      <span class="what"><b>${e.who}</b> ${e.text}</span>
     </li>
     </#list>
   </ol>

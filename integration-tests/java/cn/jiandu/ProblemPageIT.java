@@ -81,8 +81,8 @@ class ProblemPageIT extends ItSupport {
                 .contains("待签收", "城南派出所" + u, "周民警", "12345", "2026年9月30日 10:00");
         // the deadline, and why: the rule, the start, the holidays and the make-up day counted
         assertThat(section(html, "deadline")).contains(deadline, "剩余", "期限说明", "起算：2026年9月30日 10:00",
-                "个工作日", "2026年10月1日（星期四）国庆节 法定节假日，不计入",
-                "2026年10月10日（星期六）国庆节调休上班 调休上班，计入", "法定节假日 7 天、调休上班日 1 天");
+                "个工作日", "2026年10月1日（星期四）至10月7日（星期三） 国庆节 法定节假日 7 天，不计入",
+                "2026年10月10日（星期六） 国庆节调休上班，计为工作日", "法定节假日 7 天、调休上班日 1 天");
         // the timeline says who by name, never by number (the claim's sentence quotes the assignee)
         String timeline = section(html, "timeline");
         assertThat(timeline).contains("钱法制（法制大队" + u + "）", "登记", "指派给 孙所长")

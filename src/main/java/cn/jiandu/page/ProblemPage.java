@@ -218,15 +218,31 @@ class ProblemPage {
         List<String> days = new ArrayList<>();
         int holidays = 0;
         int workdays = 0;
-        for (WorkCalendar.ListedDay d : b.listedDays()) {
-            if (d.working()) {
-                workdays++;
-            } else {
-                holidays++;
+        List<WorkCalendar.ListedDay> listed = b.listedDays();
+        for (int i = 0; i < listed.size(); i++) {
+            WorkCalendar.ListedDay first = listed.get(i);
+            // consecutive days of one holiday in one line: 10月1日至10月7日 国庆节 法定节假日 7 天
+            int j = i;
+            while (j + 1 < listed.size() && listed.get(j + 1).day().equals(listed.get(j).day().plusDays(1))
+                    && listed.get(j + 1).working() == first.working()
+                    && java.util.Objects.equals(listed.get(j + 1).name(), first.name())) {
+                j++;
             }
-            days.add(ChineseDates.date(d.day()) + "（" + d.day().getDayOfWeek().getDisplayName(TextStyle.FULL,
-                    Locale.SIMPLIFIED_CHINESE) + "）" + (d.name() == null || d.name().isBlank() ? "" : d.name() + " ")
-                    + d.kindLabel() + (b.unit() == PeriodUnit.WORKING_DAYS ? (d.working() ? "，计入" : "，不计入") : ""));
+            WorkCalendar.ListedDay last = listed.get(j);
+            int count = j - i + 1;
+            if (first.working()) {
+                workdays += count;
+            } else {
+                holidays += count;
+            }
+            String name = first.name() == null || first.name().isBlank() ? first.kindLabel()
+                    : first.name().contains(first.kindLabel()) ? first.name() : first.name() + " " + first.kindLabel();
+            String lastText = dayText(last.day());
+            String when = dayText(first.day()) + (count == 1 ? "" : "至" + (last.day().getYear() == first.day().getYear()
+                    ? lastText.substring(lastText.indexOf('年') + 1) : lastText));
+            days.add(when + " " + name + (count == 1 ? "" : " " + count + " 天")
+                    + (b.unit() == PeriodUnit.WORKING_DAYS ? (first.working() ? "，计为工作日" : "，不计入") : ""));
+            i = j;
         }
         String summary = days.isEmpty() ? "起算日至期限之间没有法定节假日和调休上班日。"
                 : "起算日至期限之间有法定节假日 " + holidays + " 天、调休上班日 " + workdays + " 天。";
@@ -238,9 +254,20 @@ class ProblemPage {
                 days, summary, shifted);
     }
 
+    /** 2026年10月1日（星期四）. */
+    private static String dayText(java.time.LocalDate day) {
+        return ChineseDates.date(day) + "（" + day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.SIMPLIFIED_CHINESE)
+                + "）";
+    }
+
     private static Line line(ProblemView.TimelineEntry e, People people) {
-        return new Line(ChineseDates.dateTime(e.at()), people.withUnit(e.actor()), e.kindLabel(),
-                people.names(e.detail()), e.level() == null ? "" : e.level().name());
+        String detail = people.names(e.detail());
+        // the sentence alone when it names what happened already (人工催办：…, 签收意见：…)
+        int named = detail.indexOf(e.kindLabel());
+        String text = detail.isEmpty() ? e.kindLabel()
+                : named >= 0 && named <= 2 ? detail : e.kindLabel() + "：" + detail;
+        return new Line(ChineseDates.dateTime(e.at()), people.withUnit(e.actor()), e.kindLabel(), text,
+                e.level() == null ? "" : e.level().name());
     }
 
     private static EvidenceRow evidenceRow(EvidenceItem e, People people) {

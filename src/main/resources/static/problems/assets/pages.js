@@ -157,6 +157,14 @@
       if (print && !printDocument(print)) { e.preventDefault(); }
     });
     var form = document.getElementById('evidence-form');
+    var files = document.getElementById('evidence-files');
+    var names = document.getElementById('file-names');
+    if (files && names) {
+      files.addEventListener('change', function () {
+        names.textContent = files.files.length === 0 ? '未选择文件'
+          : Array.prototype.map.call(files.files, function (f) { return f.name; }).join('、');
+      });
+    }
     if (form) {
       form.addEventListener('submit', function (e) { e.preventDefault(); upload(form); });
     }
