@@ -82,7 +82,7 @@
     <li data-document="${d.id?c}">
       <a href="/api/documents/${d.id?c}" target="_blank" rel="noopener">${d.typeName} ${d.number}</a>
       <span class="meta">${d.issuedAt} · ${d.unit}<#if d.superseded> · 已被替换</#if></span>
-      <a class="print noprint" href="/api/documents/${d.id?c}" data-print="/api/documents/${d.id?c}">打印</a>
+      <a class="print noprint" href="/api/documents/${d.id?c}" target="_blank" rel="noopener" data-print="/api/documents/${d.id?c}">打印</a>
     </li>
     </#list>
   </ul>

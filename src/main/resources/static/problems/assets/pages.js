@@ -42,7 +42,7 @@
       try {
         var problem = JSON.parse(body);
         text = problem.detail || problem.title || '';
-        if (Array.isArray(problem.errors) && problem.errors.length > 1) {
+        if (Array.isArray(problem.errors) && problem.errors.length > 0) {
           text = problem.errors.map(function (e) { return e.message; }).join('；');
         }
       } catch (e) {
@@ -125,7 +125,11 @@
   function printDocument(link) {
     var w = window.open(link.getAttribute('data-print'), '_blank');
     if (!w) { return true; }
-    w.addEventListener('load', function () { w.focus(); w.print(); });
+    try {
+      w.addEventListener('load', function () { w.focus(); w.print(); });
+    } catch (e) {
+      // opened all the same: the reader prints it from the browser's menu
+    }
     return false;
   }
 
