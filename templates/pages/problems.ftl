@@ -41,13 +41,13 @@
     <tbody>
     <#list rows as r>
     <tr data-id="${r.id?c}">
-      <td class="id">${r.id?c}</td>
+      <td class="id" data-label="编号">${r.id?c}</td>
       <td class="title"><a href="/problems/${r.id?c}">${r.title}</a></td>
       <td><span class="badge level level-${r.level}">${r.levelText}</span></td>
-      <td>${r.status}</td>
-      <td>${r.unit}</td>
-      <td>${r.deadline}</td>
-      <td>${r.registeredAt}</td>
+      <td data-label="状态">${r.status}</td>
+      <td data-label="责任单位">${r.unit}</td>
+      <td data-label="整改期限">${r.deadline}</td>
+      <td data-label="登记时间">${r.registeredAt}</td>
     </tr>
     </#list>
     </tbody>

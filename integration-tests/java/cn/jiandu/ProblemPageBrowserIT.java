@@ -114,6 +114,10 @@ class ProblemPageBrowserIT extends ItSupport {
                 new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.tagName("h1")).isEmpty());
                 Number scroll = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
                 assertThat(scroll.intValue()).as("no sideways scrolling on %s at 375 px", path).isLessThanOrEqualTo(375);
+                // for review, beside the build's other screenshots
+                Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+                Path file = Path.of("target", "problems" + path.replace('/', '-') + "-phone.png");
+                Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
             }
         } finally {
             browser.quit();
