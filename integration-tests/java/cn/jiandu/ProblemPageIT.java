@@ -138,6 +138,11 @@ class ProblemPageIT extends ItSupport {
         assertThat(second).contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
 
         assertThat(ids(fx.as(legal).get("/problems?level=RED&q=" + u).body())).containsExactly(red);
+        // the same words filter the API's list
+        assertThat(fx.as(legal).get("/api/problems?unitCode=" + station + "&q=" + u).json().path("total").asLong())
+                .isEqualTo(22);
+        assertThat(fx.as(legal).get("/api/problems?q=" + enc("100%_" + u)).json().path("total").asLong())
+                .as("% and _ are letters, not wildcards").isZero();
         assertThat(ids(fx.as(legal).get("/problems?q=" + enc("列表问题" + u + "第7件")).body())).hasSize(1);
         assertThat(fx.as(legal).get("/problems?status=CLOSED&q=" + u).body()).contains("没有符合条件的问题");
         assertThat(ids(fx.as(legal).get("/problems?q=" + u + "&page=1").body())).contains(elsewhere);
