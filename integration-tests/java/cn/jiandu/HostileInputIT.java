@@ -37,7 +37,7 @@ import cn.jiandu.fakedingtalk.FakeDingTalk;
  * paths and headers. Each is answered with a 4xx and a clear (Chinese) RFC 9457 message,
  * never a 500, and nothing is stored. Injection text that is a valid request is stored as
  * it was typed and never becomes markup or a link on any surface that shows it (the
- * {@link #surfaces} list: the problem API, documents, DingTalk markdown, the demo inbox,
+ * {@link #surfaces} list: the problem API, the problem page and list, documents, DingTalk markdown, the demo inbox,
  * the reports' HTML and group markdown, the dashboard's data; the dashboard page itself in
  * DashboardIT). Ledger imports, all or nothing, name the row and column of what they refuse.
  */
@@ -916,7 +916,7 @@ class HostileInputIT extends ItSupport {
     private enum Kind { JSON, HTML, MARKDOWN }
 
     /**
-     * Every place problem text is shown: the problem API, its document, its DingTalk
+     * Every place problem text is shown: the problem API, its page and the list, its document, its DingTalk
      * messages, the demo inbox, the day's report (HTML and the group's markdown) and the
      * dashboard's data (the page itself, where ECharts renders tooltips as HTML: DashboardIT).
      */
@@ -928,6 +928,19 @@ class HostileInputIT extends ItSupport {
                     assertThat(r.headers().get("X-Content-Type-Options")).containsExactly("nosniff");
                     return r.body();
                 }, SCRIPT_TITLE),
+                new Surface("问题详情页 GET /problems/{id}", Kind.HTML, id -> {
+                    Http.Response r = fx.as(legal).get("/problems/" + id);
+                    assertThat(r.status()).as(r.body()).isEqualTo(200);
+                    assertThat(r.headers().get("Content-Type")).anySatisfy(t -> assertThat(t).startsWith("text/html"));
+                    assertThat(r.headers().get("X-Content-Type-Options")).containsExactly("nosniff");
+                    return r.body();
+                }),
+                new Surface("问题列表 GET /problems", Kind.HTML, id -> {
+                    Http.Response r = fx.as(legal).get("/problems?q=" + java.net.URLEncoder.encode("<script>alert('xss')",
+                            java.nio.charset.StandardCharsets.UTF_8));
+                    assertThat(r.status()).as(r.body()).isEqualTo(200);
+                    return r.body();
+                }),
                 new Surface("执法文书 GET /api/documents/{id}", Kind.HTML, id -> {
                     String url = fx.as(legal).get("/api/problems/" + id).json().path("documents").get(0)
                             .path("url").asText();
@@ -1058,7 +1071,7 @@ class HostileInputIT extends ItSupport {
             }
             checked.add(surface.name());
         }
-        assertThat(checked).hasSize(8);
+        assertThat(checked).hasSize(10);
     }
 
     private JsonNode read(String text) {

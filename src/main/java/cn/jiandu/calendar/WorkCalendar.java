@@ -80,6 +80,24 @@ public class WorkCalendar {
         return days().shiftByWorkingDays(at, days);
     }
 
+    /**
+     * A day the calendar lists (not the plain Monday-to-Friday rule): a holiday (法定节假日)
+     * or a weekend day worked (调休上班), with its kind in Chinese and its name (国庆节).
+     */
+    public record ListedDay(LocalDate day, boolean working, String kindLabel, String name) {
+    }
+
+    /** The days the calendar lists from {@code first} to {@code last} (both included), in order. */
+    public List<ListedDay> listedDays(LocalDate first, LocalDate last) {
+        if (last.isBefore(first)) {
+            return List.of();
+        }
+        return source.between(first, last).stream()
+                .sorted(java.util.Comparator.comparing(CalendarDay::day))
+                .map(d -> new ListedDay(d.day(), d.kind() == DayKind.WORKDAY, d.kind().label(), d.name()))
+                .toList();
+    }
+
     private WorkingDays days() {
         return new WorkingDays(source);
     }

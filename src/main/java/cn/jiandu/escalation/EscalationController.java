@@ -14,11 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.jiandu.level.Level;
-import cn.jiandu.security.Role;
 import cn.jiandu.security.CurrentUser;
 import cn.jiandu.web.ForbiddenException;
 import cn.jiandu.text.PlainText;
-import cn.jiandu.security.Role;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.security.CurrentUser;
@@ -58,7 +56,7 @@ class EscalationController {
     RectificationProcess.Urged urge(@PathVariable long id, @Valid @RequestBody(required = false) Note note,
             Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        if (!user.hasRole(Role.LEGAL_OFFICER) && !user.hasRole(Role.LEGAL_CAPTAIN) && !user.hasRole(Role.ADMIN)) {
+        if (!RectificationProcess.mayUrge(user)) {
             throw new ForbiddenException("只有法制员、法制大队长可以人工催办");
         }
         return process.urge(id, user.userId(), note == null ? null : note.comment());
@@ -69,8 +67,7 @@ class EscalationController {
     Raised raise(@PathVariable long id, @Valid @RequestBody(required = false) Note note,
             Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        if (!(user.hasRole(Role.LEGAL_CAPTAIN) || user.hasRole(Role.DEPUTY_LEADER) || user.hasRole(Role.CHIEF)
-                || user.hasRole(Role.COMMITTEE) || user.hasRole(Role.ADMIN))) {
+        if (!RectificationProcess.mayRaise(user)) {
             throw new ForbiddenException("只有法制大队长和局领导可以提升预警等级");
         }
         return new Raised(id, process.raise(id, user.userId(), note == null ? null : note.comment()));
@@ -85,7 +82,7 @@ class EscalationController {
         if (!user.seesWholeBureau() && !problem.unitCode().equals(user.unitCode())) {
             throw new NotFoundException("问题不存在: " + id);
         }
-        if (!user.hasRole(Role.LEGAL_CAPTAIN) && !user.hasRole(Role.ADMIN)) {
+        if (!RectificationProcess.mayVoid(user)) {
             throw new ForbiddenException("只有法制大队长可以作废问题");
         }
         return process.voidProblem(id, user.userId(), request.reason().strip());

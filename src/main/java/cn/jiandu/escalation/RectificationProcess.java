@@ -22,6 +22,8 @@ import cn.jiandu.problem.ProblemStatus;
 import cn.jiandu.problem.TimelineText;
 import cn.jiandu.text.ChineseDates;
 import cn.jiandu.scoring.ScoreService;
+import cn.jiandu.security.CurrentUser;
+import cn.jiandu.security.Role;
 import cn.jiandu.text.ChineseDates;
 import cn.jiandu.web.ConflictException;
 import cn.jiandu.time.Times;
@@ -67,6 +69,22 @@ public class RectificationProcess {
     /** A void (作废): the problem, when, by whom and why. */
     public record Voided(long problemId, ProblemStatus status, String statusLabel, OffsetDateTime voidedAt,
             String voidedBy, String reason) {
+    }
+
+    /** Who may urge (人工催办): the legal officers, the legal brigade captain, the administrator. */
+    public static boolean mayUrge(CurrentUser user) {
+        return user.hasRole(Role.LEGAL_OFFICER) || user.hasRole(Role.LEGAL_CAPTAIN) || user.hasRole(Role.ADMIN);
+    }
+
+    /** Who may raise the level (提级): the legal brigade captain and the bureau's leaders, the administrator. */
+    public static boolean mayRaise(CurrentUser user) {
+        return user.hasRole(Role.LEGAL_CAPTAIN) || user.hasRole(Role.DEPUTY_LEADER) || user.hasRole(Role.CHIEF)
+                || user.hasRole(Role.COMMITTEE) || user.hasRole(Role.ADMIN);
+    }
+
+    /** Who may void (作废): the legal brigade captain and the administrator. */
+    public static boolean mayVoid(CurrentUser user) {
+        return user.hasRole(Role.LEGAL_CAPTAIN) || user.hasRole(Role.ADMIN);
     }
 
     /** Starts the process of a problem just registered, in the registration's transaction. */

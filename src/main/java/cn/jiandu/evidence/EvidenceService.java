@@ -118,6 +118,15 @@ public class EvidenceService {
         }
     }
 
+    /**
+     * Whether the user may upload evidence to the problem now: its unit or the legal
+     * department, while the problem is open (the rules {@link #upload} enforces).
+     */
+    public static boolean mayUpload(Problem problem, CurrentUser user) {
+        return (LEGAL.stream().anyMatch(user::hasRole) || problem.unitCode().equals(user.unitCode()))
+                && OPEN.contains(problem.status());
+    }
+
     /** Stores every file or none; answers what was stored, in the order given. */
     List<EvidenceItem> upload(long problemId, List<Upload> uploads, String note, CurrentUser user) {
         Problem problem = visibleProblem(problemId, user);

@@ -55,7 +55,7 @@ class DemoProblems {
     @EventListener(ApplicationReadyEvent.class)
     @Order(3)
     public void seed() {
-        if (mapper.count(null, null, null) > 0) {
+        if (mapper.count(null, null, null, null) > 0) {
             return;
         }
         for (Seed s : SEEDS) {

@@ -28,11 +28,13 @@ interface ProblemMapper {
     Problem findForUpdate(@Param("id") long id);
 
     List<Problem> page(@Param("unitCode") String unitCode, @Param("level") Level level,
-            @Param("status") ProblemStatus status, @Param("offset") long offset, @Param("limit") int limit);
+            @Param("status") ProblemStatus status, @Param("text") String text, @Param("offset") long offset,
+            @Param("limit") int limit);
 
     List<Problem> openAfter(@Param("afterId") long afterId, @Param("limit") int limit);
 
-    long count(@Param("unitCode") String unitCode, @Param("level") Level level, @Param("status") ProblemStatus status);
+    long count(@Param("unitCode") String unitCode, @Param("level") Level level, @Param("status") ProblemStatus status,
+            @Param("text") String text);
 
     List<UnitProblemCount> openCountsByUnit(@Param("now") Instant now);
 

@@ -147,9 +147,21 @@ public class ProblemService {
 
     @Transactional(readOnly = true)
     public cn.jiandu.web.Page<Problem> page(String unitCode, Level level, ProblemStatus status, int page, int size) {
+        return page(unitCode, level, status, null, page, size);
+    }
+
+    /**
+     * A page of problems, newest first; {@code text} (may be null or blank) is looked for in
+     * the title and the description as typed, wildcards included.
+     */
+    @Transactional(readOnly = true)
+    public cn.jiandu.web.Page<Problem> page(String unitCode, Level level, ProblemStatus status, String text, int page,
+            int size) {
+        String like = text == null || text.isBlank() ? null
+                : "%" + text.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         // a page far beyond the end is empty, not an int overflow into a negative OFFSET
-        List<Problem> items = mapper.page(unitCode, level, status, (long) page * size, size);
-        return new cn.jiandu.web.Page<>(items, page, size, mapper.count(unitCode, level, status));
+        List<Problem> items = mapper.page(unitCode, level, status, like, (long) page * size, size);
+        return new cn.jiandu.web.Page<>(items, page, size, mapper.count(unitCode, level, status, like));
     }
 
     /**

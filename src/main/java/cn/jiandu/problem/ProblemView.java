@@ -6,7 +6,7 @@ import java.util.List;
 import cn.jiandu.level.Level;
 
 /** A problem as the API shows it: names beside codes, its documents and its timeline. */
-record ProblemView(long id, String source, String sourceName, String category, String categoryName,
+public record ProblemView(long id, String source, String sourceName, String category, String categoryName,
         String unitCode, String unitName, String officerNo, String officerName, String title, String description,
         OffsetDateTime occurredAt, boolean sensitive, Level level, String levelLabel, ProblemStatus status,
         int repeatCount, OffsetDateTime signDeadline, OffsetDateTime deadline, OffsetDateTime signedAt,
@@ -15,7 +15,7 @@ record ProblemView(long id, String source, String sourceName, String category, S
         int pausedWorkingDays) {
 
     /** An approved pause of the rectification clock; {@code to} is null while it runs. */
-    record Pause(OffsetDateTime from, OffsetDateTime to, String reason, String detail, String approvedBy) {
+    public record Pause(OffsetDateTime from, OffsetDateTime to, String reason, String detail, String approvedBy) {
     }
 
     /**
@@ -23,16 +23,16 @@ record ProblemView(long id, String source, String sourceName, String category, S
      * @param superseded whether a later document replaced it (re-issued to the unit a problem was transferred to)
      * @param supersededBy that later document's id, else null
      */
-    record DocumentLink(long id, String type, String typeName, String number, String url, OffsetDateTime issuedAt,
+    public record DocumentLink(long id, String type, String typeName, String number, String url, OffsetDateTime issuedAt,
             String unitCode, boolean superseded, Long supersededBy) {
     }
 
-    record TimelineEntry(OffsetDateTime at, EventKind kind, String kindLabel, String actor, Level level,
+    public record TimelineEntry(OffsetDateTime at, EventKind kind, String kindLabel, String actor, Level level,
             String detail, String ref) {
     }
 
     /** The short form of the listing. */
-    record Summary(long id, String source, String category, String unitCode, String officerNo, String title,
+    public record Summary(long id, String source, String category, String unitCode, String officerNo, String title,
             Level level, ProblemStatus status, int repeatCount, OffsetDateTime deadline, OffsetDateTime createdAt) {
     }
 }

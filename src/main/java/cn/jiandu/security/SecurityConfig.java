@@ -21,8 +21,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may reach what.
  * <ul>
- * <li>/api, /engine-rest, the OpenAPI docs, the actuator and the dashboard page with its
- * scripts (/dashboard, /webjars): HTTP Basic against Camunda's identity store, stateless,
+ * <li>/api, /engine-rest, the OpenAPI docs, the actuator, the dashboard page with its
+ * scripts (/dashboard, /webjars) and the problem pages (/problems): HTTP Basic against Camunda's identity store, stateless,
  * one realm, so the browser that logged into the dashboard sends the same login to
  * /api/dashboard. Only health is open (for load balancers); /api/admin/** (calendar,
  * clock) needs ADMIN whatever the method.</li>
@@ -44,7 +44,8 @@ class SecurityConfig {
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json,
             FormSubmissionPolicy submissions) throws Exception {
         http.securityMatcher(new OrRequestMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**",
-                        "/swagger-ui.html", "/actuator/**", "/dashboard", "/dashboard/**", "/webjars/**")))
+                        "/swagger-ui.html", "/actuator/**", "/dashboard", "/dashboard/**", "/webjars/**",
+                        "/problems", "/problems/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
                         .requestMatchers(paths("/actuator/**")).hasRole(ADMIN)
