@@ -111,7 +111,9 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         // the raw token, as the pages read it from the cookie or the meta tag
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(SecurityConfig::isWriteOfASession))
+                        .requireCsrfProtectionMatcher(SecurityConfig::isWriteOfASession)
+                        // the webapps check their own token (Camunda's CsrfPreventionFilter)
+                        .ignoringRequestMatchers(paths("/camunda/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .addFilterBefore(new DenialTranslation(json), SecurityContextHolderFilter.class)
                 .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
