@@ -83,10 +83,13 @@ final class DenialTranslation extends OncePerRequestFilter {
         problem.put("status", status);
         problem.put("detail", detail);
         problem.put("message", detail);
+        byte[] answer = json.writeValueAsBytes(problem);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(response.getOutputStream(), problem);
+        // Jersey may have announced the length of the English answer before its status
+        response.setContentLength(answer.length);
+        response.getOutputStream().write(answer);
     }
 
     static String detail(int status, String path, JsonNode original, String errorMessage) {

@@ -38,7 +38,7 @@ final class SafeRedirects {
             return START;
         }
         String path = uri.getRawPath();
-        if (path.equals(LoginPage.PATH) || path.startsWith(LoginPage.PATH + "?") || path.equals("/logout")) {
+        if (path.equals(LoginPage.PATH) || path.equals("/logout")) {
             return START;
         }
         return requested;
