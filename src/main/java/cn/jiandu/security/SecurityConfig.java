@@ -138,12 +138,16 @@ class SecurityConfig {
                 .anyRequest().authenticated();
     }
 
-    /** An API client: HTTP Basic credentials, outside the webapps (which know only their session). */
+    /**
+     * An API client: HTTP Basic credentials, outside the webapps (which know only their
+     * session) and the error page (a request the firewall refused is answered there, 400).
+     */
     static boolean isBasicOutsideWebapps(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
+        String path = RequestPaths.of(request);
         return authorization != null && authorization.length() >= 6
                 && authorization.substring(0, 6).toLowerCase(Locale.ROOT).equals("basic ")
-                && !RequestPaths.of(request).startsWith("/camunda");
+                && !path.startsWith("/camunda") && !path.equals("/error");
     }
 
     /**
