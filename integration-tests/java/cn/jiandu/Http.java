@@ -102,6 +102,31 @@ public final class Http {
         return login;
     }
 
+    /**
+     * Logs in at the one login page as a browser does: fetch the page (its CSRF cookie), post
+     * the form with the token and the page asked for. The answer: 302 to that page, or the
+     * page again with the reason.
+     */
+    public Response loginWithForm(String user, String password, String redirect) {
+        get("/login");
+        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("username", user, "password", password,
+                "_csrf", String.valueOf(cookie("JIANDU-CSRF"))));
+        if (redirect != null) {
+            form.put("redirect", redirect);
+        }
+        return postForm("/login", form);
+    }
+
+    /** The value of a cookie this client holds, or null. */
+    public String cookie(String name) {
+        for (HttpCookie cookie : cookies.getCookieStore().getCookies()) {
+            if (cookie.getName().equals(name)) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60)).header("Accept", "application/json, text/html, */*");
@@ -113,15 +138,6 @@ public final class Http {
             builder.header("X-XSRF-TOKEN", token);
         }
         return builder;
-    }
-
-    private String cookie(String name) {
-        for (HttpCookie cookie : cookies.getCookieStore().getCookies()) {
-            if (cookie.getName().equals(name)) {
-                return cookie.getValue();
-            }
-        }
-        return null;
     }
 
     private Response send(HttpRequest.Builder builder) {

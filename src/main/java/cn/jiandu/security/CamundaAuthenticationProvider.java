@@ -15,9 +15,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * HTTP Basic for /api and /engine-rest against Camunda's identity store, the one place
- * passwords live (the webapps' login uses the same). Authorities: ROLE_x per role group,
- * UNIT_x for the officer's unit, GROUP_x for every Camunda group.
+ * The one login, against Camunda's identity store, the one place passwords live: HTTP Basic
+ * for API clients and the login page ({@link LoginPage}) for people; a login through the
+ * webapps' own form is given the same authorities ({@link WebappSessionBridge}).
+ * Authorities: ROLE_x per role group, UNIT_x for the officer's unit, GROUP_x for every
+ * Camunda group.
  */
 @Component
 class CamundaAuthenticationProvider implements AuthenticationProvider {
@@ -38,6 +40,11 @@ class CamundaAuthenticationProvider implements AuthenticationProvider {
                 || !identity.checkPassword(user, credentials.toString())) {
             throw new BadCredentialsException("用户名或密码错误");
         }
+        return authenticated(user);
+    }
+
+    /** The user, whose password was checked, with his authorities. */
+    Authentication authenticated(String user) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         for (Group group : identity.createGroupQuery().groupMember(user).list()) {
             String id = group.getId();

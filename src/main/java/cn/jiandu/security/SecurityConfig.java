@@ -1,36 +1,54 @@
 package cn.jiandu.security;
 
+import java.util.Locale;
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 
 /**
- * Who may reach what.
+ * Who may reach what: one login for people, HTTP Basic for API clients.
  * <ul>
- * <li>/api, /engine-rest, the OpenAPI docs, the actuator, the dashboard page with its
- * scripts (/dashboard, /webjars) and the problem pages (/problems): HTTP Basic against Camunda's identity store, stateless,
- * one realm, so the browser that logged into the dashboard sends the same login to
- * /api/dashboard. Only health is open (for load balancers); /api/admin/** (calendar,
- * clock) needs ADMIN whatever the method.</li>
- * <li>/camunda (Tasklist, Cockpit, Admin, Welcome): Camunda's own session login and CSRF
- * protection; Spring only adds the advisory guards in front of it.</li>
- * <li>The engine's REST API, under both: only {@link EngineApiAllowList}'s rows for anyone
- * but the administrator, and task completions with their form's fields only
- * ({@link EngineApiGuard}).</li>
+ * <li><b>API clients</b> ({@link #apiClients}): a request carrying HTTP Basic credentials,
+ * anywhere but the webapps, is authenticated by them alone, statelessly (no session, no
+ * cookie a forged cross-site request could ride on, so no CSRF token).</li>
+ * <li><b>People</b> ({@link #people}): one session login at the Chinese login page
+ * ({@link LoginPage}) for every surface: the problem pages, the dashboard, the reports, the
+ * API the pages call and the Camunda webapps, which share the session both ways
+ * ({@link WebappSessionBridge}). A browser opening a page without a login is sent to the
+ * login page and back. Writes with the session carry a CSRF token (cookie
+ * {@value #CSRF_COOKIE}, header {@value #CSRF_HEADER} or form field {@code _csrf}); the
+ * webapps keep their own (X-XSRF-TOKEN). Logging out (POST /logout, or 退出 in a webapp)
+ * ends the session on the server.</li>
+ * <li>The same rules on both: only health is open (for load balancers); /api/admin/** and
+ * the actuator need ADMIN whatever the method, writes to /api/org ADMIN too; the engine's
+ * REST API, under /engine-rest and the webapps' /camunda/api/engine, only
+ * {@link EngineApiAllowList}'s rows for anyone but the administrator, and task completions
+ * with their form's fields only ({@link EngineApiGuard}). 401 and 403 are Chinese
+ * ({@link Denials}, {@link DenialTranslation}).</li>
  * </ul>
  */
 @Configuration
@@ -38,26 +56,23 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfig {
 
     private static final String ADMIN = "ADMIN";
+    static final String CSRF_COOKIE = "JIANDU-CSRF";
+    static final String CSRF_HEADER = "X-CSRF-TOKEN";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json,
-            FormSubmissionPolicy submissions) throws Exception {
-        http.securityMatcher(new OrRequestMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**",
-                        "/swagger-ui.html", "/actuator/**", "/dashboard", "/dashboard/**", "/webjars/**",
-                        "/problems", "/problems/**")))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
-                        .requestMatchers(paths("/actuator/**")).hasRole(ADMIN)
-                        .requestMatchers(paths("/api/admin/**")).hasRole(ADMIN)
-                        .requestMatchers(path(HttpMethod.POST, "/api/org/**")).hasRole(ADMIN)
-                        .requestMatchers(path(HttpMethod.PUT, "/api/org/**")).hasRole(ADMIN)
-                        .requestMatchers(path(HttpMethod.DELETE, "/api/org/**")).hasRole(ADMIN)
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Jiandu"))
+    SecurityFilterChain apiClients(HttpSecurity http, IdentityService identity, ObjectMapper json,
+            FormSubmissionPolicy submissions, LoginPage pages) throws Exception {
+        Denials denials = new Denials(json, pages, true);
+        http.securityMatcher(SecurityConfig::isBasicOutsideWebapps)
+                .authorizeHttpRequests(SecurityConfig::rules)
+                .httpBasic(basic -> basic.realmName(Denials.REALM).authenticationEntryPoint(denials))
+                .exceptionHandling(e -> e.authenticationEntryPoint(denials).accessDeniedHandler(denials))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // stateless Basic authentication: no cookie a forged cross-site request could ride on
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new DenialTranslation(json), SecurityContextHolderFilter.class)
                 .addFilterBefore(new QueryExpressionGuard(json), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineRestAuthentication(identity), AuthorizationFilter.class)
                 .addFilterAfter(new EngineApiGuard(submissions, json), AuthorizationFilter.class);
@@ -66,27 +81,91 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webappSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json,
-            FormSubmissionPolicy submissions) throws Exception {
-        http.securityMatcher(new OrRequestMatcher(paths("/camunda/**", "/camunda-welcome", "/camunda-welcome/**", "/", "/error", "/favicon.ico")))
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                // the webapps keep their own session login and CSRF token (Camunda's filters)
-                .csrf(csrf -> csrf.disable())
+    SecurityFilterChain people(HttpSecurity http, ProcessEngine engine, ObjectMapper json,
+            FormSubmissionPolicy submissions, LoginPage pages, CamundaAuthenticationProvider logins) throws Exception {
+        Denials denials = new Denials(json, pages, false);
+        LoginOutcomes outcomes = new LoginOutcomes(pages, engine);
+        HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieName(CSRF_COOKIE);
+        csrfTokens.setHeaderName(CSRF_HEADER);
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").path("/"));
+        http.authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(paths(LoginPage.PATH, "/error", "/favicon.ico")).permitAll()
+                            // the webapps' start pages are behind the one login ...
+                            .requestMatchers(paths("/", "/camunda", "/camunda/", "/camunda/app/",
+                                    "/camunda/app/{app}/{engine}/")).authenticated()
+                            // ... their scripts, styles and API answer for themselves (Camunda's login)
+                            .requestMatchers(paths("/camunda/**", "/camunda-welcome", "/camunda-welcome/**")).permitAll();
+                    rules(auth);
+                })
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .formLogin(form -> form.loginPage(LoginPage.PATH).loginProcessingUrl(LoginPage.PATH)
+                        .usernameParameter("username").passwordParameter("password")
+                        .successHandler(outcomes).failureHandler(outcomes).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LoginPage.PATH + "?logout")
+                        .invalidateHttpSession(true).clearAuthentication(true).deleteCookies("JSESSIONID"))
+                .exceptionHandling(e -> e.authenticationEntryPoint(denials).accessDeniedHandler(denials))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        // the raw token, as the pages read it from the cookie or the meta tag
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfig::isWriteOfASession)
+                        // the webapps check their own token (Camunda's CsrfPreventionFilter)
+                        .ignoringRequestMatchers(paths("/camunda/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
-                .addFilterBefore(new AdminSetupGuard(identity), AuthorizationFilter.class)
+                .addFilterBefore(new DenialTranslation(json), SecurityContextHolderFilter.class)
+                .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
+                // the webapps' session knows the person before the guards judge the webapps' calls
+                .addFilterBefore(new WebappSessionBridge(engine, logins, contexts), AuthorizationFilter.class)
+                .addFilterBefore(new AdminSetupGuard(engine.getIdentityService()), AuthorizationFilter.class)
                 .addFilterBefore(new QueryExpressionGuard(json), AuthorizationFilter.class)
-                .addFilterBefore(new EngineApiGuard(submissions, json), AuthorizationFilter.class);
+                .addFilterAfter(new EngineRestAuthentication(engine.getIdentityService()), AuthorizationFilter.class)
+                .addFilterAfter(new EngineApiGuard(submissions, json), AuthorizationFilter.class);
         return http.build();
     }
 
-    @Bean
-    @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
-        return http.build();
+    /** What each role may reach, the same with Basic and with the session. */
+    private static void rules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+        auth.requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+                .requestMatchers(paths("/actuator/**")).hasRole(ADMIN)
+                .requestMatchers(paths("/api/admin/**")).hasRole(ADMIN)
+                .requestMatchers(path(HttpMethod.POST, "/api/org/**")).hasRole(ADMIN)
+                .requestMatchers(path(HttpMethod.PUT, "/api/org/**")).hasRole(ADMIN)
+                .requestMatchers(path(HttpMethod.DELETE, "/api/org/**")).hasRole(ADMIN)
+                .anyRequest().authenticated();
+    }
+
+    /**
+     * An API client: HTTP Basic credentials, outside the webapps (which know only their
+     * session) and the error page (a request the firewall refused is answered there, 400).
+     */
+    static boolean isBasicOutsideWebapps(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        String path = RequestPaths.of(request);
+        return authorization != null && authorization.length() >= 6
+                && authorization.substring(0, 6).toLowerCase(Locale.ROOT).equals("basic ")
+                && !path.startsWith("/camunda") && !path.equals("/error");
+    }
+
+    /**
+     * A write that needs the CSRF token: any write made with a logged-in session, and the
+     * login and logout forms themselves. A write without a session is answered 401 by the
+     * login, not 403 by the token check.
+     */
+    static boolean isWriteOfASession(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            return false;
+        }
+        String path = RequestPaths.of(request);
+        if (path.equals(LoginPage.PATH) || path.equals("/logout")) {
+            return true;
+        }
+        HttpSession session = request.getSession(false);
+        return session != null
+                && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
     }
 
     /**

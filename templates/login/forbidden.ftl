@@ -1,0 +1,25 @@
+<#-- A refused page (403) as a browser shows it (security/Denials). -->
+<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>无权访问 · 监督</title>
+<style>
+  body { margin: 0; min-height: 100vh; display: flex; align-items: center; justify-content: center; background: #eef2f7;
+         color: #1f2d3d; font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
+  main { max-width: 420px; margin: 16px; padding: 28px; background: #fff; border-radius: 8px;
+         box-shadow: 0 4px 24px rgba(31, 45, 61, .12); }
+  h1 { margin: 0 0 12px; font-size: 20px; color: #b3261e; }
+  p { line-height: 1.7; }
+  a { color: #1d4f91; margin-right: 16px; }
+</style>
+</head>
+<body>
+<main>
+  <h1>无权访问</h1>
+  <p id="detail">${detail}</p>
+  <p><a href="${home}">返回首页</a><a href="${login}">换个账号登录</a></p>
+</main>
+</body>
+</html>
