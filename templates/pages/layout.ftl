@@ -22,7 +22,8 @@
 <body class="${bodyClass}"<#if problemId?has_content> data-problem="${problemId}"</#if>>
 <header class="bar">
   <a class="home" href="/problems">执法监督 · 问题</a>
-  <nav><a href="/problems">问题列表</a> <a href="/camunda/app/tasklist/default/">待办任务</a></nav>
+  <nav><a href="/problems">问题列表</a> <a href="/camunda/app/tasklist/default/">待办任务</a><#if csrf??>
+    <form class="logout" method="post" action="/logout"><input type="hidden" name="${csrf.parameterName}" value="${csrf.token}"><button type="submit" id="logout">退出</button></form></#if></nav>
 </header>
 <main>
 <#nested>
