@@ -87,6 +87,10 @@ class RectificationTasks implements TaskListener {
             problems.changeStatus(problemId, status);
         }
         freshForm(task);
+        if (task.getVariable(Rectification.PROBLEM_URL) == null) {
+            // a process started before the problem page existed: its forms link there from now on
+            task.setVariable(Rectification.PROBLEM_URL, Rectification.problemUrl(problemId));
+        }
         if (Rectification.TASK_REVIEW.equals(task.getTaskDefinitionKey())) {
             task.setVariableLocal(Rectification.EVIDENCE_LIST, evidenceList(problemId));
         }
