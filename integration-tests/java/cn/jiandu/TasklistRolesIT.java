@@ -80,25 +80,25 @@ class TasklistRolesIT extends ItSupport {
             JsonNode variables = filter.path("properties").path("variables");
             Map<String, String> labels = new LinkedHashMap<>();
             variables.forEach(v -> labels.put(v.path("name").asText(), v.path("label").asText()));
-            assertThat(labels).as(filter.path("name").asText()).containsExactly(Map.entry("levelLabel", "预警等级"),
-                    Map.entry("unitName", "责任单位"), Map.entry("signDueText", "签收期限"),
-                    Map.entry("rectifyDueText", "整改期限"));
+            assertThat(labels).as(filter.path("name").asText()).containsExactly(Map.entry("cardLevel", "预警等级"),
+                    Map.entry("cardUnit", "责任单位"), Map.entry("cardDue", "办理期限"));
         }
         long id = fx.register(people.get("LEGAL_OFFICER"), Fixtures.problem("HOTLINE_12345", unit, null,
                 "受案登记表未开具受案回执", "两起案件未开具回执")).path("id").asLong();
         JsonNode toSign = filters("UNIT_HEAD").stream().filter(f -> "本单位待签收".equals(f.path("name").asText()))
                 .findFirst().orElseThrow();
-        JsonNode listed = fx.as(people.get("UNIT_HEAD")).postJson("/engine-rest/filter/" + toSign.path("id").asText()
-                + "/list?maxResults=50", Map.of()).json();
-        assertThat(StreamSupport.stream(listed.spliterator(), false).map(t -> t.path("name").asText()))
-                .anySatisfy(name -> assertThat(name).contains("受案登记表未开具受案回执"));
-        String task = fx.taskId(people.get("UNIT_HEAD"), id, "Task_Sign");
-        JsonNode variables = fx.as(people.get("UNIT_HEAD")).get("/engine-rest/task/" + task
-                + "/form-variables?variableNames=levelLabel,unitName,signDueText,rectifyDueText").json();
-        assertThat(variables.path("levelLabel").path("value").asText()).isEqualTo("蓝色");
-        assertThat(variables.path("unitName").path("value").asText()).isEqualTo(unitName);
-        assertThat(variables.path("signDueText").path("value").asText()).isNotBlank();
-        assertThat(variables.path("rectifyDueText").path("value").asText()).isNotBlank();
+        // as the Tasklist asks: HAL, with the filter's variables embedded, read with the unit head's rights
+        Http.Response listed = fx.as(people.get("UNIT_HEAD")).exchange("POST", "/engine-rest/filter/"
+                + toSign.path("id").asText() + "/list?maxResults=50", "application/json",
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "Accept", "application/hal+json");
+        JsonNode task = StreamSupport.stream(listed.json().path("_embedded").path("task").spliterator(), false)
+                .filter(t -> t.path("name").asText().contains("受案登记表未开具受案回执")).findFirst().orElseThrow();
+        Map<String, String> card = new LinkedHashMap<>();
+        task.path("_embedded").path("variable").forEach(v -> card.put(v.path("name").asText(),
+                v.path("value").asText()));
+        assertThat(card).containsEntry("cardLevel", "蓝色").containsEntry("cardUnit", unitName)
+                .containsKey("cardDue");
+        assertThat(card.get("cardDue")).matches("\\d{4}年\\d{1,2}月\\d{1,2}日.*");
     }
 
     @Test
@@ -170,7 +170,7 @@ class TasklistRolesIT extends ItSupport {
         Http.Response refused = logged(logged, () -> tasklist.postJson(start, Map.of("variables", variables)));
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().path("message").asText()).isEqualTo("提交的内容未被接受，流程未启动：责任单位：没有代码为“"
+        assertThat(refused.json().path("message").asText()).isEqualTo("流程未启动，请按提示修改：责任单位：没有代码为“"
                 + chosenUnit + "X”的可选单位，请从列表中选择责任单位");
         assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("unitCode");
         assertThat(refused.body()).doesNotContain("Exception", "ENGINE-");

@@ -45,16 +45,15 @@ class TasklistFilters {
     private static final List<Role> RECTIFICATION = List.of(Role.OFFICER, Role.UNIT_HEAD, Role.LEGAL_OFFICER);
 
     /**
-     * The process variables each task card shows under its name, labelled (the Tasklist's
-     * filter property {@code variables}): the level, the unit and the deadline (the task's
-     * name already says the problem),
+     * The variables each task card shows under its name, labelled (the Tasklist's filter
+     * property {@code variables}): the level, the unit and the task's deadline, task-local
+     * ({@link Rectification#CARD_LEVEL}; the task's name already says the problem),
      * instead of Camunda's unlabelled priority (hidden by user-styles.css).
      */
     static final List<Map<String, String>> CARD_VARIABLES = List.of(
-            Map.of("name", Rectification.LEVEL_LABEL, "label", "预警等级"),
-            Map.of("name", Rectification.UNIT_NAME, "label", "责任单位"),
-            Map.of("name", Rectification.SIGN_DUE_TEXT, "label", "签收期限"),
-            Map.of("name", Rectification.RECTIFY_DUE_TEXT, "label", "整改期限"));
+            Map.of("name", Rectification.CARD_LEVEL, "label", "预警等级"),
+            Map.of("name", Rectification.CARD_UNIT, "label", "责任单位"),
+            Map.of("name", Rectification.CARD_DUE, "label", "办理期限"));
 
     private final FilterService filters;
     private final TaskService tasks;

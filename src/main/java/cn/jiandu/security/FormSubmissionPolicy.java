@@ -51,7 +51,7 @@ public interface FormSubmissionPolicy {
          */
         public String message() {
             StringBuilder text = new StringBuilder(form != null && form.endsWith(" start")
-                    ? "提交的内容未被接受，流程未启动：" : "提交的内容未被接受，任务仍待办理：");
+                    ? "流程未启动，请按提示修改：" : "提交的内容未被接受，任务仍待办理：");
             for (int i = 0; i < refusals.size(); i++) {
                 Refusal r = refusals.get(i);
                 text.append(i == 0 ? "" : "；").append(r.label() != null ? r.label() + "：" : r.name() + " ")

@@ -153,7 +153,7 @@ class RegistrationChoicesTest {
         Verdict verdict = new Verdict("rectification start",
                 List.of(new Refusal("unitCode", "请从列表中选择责任单位").labelled("责任单位")));
 
-        assertThat(verdict.message()).isEqualTo("提交的内容未被接受，流程未启动：责任单位：请从列表中选择责任单位");
+        assertThat(verdict.message()).isEqualTo("流程未启动，请按提示修改：责任单位：请从列表中选择责任单位");
     }
 
     @Test

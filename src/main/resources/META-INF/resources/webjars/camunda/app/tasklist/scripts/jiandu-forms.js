@@ -12,7 +12,7 @@ const EXACT = {
   'Field must be a valid  international phone number. (e.g. +4930664040900)':
     '请填写有效的国际电话号码（如 +8613800000000）',
   'Select': '请选择',
-  'Search': '搜索',
+  'Search': '请选择，可输入文字筛选',
   'No results': '无匹配项',
   'All values selected': '已全部选择',
   'Date': '日期',
