@@ -149,6 +149,56 @@ class TasklistBrowserIT extends ItSupport {
         }
     }
 
+    @Test
+    void shouldListTheProblemsOfTheProcessInTheCockpitByNumberTitleAndLevel() throws IOException {
+        String u = unique();
+        String unit = fx.unit("BC" + u, "新华路派出所" + u, "STATION");
+        String legal = fx.officer("BK" + u, fx.unit("BG" + u, "法制大队", "LEGAL"), "LEGAL_OFFICER");
+        long id = fx.register(legal, Fixtures.problem("PETITION", unit, null, "信访件未按期答复" + u, "未按期答复"))
+                .path("id").asLong();
+        String definition = admin().get("/engine-rest/process-definition/key/rectification").json().path("id").asText();
+
+        ChromeDriver browser = browser();
+        try {
+            browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
+            WebElement name = wait(browser, 30).until(d -> d.findElements(By.cssSelector("input[ng-model='username']"))
+                    .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+            name.sendKeys(ADMIN);
+            browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(ADMIN_PASSWORD);
+            browser.findElement(By.cssSelector("form button[type='submit']")).click();
+            wait(browser, 30).until(d -> d.findElements(By.cssSelector("input[ng-model='username']")).stream()
+                    .noneMatch(WebElement::isDisplayed));
+            browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definition
+                    + "/runtime?detailsTab=jiandu.processDefinition.problems");
+            WebElement row = wait(browser, 30).until(d -> d.findElements(By.cssSelector("table.jiandu-problems tr"))
+                    .stream().filter(r -> r.getText().contains("信访件未按期答复" + u)).findFirst().orElse(null));
+            assertThat(row.findElements(By.tagName("td")).get(0).getText()).isEqualTo(String.valueOf(id));
+            assertThat(row.getText()).contains("红色", "新华路派出所" + u);
+            assertThat(row.findElement(By.linkText("查看")).getDomAttribute("href")).isEqualTo("/problems/" + id);
+            screenshot(browser, "cockpit-problems.png");
+
+            // Camunda's own instance list beside it: its column headers in Chinese too
+            browser.findElement(By.linkText("流程实例")).click();
+            wait(browser, 30).until(d -> d.findElements(By.cssSelector(".ctn-tabbed-content th")).stream()
+                    .noneMatch(th -> th.getText().equals("问题标题")) && d.findElements(By.cssSelector(
+                    ".ctn-tabbed-content tbody tr")).size() > 0);
+            screenshot(browser, "cockpit-instances.png");
+            List<String> headers = browser.findElements(By.cssSelector(".ctn-tabbed-content th")).stream()
+                    .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+            Files.writeString(Path.of("target", "cockpit-headers.txt"), String.join("\n", headers));
+            assertThat(headers).isNotEmpty().allSatisfy(h -> assertThat(h.replace("ID", "")).doesNotContainPattern(
+                    "[A-Za-z]{2,}"));
+        } catch (RuntimeException | AssertionError e) {
+            Files.createDirectories(Path.of("target"));
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "cockpit-failure.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(Path.of("target", "cockpit-failure.html"), browser.getPageSource());
+            throw e;
+        } finally {
+            browser.quit();
+        }
+    }
+
     /** Types into a searchable select and takes the first option that matches. */
     private static void choose(ChromeDriver browser, String id, String text) {
         WebElement input = browser.findElement(By.cssSelector(".modal-body [id$='-" + id + "']"));
