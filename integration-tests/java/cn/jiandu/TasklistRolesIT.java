@@ -113,8 +113,10 @@ class TasklistRolesIT extends ItSupport {
         String task = fx.taskId(head, id, "Task_Sign");
         JsonNode form = fx.as(head).get("/engine-rest/task/" + task + "/form-variables").json();
         assertThat(form.path("problemUrl").path("value").asText()).isEqualTo("/problems/" + id);
+        // the form links to the problem page; a transfer's unit is chosen by name from today's units
         assertThat(fx.as(head).get("/engine-rest/task/" + task + "/deployed-form").body())
-                .contains("{{problemUrl}}", "查看问题详情");
+                .contains("{{problemUrl}}", "查看问题详情", "\"label\":\"" + unitName + "\"")
+                .doesNotContain("unitOptions");
 
         Http.Response tampered = fx.as(head).postJson("/engine-rest/task/" + task + "/submit-form", Map.of(
                 "variables", Map.of("signOutcome", Map.of("value", "SIGN"),
