@@ -113,6 +113,23 @@ class TasklistBrowserIT extends ItSupport {
             assertThat(placeholders).contains("请选择，可输入文字筛选", "时:分")
                     .anyMatch(p -> p.contains("年") && p.contains("月") && p.contains("日"));
 
+            // the date picker: months and weekdays in Chinese
+            WebElement date = browser.findElement(By.cssSelector(".modal-body .fjs-datepicker input"));
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", date);
+            date.click();
+            WebElement calendar = wait(browser, 10).until(d -> d.findElements(By.cssSelector(".flatpickr-calendar.open"))
+                    .stream().findFirst().orElse(null));
+            String weekdays = calendar.findElement(By.cssSelector(".flatpickr-weekdays")).getText();
+            assertThat(weekdays).contains("日", "一", "六").doesNotContainPattern("[A-Za-z]");
+            String month = (String) browser.executeScript("var s = document.querySelector('.flatpickr-calendar.open"
+                    + " .flatpickr-monthDropdown-months'); return s ? s.options[s.selectedIndex].text"
+                    + " : document.querySelector('.flatpickr-calendar.open .cur-month').textContent;");
+            assertThat(month).matches("\\d{1,2}月");
+            screenshot(browser, "date-picker.png");
+            // a click outside closes the calendar (Escape would close the whole dialog)
+            browser.findElement(By.cssSelector(".modal-header")).click();
+            wait(browser, 10).until(d -> d.findElements(By.cssSelector(".flatpickr-calendar.open")).isEmpty());
+
             // a unit chosen by name, then its code tampered with in the page: the refusal beside the field
             choose(browser, "Field_source", "12345");
             choose(browser, "Field_category", "受立案");
@@ -201,10 +218,15 @@ class TasklistBrowserIT extends ItSupport {
 
     /** Types into a searchable select and takes the first option that matches. */
     private static void choose(ChromeDriver browser, String id, String text) {
-        WebElement input = browser.findElement(By.cssSelector(".modal-body [id$='-" + id + "']"));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
-        input.click();
-        input.sendKeys(text);
+        // the form renders again as fields change: find the input anew until it holds still
+        wait(browser, 10).until(d -> {
+            WebElement input = d.findElement(By.cssSelector(".modal-body [id$='-" + id + "']"));
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+            input.click();
+            input.clear();
+            input.sendKeys(text);
+            return true;
+        });
         WebElement option = wait(browser, 10).until(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item"))
                 .stream().filter(o -> o.getText().contains(text)).findFirst().orElse(null));
         option.click();
@@ -249,8 +271,11 @@ class TasklistBrowserIT extends ItSupport {
         button.click();
     }
 
-    private static WebDriverWait wait(ChromeDriver browser, int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    /** A wait that looks again when the page renders an element anew under its hands. */
+    private static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> wait(ChromeDriver browser,
+            int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     private static void screenshot(ChromeDriver browser, String name) throws IOException {
