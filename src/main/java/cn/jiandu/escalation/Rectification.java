@@ -89,6 +89,16 @@ final class Rectification {
     static final String PROBLEM_TITLE = "problemTitle";
     static final String PROBLEM_DESCRIPTION = "problemDescription";
     static final String REGISTERED_BY = "registeredBy";
+    /**
+     * The task card's lines (task-local, written when the task is created): the level, the
+     * unit and the task's deadline. Task-local, because the Tasklist reads a card's variables
+     * with the viewer's rights, and a unit's people may read their tasks, not the process.
+     */
+    static final String CARD_LEVEL = "cardLevel";
+    static final String CARD_UNIT = "cardUnit";
+    static final String CARD_DUE = "cardDue";
+    /** the problem page (问题详情), root-relative: every task form links to it */
+    static final String PROBLEM_URL = "problemUrl";
 
     // the start form's fields (register-problem.form), beside source, category, unitCode, officerNo, sensitive
     static final String TITLE = "title";
@@ -154,12 +164,17 @@ final class Rectification {
             LEVEL_LABEL, PROBLEM_TITLE, PROBLEM_DESCRIPTION, UNIT_NAME, OFFICER_NAME, SOURCE_NAME, CATEGORY_NAME,
             SIGN_DUE_TEXT, RECTIFY_DUE_TEXT, LEVEL_TRIGGER, LEVEL_TRIGGER_BY, PAUSE_ID, PAUSE_DECIDED_BY,
             PAUSE_STARTED_AT, PAUSE_ENDS_AT, PAUSE_ENDS_AT_TEXT, LAST_DOCUMENT_ID,
-            TRANSFER_REJECTIONS, EVIDENCE_LIST);
+            TRANSFER_REJECTIONS, EVIDENCE_LIST, PROBLEM_URL, CARD_LEVEL, CARD_UNIT, CARD_DUE);
 
     /** At registration the start form names the unit and the officer; the rest stays the process's. */
     static final java.util.Set<String> ENGINE_OWNED_AT_START = ENGINE_OWNED.stream()
             .filter(name -> !UNIT_CODE.equals(name) && !OFFICER_NO.equals(name))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** The problem page of a problem, root-relative so it opens on whatever address the Tasklist is on. */
+    static String problemUrl(long problemId) {
+        return "/problems/" + problemId;
+    }
 
     private Rectification() {
     }

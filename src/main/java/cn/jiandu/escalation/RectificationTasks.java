@@ -87,6 +87,14 @@ class RectificationTasks implements TaskListener {
             problems.changeStatus(problemId, status);
         }
         freshForm(task);
+        task.setVariableLocal(Rectification.CARD_LEVEL, level.label());
+        task.setVariableLocal(Rectification.CARD_UNIT, Variables.text(task, Rectification.UNIT_NAME));
+        task.setVariableLocal(Rectification.CARD_DUE, task.getDueDate() == null ? "无"
+                : ChineseDates.dateTime(task.getDueDate().toInstant().atZone(cn.jiandu.time.Times.CHINA)));
+        if (task.getVariable(Rectification.PROBLEM_URL) == null) {
+            // a process started before the problem page existed: its forms link there from now on
+            task.setVariable(Rectification.PROBLEM_URL, Rectification.problemUrl(problemId));
+        }
         if (Rectification.TASK_REVIEW.equals(task.getTaskDefinitionKey())) {
             task.setVariableLocal(Rectification.EVIDENCE_LIST, evidenceList(problemId));
         }

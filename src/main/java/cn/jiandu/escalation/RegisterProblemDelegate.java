@@ -49,6 +49,7 @@ class RegisterProblemDelegate implements JavaDelegate {
             problemId = ((Number) id).longValue();
         }
         Problem problem = problems.get(problemId);
+        execution.setVariable(Rectification.PROBLEM_URL, Rectification.problemUrl(problemId));
         execution.setVariable(Rectification.PROBLEM_TITLE, problem.title());
         execution.setVariable(Rectification.PROBLEM_DESCRIPTION, problem.description());
         execution.setVariable(Rectification.UNIT_CODE, problem.unitCode());

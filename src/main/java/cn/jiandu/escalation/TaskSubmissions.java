@@ -54,12 +54,14 @@ public class TaskSubmissions implements FormSubmissionPolicy {
     private final ObjectMapper json;
     private final Transfers transfers;
     private final RectifyEvidence rectifyEvidence;
+    private final RegistrationChoices choices;
     private final int maxTextLength;
     private final Counter refused;
 
     TaskSubmissions(FormService forms, TaskService tasks, RepositoryService repository, IdentityService identity,
             ObjectMapper json, MeterRegistry meters, Transfers transfers, RectifyEvidence rectifyEvidence,
-            @Value("${jiandu.forms.max-text-length:4000}") int maxTextLength) {
+            RegistrationChoices choices, @Value("${jiandu.forms.max-text-length:4000}") int maxTextLength) {
+        this.choices = choices;
         this.transfers = transfers;
         this.rectifyEvidence = rectifyEvidence;
         this.forms = forms;
@@ -120,11 +122,34 @@ public class TaskSubmissions implements FormSubmissionPolicy {
             FormFields fields = startForm(definition.getId());
             String form = definition.getKey() + " start";
             Verdict verdict = judge(form, fields, variables, Rectification.ENGINE_OWNED_AT_START);
+            if (verdict.accepted() && Rectification.PROCESS_KEY.equals(definition.getKey())) {
+                verdict = registrationChoices(form, fields, variables);
+            }
             report(verdict, submitter, "start of " + definition.getId());
             return verdict;
         } finally {
             restore(saved);
         }
+    }
+
+    /**
+     * A registration's unit, officer, source and category must be among the form's choices:
+     * refused here, each as its field's error, so that the engine never throws for a person's
+     * mistake (it would log it as an ERROR and answer with its own English text).
+     */
+    private Verdict registrationChoices(String form, FormFields fields, Map<String, Submitted> variables) {
+        Map<String, String> submitted = new java.util.HashMap<>();
+        for (String name : List.of(Rectification.UNIT_CODE, Rectification.OFFICER_NO, Rectification.SOURCE,
+                Rectification.CATEGORY, Rectification.TITLE, Rectification.DESCRIPTION)) {
+            submitted.put(name, submittedText(variables, name));
+        }
+        return new Verdict(form, choices.refusals(submitted).stream().map(refusal -> labelled(fields, refusal))
+                .toList());
+    }
+
+    private static Refusal labelled(FormFields fields, Refusal refusal) {
+        FormFields.Field field = fields.field(refusal.name());
+        return field == null ? refusal : refusal.labelled(field.label());
     }
 
     /**
@@ -206,7 +231,8 @@ public class TaskSubmissions implements FormSubmissionPolicy {
                     : fields.field(name) == null ? "不是本任务表单的字段"
                     : problem(fields.field(name), entry.getValue());
             if (problem != null) {
-                refusals.add(new Refusal(PlainText.printable(name), problem));
+                FormFields.Field field = engineOwned.contains(name) ? null : fields.field(name);
+                refusals.add(new Refusal(PlainText.printable(name), problem, field == null ? null : field.label()));
             }
         }
         return new Verdict(form, List.copyOf(refusals));

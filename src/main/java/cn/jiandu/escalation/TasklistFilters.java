@@ -38,7 +38,22 @@ import cn.jiandu.time.Times;
 class TasklistFilters {
 
     static final String KEY_PROPERTY = "jianduFilter";
-    private static final List<Role> ALL = List.of(Role.values());
+    /** every role that has tasks of its own in the Tasklist */
+    private static final List<Role> WITH_TASKS = List.of(Role.OFFICER, Role.UNIT_HEAD, Role.LEGAL_OFFICER,
+            Role.LEGAL_CAPTAIN, Role.DISCIPLINE_INSPECTOR, Role.CHIEF);
+    /** the unit's side of a rectification (签收、整改) and the legal officer who follows it */
+    private static final List<Role> RECTIFICATION = List.of(Role.OFFICER, Role.UNIT_HEAD, Role.LEGAL_OFFICER);
+
+    /**
+     * The variables each task card shows under its name, labelled (the Tasklist's filter
+     * property {@code variables}): the level, the unit and the task's deadline, task-local
+     * ({@link Rectification#CARD_LEVEL}; the task's name already says the problem),
+     * instead of Camunda's unlabelled priority (hidden by user-styles.css).
+     */
+    static final List<Map<String, String>> CARD_VARIABLES = List.of(
+            Map.of("name", Rectification.CARD_LEVEL, "label", "预警等级"),
+            Map.of("name", Rectification.CARD_UNIT, "label", "责任单位"),
+            Map.of("name", Rectification.CARD_DUE, "label", "办理期限"));
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -72,14 +87,16 @@ class TasklistFilters {
                         () -> base().taskCandidateGroup(Role.LEGAL_CAPTAIN.groupId()).includeAssignedTasks()),
                 new Spec("mine-chief", "我的待办", "红色预警：主要领导约谈", -10, "#1f6fb2", List.of(Role.CHIEF),
                         () -> base().taskCandidateGroup(Role.CHIEF.groupId()).includeAssignedTasks()),
-                new Spec("to-sign", "本单位待签收", "下发到单位、尚未签收的问题", 0, "#5b8def", ALL,
+                new Spec("to-sign", "本单位待签收", "下发到单位、尚未签收的问题", 0, "#5b8def", List.of(Role.UNIT_HEAD),
                         () -> base().taskDefinitionKey(Rectification.TASK_SIGN)),
-                new Spec("due-today", "今日到期", "今天到期的待办", 10, "#e6a23c", ALL, this::dueToday),
-                new Spec("overdue", "已超期", "已过整改期限仍未完成", 20, "#d9534f", ALL,
+                new Spec("due-today", "今日到期", "今天到期的待办", 10, "#e6a23c", WITH_TASKS, this::dueToday),
+                new Spec("overdue", "已超期", "已过整改期限仍未完成", 20, "#d9534f", RECTIFICATION,
                         () -> base().processVariableValueEquals(Rectification.OVERDUE, true)),
-                new Spec("reminders", "跟进提醒", "已发出到期前提醒的整改", 30, "#f0ad4e", ALL,
+                new Spec("reminders", "跟进提醒", "已发出到期前提醒的整改", 30, "#f0ad4e",
+                        List.of(Role.OFFICER, Role.UNIT_HEAD),
                         () -> base().processVariableValueEquals(Rectification.REMINDED, true)),
-                new Spec("red", "红色督办", "红色预警问题的全部待办", 40, "#c9302c", ALL,
+                new Spec("red", "红色督办", "红色预警问题的全部待办", 40, "#c9302c",
+                        List.of(Role.UNIT_HEAD, Role.LEGAL_OFFICER, Role.LEGAL_CAPTAIN, Role.CHIEF),
                         () -> base().processVariableValueEquals(Rectification.LEVEL, Level.RED.name())));
     }
 
@@ -94,7 +111,20 @@ class TasklistFilters {
                 .dueBefore(Date.from(start.plusDays(1).toInstant()));
     }
 
-    /** Creates what is missing; idempotent, so every node may run it at start. */
+    /** Which roles read which filter (by its key), for the README and the tests. */
+    Map<String, List<Role>> readers() {
+        Map<String, List<Role>> readers = new java.util.LinkedHashMap<>();
+        for (Spec spec : specs()) {
+            readers.put(spec.key(), spec.roles());
+        }
+        return readers;
+    }
+
+    /**
+     * Creates what is missing and brings the rest up to date (name, query, the task cards'
+     * variables, who may read it: a role's grant a spec no longer names is taken back);
+     * idempotent, so every node may run it at start.
+     */
     @EventListener(ApplicationReadyEvent.class)
     @Order(5)
     @Transactional
@@ -111,11 +141,18 @@ class TasklistFilters {
                 properties.put(KEY_PROPERTY, spec.key());
                 filter.setProperties(properties);
             }
+            Map<String, Object> properties = new HashMap<>(filter.getProperties());
+            properties.put("variables", CARD_VARIABLES);
+            filter.setProperties(properties);
             filter.setName(spec.name());
             filter.setQuery(spec.query().get());
             filters.saveFilter(filter);
-            for (Role role : spec.roles()) {
-                grantRead(filter.getId(), role.groupId());
+            for (Role role : Role.values()) {
+                if (spec.roles().contains(role)) {
+                    grantRead(filter.getId(), role.groupId());
+                } else {
+                    revokeRead(filter.getId(), role.groupId());
+                }
             }
         }
     }
@@ -139,6 +176,13 @@ class TasklistFilters {
             }
         }
         return null;
+    }
+
+    private void revokeRead(String filterId, String groupId) {
+        for (Authorization authorization : authorizations.createAuthorizationQuery().resourceType(Resources.FILTER)
+                .resourceId(filterId).groupIdIn(groupId).list()) {
+            authorizations.deleteAuthorization(authorization.getId());
+        }
     }
 
     private void grantRead(String filterId, String groupId) {

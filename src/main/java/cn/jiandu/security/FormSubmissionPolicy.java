@@ -16,8 +16,19 @@ public interface FormSubmissionPolicy {
     record Submitted(String type, JsonNode value, boolean valueInfo) {
     }
 
-    /** A refused variable and why, in Chinese. */
-    record Refusal(String name, String message) {
+    /**
+     * A refused variable and why, in Chinese; {@code label} is the form field's label the
+     * person sees (null for a variable that is no field of the form).
+     */
+    record Refusal(String name, String message, String label) {
+        public Refusal(String name, String message) {
+            this(name, message, null);
+        }
+
+        /** The same refusal, named by the label the person sees on the form. */
+        public Refusal labelled(String fieldLabel) {
+            return new Refusal(name, message, fieldLabel);
+        }
     }
 
     /** Who submits: the user and his groups, for the visibility check. */
@@ -34,12 +45,17 @@ public interface FormSubmissionPolicy {
             return refusals.isEmpty();
         }
 
-        /** The Chinese message for the person: which variables, and why. */
+        /**
+         * The Chinese message for the person: which fields (by their label where they have
+         * one) or variables, and why; a start form's says the process did not start.
+         */
         public String message() {
-            StringBuilder text = new StringBuilder("提交的内容未被接受，任务仍待办理：");
+            StringBuilder text = new StringBuilder(form != null && form.endsWith(" start")
+                    ? "流程未启动，请按提示修改：" : "提交的内容未被接受，任务仍待办理：");
             for (int i = 0; i < refusals.size(); i++) {
                 Refusal r = refusals.get(i);
-                text.append(i == 0 ? "" : "；").append(r.name()).append(" ").append(r.message());
+                text.append(i == 0 ? "" : "；").append(r.label() != null ? r.label() + "：" : r.name() + " ")
+                        .append(r.message());
             }
             return text.toString();
         }

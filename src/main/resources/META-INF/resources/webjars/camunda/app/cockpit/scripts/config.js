@@ -38,6 +38,9 @@ export default {
     availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
+  // Jiandu: the 问题列表 tab of a process definition (scripts/jiandu-cockpit.js):
+  // the problem's number (business key), title, level and unit of each instance
+  customScripts: ['scripts/jiandu-cockpit'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

@@ -38,6 +38,9 @@ export default {
     availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
+  // Jiandu: form-js's own texts in Chinese, and the server's field errors next to
+  // their fields (scripts/jiandu-forms.js)
+  customScripts: ['scripts/jiandu-forms'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
