@@ -2,33 +2,23 @@ package cn.jiandu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,13 +26,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The dashboard (数据大屏) in headless Chromium: behind the login, it shows what
  * GET /api/dashboard answers. Demo-like data first (stations, problems of every level, some
- * overdue, some closed); the screenshot is left at target/dashboard.png for review.
+ * overdue, some closed); the screenshot is kept at docs/screens/dashboard.png.
  * Skipped where Debian's chromium is not installed (.ci/run installs it).
  */
 class DashboardIT extends ItSupport {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String PASSWORD = "dashboard-pass-1";
 
@@ -50,8 +38,7 @@ class DashboardIT extends ItSupport {
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed");
+        Browsers.assumeInstalled();
     }
 
     @AfterEach
@@ -67,7 +54,7 @@ class DashboardIT extends ItSupport {
         assertThat(admin().get("/dashboard").headers().get("location").get(0)).endsWith("/dashboard/");
         aBureauAtWork();
 
-        ChromeDriver browser = browser();
+        ChromeDriver browser = Browsers.openWithBasic(1920, 1080, ADMIN, ADMIN_PASSWORD);
         try {
             Map<String, String> shown = Map.of();
             Map<String, String> counted = Map.of();
@@ -95,11 +82,7 @@ class DashboardIT extends ItSupport {
             assertThat(browser.findElement(By.cssSelector("#overdue-list tr[data-id] td.hours")).getText())
                     .matches("(\\d+天)?(\\d+小时)?|不足1小时");
 
-            File png = browser.getScreenshotAs(OutputType.FILE);
-            Path target = Path.of("target", "dashboard.png");
-            Files.createDirectories(target.getParent());
-            Files.copy(png.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-            assertThat(Files.size(target)).isGreaterThan(10_000);
+            Browsers.screenshot(browser, Browsers.SCREENS.resolve("dashboard.png"));
         } finally {
             browser.quit();
         }
@@ -129,7 +112,7 @@ class DashboardIT extends ItSupport {
         assertThat(admin().get("/api/dashboard").json().path("ranking")).anySatisfy(
                 e -> assertThat(e.path("name").asText()).isEqualTo(name));
 
-        ChromeDriver browser = browser();
+        ChromeDriver browser = Browsers.openWithBasic(1920, 1080, ADMIN, ADMIN_PASSWORD);
         try {
             browser.get("http://localhost:" + port + "/dashboard/?animation=0");
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(
@@ -166,34 +149,6 @@ class DashboardIT extends ItSupport {
             assertThat(browser.executeScript("return window.__xss;")).as("no injected script ran").isNull();
         } finally {
             browser.quit();
-        }
-    }
-
-    /**
-     * Headless Chromium on a wall screen's 1920×1080, logged in as the administrator: the
-     * Basic login as the browser sends it after the prompt, on every request of the page.
-     */
-    private static ChromeDriver browser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--lang=zh-CN", "--window-size=1920,1080");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeDriver browser = new ChromeDriver(service, options);
-        try {
-            browser.executeCdpCommand("Network.enable", Map.of());
-            browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD)
-                            .getBytes(StandardCharsets.UTF_8)))));
-            // a wall screen's 1920×1080, whatever the headless window's frame takes
-            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1920, "height", 1080,
-                    "deviceScaleFactor", 1, "mobile", false));
-            return browser;
-        } catch (RuntimeException e) {
-            browser.quit();
-            throw e;
         }
     }
 

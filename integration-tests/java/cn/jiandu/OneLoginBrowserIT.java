@@ -2,42 +2,31 @@ package cn.jiandu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The one login in headless Chromium: a unit head opening the Tasklist is sent to the
+ * The one login in headless Chromium (and issue 17's walk from a task to its problem page): a unit head opening the Tasklist is sent to the
  * Chinese login page, logs in there once and is in the Tasklist without its own login form,
  * then opens the dashboard with the same session. The login page's screenshot is
  * docs/screens/login.png. Skipped where Debian's chromium is not installed.
  */
 class OneLoginBrowserIT extends ItSupport {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String PASSWORD = "browser-login-1";
 
     private final Fixtures fx = new Fixtures(this, PASSWORD);
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed");
+        Browsers.assumeInstalled();
     }
 
     @Test
@@ -45,18 +34,14 @@ class OneLoginBrowserIT extends ItSupport {
         String u = unique();
         String head = fx.officer("BH" + u, fx.unit("BU" + u, "浏览器派出所" + u, "STATION"), "UNIT_HEAD");
         String base = "http://localhost:" + port;
-        ChromeDriver browser = browser();
+        ChromeDriver browser = Browsers.open(1280, 800, "zh-CN");
         try {
             browser.get(base + "/camunda/app/tasklist/default/");
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             wait.until(d -> d.getCurrentUrl().contains("/login?redirect="));
             assertThat(browser.getTitle()).startsWith("登录");
             assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText()).contains("用户名");
-            Path screen = Path.of("docs", "screens", "login.png");
-            Files.createDirectories(screen.getParent());
-            File png = browser.getScreenshotAs(OutputType.FILE);
-            Files.copy(png.toPath(), screen, StandardCopyOption.REPLACE_EXISTING);
-            assertThat(Files.size(screen)).isGreaterThan(5_000);
+            Browsers.screenshot(browser, Browsers.SCREENS.resolve("login.png"));
 
             browser.findElement(By.id("username")).sendKeys(head);
             browser.findElement(By.id("password")).sendKeys("wrong-password");
@@ -89,17 +74,72 @@ class OneLoginBrowserIT extends ItSupport {
         }
     }
 
-    private static ChromeDriver browser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--lang=zh-CN", "--window-size=1280,800");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeDriver browser = new ChromeDriver(service, options);
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", 800,
-                "deviceScaleFactor", 1, "mobile", false));
-        return browser;
+    /**
+     * Issue 17's walk: a unit head logs in once through the login page and, without logging in
+     * again, opens the Tasklist, opens the task of a problem, follows its problemUrl to the
+     * problem page, opens the document from there and reads the timeline with names; after
+     * 退出 each of the four surfaces sends him to the login page.
+     */
+    @Test
+    void shouldWalkFromTheTaskToTheProblemPageAndItsDocumentOnOneLoginAndLogOutOfAll() throws IOException {
+        String u = unique();
+        String unit = fx.unit("WU" + u, "走查派出所" + u, "STATION");
+        fx.unit("WL" + u, "走查法制大队" + u, "LEGAL");
+        String head = fx.officer("WH" + u, "郑所长", unit, "UNIT_HEAD", false);
+        String officer = fx.officer("WO" + u, "陈民警", unit, "OFFICER", false);
+        String legal = fx.officer("WL" + u, "赵法制", "WL" + u, "LEGAL_OFFICER", false);
+        String title = "走查问题：受案回执未开具" + u;
+        long id = fx.register(legal, Fixtures.problem("HOTLINE_12345", unit, officer, title, "群众反映未收到受案回执。"))
+                .path("id").asLong();
+        String task = fx.taskId(head, id, "Task_Sign");
+        long report = admin().postJson("/api/reports", Map.of("type", "DAILY", "date", "2019-05-06")).json()
+                .path("id").asLong();
+        String base = "http://localhost:" + port;
+        ChromeDriver browser = Browsers.open(1280, 800, "zh-CN");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        try {
+            // the task itself, asked for before logging in: the login page, then the task
+            browser.get(base + "/camunda/app/tasklist/default/#/?task=" + task);
+            wait.until(d -> d.getCurrentUrl().contains("/login"));
+            browser.findElement(By.id("username")).sendKeys(head);
+            browser.findElement(By.id("password")).sendKeys(PASSWORD);
+            browser.findElement(By.id("login-submit")).click();
+            wait.until(d -> d.getCurrentUrl().contains("/camunda/app/tasklist/"));
+            if (!browser.getCurrentUrl().contains("task=" + task)) {
+                browser.get(base + "/camunda/app/tasklist/default/#/?task=" + task);
+            }
+            wait.until(d -> !d.findElements(By.partialLinkText("查看问题详情")).isEmpty());
+            assertThat(browser.findElements(By.cssSelector("input[type=password]"))).isEmpty();
+            String problemUrl = browser.findElement(By.partialLinkText("查看问题详情")).getDomAttribute("href");
+            assertThat(problemUrl).endsWith("/problems/" + id);
+
+            // the problem page, on the same session
+            browser.get(problemUrl.startsWith("http") ? problemUrl : base + problemUrl);
+            wait.until(d -> !d.findElements(By.id("title")).isEmpty());
+            assertThat(browser.findElement(By.id("title")).getText()).isEqualTo(title);
+            String timeline = browser.findElement(By.id("timeline")).getText();
+            assertThat(timeline).contains("赵法制").doesNotContain(legal + " ");
+            String document = browser.findElement(By.id("documents")).findElement(By.partialLinkText("执法建议书"))
+                    .getDomAttribute("href");
+
+            browser.get(document.startsWith("http") ? document : base + document);
+            wait.until(d -> d.getPageSource().contains("执法建议书"));
+            assertThat(browser.getPageSource()).contains(title, "走查派出所" + u);
+
+            // 退出 on the problem page ends the session for every surface
+            browser.get(base + "/problems/" + id);
+            wait.until(d -> !d.findElements(By.id("logout")).isEmpty());
+            browser.findElement(By.id("logout")).click();
+            wait.until(d -> d.getCurrentUrl().contains("/login"));
+            for (String surface : new String[] {"/problems/" + id, "/dashboard/", "/api/reports/" + report,
+                    "/camunda/app/tasklist/default/"}) {
+                browser.get(base + surface);
+                wait.until(d -> d.getCurrentUrl().contains("/login"));
+                assertThat(browser.getTitle()).as(surface).startsWith("登录");
+            }
+        } finally {
+            browser.quit();
+        }
     }
+
 }

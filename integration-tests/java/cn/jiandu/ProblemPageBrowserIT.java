@@ -3,7 +3,6 @@ package cn.jiandu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,13 +11,10 @@ import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,16 +26,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ProblemPageBrowserIT extends ItSupport {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String PASSWORD = "page-browser-1";
 
     private final Fixtures fx = new Fixtures(this, PASSWORD);
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed");
+        Browsers.assumeInstalled();
     }
 
     @AfterEach
@@ -67,7 +60,7 @@ class ProblemPageBrowserIT extends ItSupport {
 
         Path screens = Path.of("docs", "screens");
         Files.createDirectories(screens);
-        ChromeDriver browser = browser(captain);
+        ChromeDriver browser = Browsers.openWithBasic(1280, 900, captain, PASSWORD);
         try {
             for (int width : new int[] {1280, 375}) {
                 boolean phone = width < 600;
@@ -121,28 +114,6 @@ class ProblemPageBrowserIT extends ItSupport {
             }
         } finally {
             browser.quit();
-        }
-    }
-
-    /** Headless Chromium logged in with Basic as {@code user}, as the browser sends it after the prompt. */
-    private static ChromeDriver browser(String user) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--lang=zh-CN", "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeDriver browser = new ChromeDriver(service, options);
-        try {
-            browser.executeCdpCommand("Network.enable", Map.of());
-            browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
-                            .getBytes(StandardCharsets.UTF_8)))));
-            return browser;
-        } catch (RuntimeException e) {
-            browser.quit();
-            throw e;
         }
     }
 }

@@ -2,7 +2,6 @@ package cn.jiandu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,19 +10,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The Tasklist in headless Chromium, logged in through its own login form, with a browser
+ * The Tasklist in headless Chromium, logged in through the one login page, with a browser
  * that asks for English (the worst case): the task list's cards show the level, the unit and
  * the deadlines (no unlabelled priority), a task form submitted empty says what is missing in
  * Chinese, links to the problem page and shows no stray markup, and the registration form
@@ -32,17 +28,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class TasklistBrowserIT extends ItSupport {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String PASSWORD = "tasklist-browser-1";
-    private static final Path SCREENS = Path.of("docs", "screens");
 
     private final Fixtures fx = new Fixtures(this, PASSWORD);
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed");
+        Browsers.assumeInstalled();
     }
 
     @Test
@@ -61,7 +53,7 @@ class TasklistBrowserIT extends ItSupport {
         assertThat(fx.as(officer).postJson("/engine-rest/task/" + rectify + "/claim",
                 Map.of("userId", officer)).status()).isEqualTo(204);
 
-        ChromeDriver browser = browser();
+        ChromeDriver browser = Browsers.open(1440, 1000, "en-US");
         try {
             // the unit head's list: the sign task of the second problem, labelled
             login(browser, head);
@@ -175,16 +167,9 @@ class TasklistBrowserIT extends ItSupport {
                 .path("id").asLong();
         String definition = admin().get("/engine-rest/process-definition/key/rectification").json().path("id").asText();
 
-        ChromeDriver browser = browser();
+        ChromeDriver browser = Browsers.open(1440, 1000, "en-US");
         try {
-            browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
-            WebElement name = wait(browser, 30).until(d -> d.findElements(By.cssSelector("input[ng-model='username']"))
-                    .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-            name.sendKeys(ADMIN);
-            browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(ADMIN_PASSWORD);
-            browser.findElement(By.cssSelector("form button[type='submit']")).click();
-            wait(browser, 30).until(d -> d.findElements(By.cssSelector("input[ng-model='username']")).stream()
-                    .noneMatch(WebElement::isDisplayed));
+            Browsers.logIn(browser, "http://localhost:" + port, "/camunda/app/cockpit/default/", ADMIN, ADMIN_PASSWORD);
             browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definition
                     + "/runtime?detailsTab=jiandu.processDefinition.problems");
             WebElement row = wait(browser, 30).until(d -> d.findElements(By.cssSelector("table.jiandu-problems tr"))
@@ -238,15 +223,10 @@ class TasklistBrowserIT extends ItSupport {
         input.sendKeys(text);
     }
 
+    /** The one login page, then the Tasklist with its list shown. */
     private void login(ChromeDriver browser, String user) {
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        WebElement name = wait(browser, 30).until(d -> d.findElements(By.cssSelector("input[ng-model='username']"))
-                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-        name.sendKeys(user);
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
-        wait(browser, 30).until(d -> !d.findElements(By.cssSelector(".task-card, .no-task, [cam-tasks]")).isEmpty()
-                && d.findElements(By.cssSelector("input[ng-model='username']")).stream().noneMatch(WebElement::isDisplayed));
+        Browsers.logIn(browser, "http://localhost:" + port, "/camunda/app/tasklist/default/", user, PASSWORD);
+        wait(browser, 30).until(d -> !d.findElements(By.cssSelector(".task-card, .no-task, [cam-tasks]")).isEmpty());
     }
 
     private void logout(ChromeDriver browser) {
@@ -279,30 +259,6 @@ class TasklistBrowserIT extends ItSupport {
     }
 
     private static void screenshot(ChromeDriver browser, String name) throws IOException {
-        File png = browser.getScreenshotAs(OutputType.FILE);
-        Files.createDirectories(SCREENS);
-        Files.copy(png.toPath(), SCREENS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        assertThat(Files.size(SCREENS.resolve(name))).isGreaterThan(10_000);
-    }
-
-    /** Headless Chromium of a desktop, asking for English: the Tasklist must show Chinese anyway. */
-    private static ChromeDriver browser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--lang=en-US", "--window-size=1440,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeDriver browser = new ChromeDriver(service, options);
-        try {
-            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1440, "height", 1000,
-                    "deviceScaleFactor", 1, "mobile", false));
-            browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Shanghai"));
-            return browser;
-        } catch (RuntimeException e) {
-            browser.quit();
-            throw e;
-        }
+        Browsers.screenshot(browser, Browsers.SCREENS.resolve(name));
     }
 }
