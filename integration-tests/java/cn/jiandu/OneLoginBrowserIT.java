@@ -85,10 +85,12 @@ class OneLoginBrowserIT extends ItSupport {
         String u = unique();
         String unit = fx.unit("WU" + u, "走查派出所" + u, "STATION");
         fx.unit("WL" + u, "走查法制大队" + u, "LEGAL");
-        String head = fx.officer("WH" + u, "郑所长", unit, "UNIT_HEAD", false);
+        String head = fx.officer("WH" + u, "郑所长", unit, "UNIT_HEAD", true);
         String officer = fx.officer("WO" + u, "陈民警", unit, "OFFICER", false);
         String legal = fx.officer("WL" + u, "赵法制", "WL" + u, "LEGAL_OFFICER", false);
         String title = "走查问题：受案回执未开具" + u;
+        // a working day at 10:00: the blue problem's messages go at once
+        clock.setNow(mondayBeforeEveryProblem(jdbc).atTime(10, 0).atZone(cn.jiandu.time.Times.CHINA).toInstant());
         long id = fx.register(legal, Fixtures.problem("HOTLINE_12345", unit, officer, title, "群众反映未收到受案回执。"))
                 .path("id").asLong();
         String task = fx.taskId(head, id, "Task_Sign");
@@ -126,6 +128,18 @@ class OneLoginBrowserIT extends ItSupport {
             wait.until(d -> d.getPageSource().contains("执法建议书"));
             assertThat(browser.getPageSource()).contains(title, "走查派出所" + u);
 
+            // what DingTalk showed him: the demo inbox, by name, with the button to the page
+            for (int i = 0; i < 20 && dispatcher.dispatchOnce() > 0; i++) {
+                // until nothing due is left
+            }
+            browser.get(base + "/api/demo/dingtalk/inbox?to=dt" + head);
+            wait.until(d -> d.getPageSource().contains(title));
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("收件人：郑所长（走查派出所" + u + "）",
+                    "查看问题并办理");
+            assertThat(browser.findElement(By.cssSelector("main a.button")).getDomAttribute("href"))
+                    .isEqualTo(base + "/problems/" + id);
+            Browsers.screenshot(browser, Browsers.SCREENS.resolve("dingtalk-inbox.png"));
+
             // 退出 on the problem page ends the session for every surface
             browser.get(base + "/problems/" + id);
             wait.until(d -> !d.findElements(By.id("logout")).isEmpty());
@@ -139,6 +153,7 @@ class OneLoginBrowserIT extends ItSupport {
             }
         } finally {
             browser.quit();
+            clock.reset();
         }
     }
 
