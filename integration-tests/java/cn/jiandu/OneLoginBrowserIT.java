@@ -69,6 +69,16 @@ class OneLoginBrowserIT extends ItSupport {
             browser.get(base + "/dashboard/?animation=0");
             wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
             assertThat(browser.getTitle()).isEqualTo("执法监督数据大屏");
+
+            // the Tasklist's own 退出 leads to the one login page, not to the Tasklist's login view
+            browser.get(base + "/camunda/app/tasklist/default/");
+            wait.until(d -> !d.findElements(By.cssSelector("[ng-click='logout()']")).isEmpty());
+            browser.executeScript("arguments[0].click();",
+                    browser.findElement(By.cssSelector("[ng-click='logout()']")));
+            wait.until(d -> d.getCurrentUrl().contains("/login?redirect="));
+            assertThat(browser.getTitle()).startsWith("登录");
+            browser.get(base + "/dashboard/");
+            wait.until(d -> d.getCurrentUrl().contains("/login"));
         } finally {
             browser.quit();
         }

@@ -38,6 +38,8 @@ export default {
     availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
+  // Jiandu: the one login page (/login) instead of the webapp's own login view
+  customScripts: ['scripts/jiandu-login'],
   // // change the app name and vendor
   // app: {
   //   name: 'Admin',

@@ -40,7 +40,7 @@ export default {
   },
   // Jiandu: the 问题列表 tab of a process definition (scripts/jiandu-cockpit.js):
   // the problem's number (business key), title, level and unit of each instance
-  customScripts: ['scripts/jiandu-cockpit'],
+  customScripts: ['scripts/jiandu-cockpit', 'scripts/jiandu-login'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

@@ -40,7 +40,7 @@ export default {
   },
   // Jiandu: form-js's own texts in Chinese, and the server's field errors next to
   // their fields (scripts/jiandu-forms.js)
-  customScripts: ['scripts/jiandu-forms'],
+  customScripts: ['scripts/jiandu-forms', 'scripts/jiandu-login'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
