@@ -38,6 +38,11 @@ final class AppNode implements AutoCloseable {
     static final String APP_KEY = "rel-app-key";
     static final String APP_SECRET = "rel-app-secret-not-real";
     static final long AGENT_ID = 300000003L;
+    /**
+     * TEST ONLY: the nodes' personal-data key (jiandu.privacy.key), given as production gives
+     * it, in the environment (JIANDU_PRIVACY_KEY); decodes to "jiandu-reliability-test-key-only".
+     */
+    static final String PRIVACY_KEY = "amlhbmR1LXJlbGlhYmlsaXR5LXRlc3Qta2V5LW9ubHk=";
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -101,6 +106,7 @@ final class AppNode implements AutoCloseable {
             builder.environment().put("JIANDU_DB_URL", db.jdbcUrl());
             builder.environment().put("JIANDU_DB_USERNAME", db.username());
             builder.environment().put("JIANDU_DB_PASSWORD", db.password());
+            builder.environment().put("JIANDU_PRIVACY_KEY", PRIVACY_KEY);
             Files.writeString(log, "=== " + Instant.now() + " " + String.join(" ", command) + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             Process process = builder.start();
