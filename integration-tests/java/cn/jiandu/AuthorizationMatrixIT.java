@@ -81,6 +81,7 @@ class AuthorizationMatrixIT extends ItSupport {
             GET  /api/admin/calendar                               |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
             PUT  /api/admin/calendar/{day}                         |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
             DELETE /api/admin/calendar/{day}                       |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
+            PUT  /api/admin/sources/{code}                         |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
             POST /api/admin/calendar/import                        |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
             GET  /api/admin/clock                                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
             POST /api/admin/clock                                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
@@ -476,6 +477,13 @@ class AuthorizationMatrixIT extends ItSupport {
             Outcome o = judge(api(c).delete("/api/admin/calendar/" + day));
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cal_day WHERE cal_date = ?", Long.class,
                     java.sql.Date.valueOf(day))).as("deleted only when allowed").isEqualTo(o.allowed() ? 0L : 1L);
+            return o;
+        });
+        p.put("PUT  /api/admin/sources/{code}", c -> {
+            String code = "MX_" + unique();
+            Outcome o = judge(api(c).putJson("/api/admin/sources/" + code, Map.of("name", "矩阵渠道" + code,
+                    "kind", "OTHER", "active", false)));
+            assertStored(o, "SELECT COUNT(*) FROM ref_source WHERE code = ?", code);
             return o;
         });
         p.put("POST /api/admin/calendar/import", c -> {

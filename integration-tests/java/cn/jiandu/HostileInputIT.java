@@ -69,6 +69,9 @@ class HostileInputIT extends ItSupport {
         head = fx.officer("HH" + u, "负责人HH" + u, station, "UNIT_HEAD", true);
         legal = fx.officer("HL" + u, "法制员HL" + u, legalUnit, "LEGAL_OFFICER", true);
         problem = fx.register(legal, validProblem()).path("id").asLong();
+        // a channel no new problem may name any more
+        assertThat(admin().putJson("/api/admin/sources/HOSTILE_INACTIVE", Map.of("name", "已停用的渠道", "kind",
+                "OTHER", "active", false)).status()).isIn(200, 201);
         incident = "HI" + u;
         ledgerCase = "HC" + u;
         // diverted, accepted and given its receipt in time: no rule finds anything in them
@@ -201,7 +204,9 @@ class HostileInputIT extends ItSupport {
                 new JsonEndpoint("POST", "/api/problems/" + problem + "/raise", Map.of("comment", "提级"), false),
                 new JsonEndpoint("PUT", "/api/admin/calendar/2099-10-01", Map.of("kind", "HOLIDAY", "name", "国庆节"), true),
                 new JsonEndpoint("POST", "/api/admin/clock", Map.of("now", "2026-03-10T09:00:00+08:00"), false),
-                new JsonEndpoint("POST", "/api/reports", Map.of("type", "DAILY", "date", "2020-01-01"), true));
+                new JsonEndpoint("POST", "/api/reports", Map.of("type", "DAILY", "date", "2020-01-01"), true),
+                new JsonEndpoint("PUT", "/api/admin/sources/HOTLINE_12345", Map.of("name", "12345政务服务热线",
+                        "kind", "HOTLINE", "active", true, "callback", true), true));
     }
 
     private void buildCorpus() {
@@ -324,6 +329,34 @@ class HostileInputIT extends ItSupport {
         add("delete: day not a date", "DELETE", "/api/admin/calendar/yesterday", null, null, 400);
         add("delete: no such day", "DELETE", "/api/admin/calendar/2099-13-45", null, null, 400);
         add("delete: day SQL injection", "DELETE", "/api/admin/calendar/2099-10-01'%20OR%20'1'='1", null, null, 400);
+
+        // channels (问题来源): an existing one and a new code, nothing created or changed
+        Map<String, Object> channel = Map.of("name", "12345政务服务热线", "kind", "HOTLINE", "active", true,
+                "callback", true);
+        String newChannel = "HOSTILE_" + unique().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+        for (String path : List.of("/api/admin/sources/HOTLINE_12345", "/api/admin/sources/" + newChannel)) {
+            json("kind unknown", "PUT", path, with(channel, "kind", "PIGEON"), 400);
+            json("kind lower case", "PUT", path, with(channel, "kind", "hotline"), 400);
+            json("kind a number", "PUT", path, with(channel, "kind", 5), 400);
+            json("kind missing", "PUT", path, with(channel, "kind", REMOVE), 400);
+            json("name missing", "PUT", path, with(channel, "name", REMOVE), 400);
+            json("name blank", "PUT", path, with(channel, "name", "  "), 400);
+            json("name 101 characters", "PUT", path, with(channel, "name", "渠".repeat(101)), 400);
+            json("name 10 000 characters", "PUT", path, with(channel, "name", "渠".repeat(10_000)), 400);
+            json("name an object", "PUT", path, with(channel, "name", Map.of("x", 1)), 400);
+            json("active not a boolean", "PUT", path, with(channel, "active", "maybe"), 400);
+            json("callback not a boolean", "PUT", path, with(channel, "callback", "yes"), 400);
+            CONTROL.forEach((what, text) -> json("name with " + what, "PUT", path, with(channel, "name", text), 400));
+        }
+        json("code lower case", "PUT", "/api/admin/sources/hotline_new", channel, 400);
+        json("code one character", "PUT", "/api/admin/sources/H", channel, 400);
+        json("code 41 characters", "PUT", "/api/admin/sources/" + "C".repeat(41), channel, 400);
+        json("code SQL injection", "PUT", "/api/admin/sources/X'%20OR%20'1'='1", channel, 400);
+        json("code markup", "PUT", "/api/admin/sources/%3Cscript%3E", channel, 400);
+        json("code Chinese", "PUT", "/api/admin/sources/%E7%83%AD%E7%BA%BF", channel, 400);
+        add("channels are never deleted", "DELETE", "/api/admin/sources/HOTLINE_12345", null, null, 405);
+        json("source deactivated: a problem naming it", "POST", "/api/problems",
+                with(p, "source", "HOSTILE_INACTIVE"), 400);
 
         // clock
         json("now not a time", "POST", "/api/admin/clock", Map.of("now", "yesterday"), 400);
@@ -811,6 +844,9 @@ class HostileInputIT extends ItSupport {
         // a refused import is recorded (FAILED, with its errors); none may end DONE
         state.put("imports done", jdbc.queryForObject("SELECT COUNT(*) FROM ledger_import WHERE status = 'DONE'",
                 Long.class));
+        state.put("channels", jdbc.queryForObject("SELECT COUNT(*) FROM ref_source", Long.class));
+        state.put("channel 12345", jdbc.queryForMap("SELECT name, kind, active, callback FROM ref_source"
+                + " WHERE code = 'HOTLINE_12345'").toString());
         state.put("clock moved", Duration.between(Instant.now(), clock.instant()).abs().toSeconds() > 60);
         return state;
     }

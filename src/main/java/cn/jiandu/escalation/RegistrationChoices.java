@@ -17,6 +17,7 @@ import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.organisation.Unit;
 import cn.jiandu.organisation.UnitKind;
+import cn.jiandu.problem.Channel;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.ReferenceItem;
 import cn.jiandu.security.FormSubmissionPolicy.Refusal;
@@ -24,7 +25,7 @@ import cn.jiandu.text.PlainText;
 
 /**
  * The choices of the registration form (register-problem.form) as the organisation and the
- * reference data are now: the units and officers by name, every channel (问题来源), every
+ * reference data are now: the units and officers by name, every active channel (问题来源), every
  * category. The form's selects name a list by {@code valuesKey} (unitOptions, officerOptions,
  * sourceOptions, categoryOptions); {@link FormChoicesFilter} writes the lists into the form
  * as it is served, every time, so a unit created or an officer moved an hour ago is there.
@@ -61,7 +62,8 @@ class RegistrationChoices {
         return switch (valuesKey) {
             case UNITS -> Optional.of(units().stream().map(u -> new Option(u.name(), u.code())).toList());
             case OFFICERS -> Optional.of(officers());
-            case SOURCES -> Optional.of(problems.sources().stream().map(s -> new Option(s.name(), s.code())).toList());
+            case SOURCES -> Optional.of(problems.activeSources().stream()
+                    .map(s -> new Option(s.name(), s.code())).toList());
             case CATEGORIES -> Optional.of(problems.categories().stream()
                     .map(c -> new Option(c.name(), c.code())).toList());
             default -> Optional.empty();
@@ -116,10 +118,14 @@ class RegistrationChoices {
             }
         }
         String source = submitted.get(Rectification.SOURCE);
-        if (source != null && !source.isBlank() && problems.sources().stream().map(ReferenceItem::code)
-                .noneMatch(source::equals)) {
-            refusals.add(new Refusal(Rectification.SOURCE, "“" + PlainText.printable(source)
-                    + "”不是可选的来源，请从列表中选择"));
+        if (source != null && !source.isBlank()) {
+            Optional<Channel> channel = problems.sources().stream().filter(s -> s.code().equals(source)).findFirst();
+            if (channel.isEmpty()) {
+                refusals.add(new Refusal(Rectification.SOURCE, "“" + PlainText.printable(source)
+                        + "”不是可选的来源，请从列表中选择"));
+            } else if (!channel.get().active()) {
+                refusals.add(new Refusal(Rectification.SOURCE, ProblemService.inactive(channel.get())));
+            }
         }
         String category = submitted.get(Rectification.CATEGORY);
         if (category != null && !category.isBlank() && problems.categories().stream().map(ReferenceItem::code)

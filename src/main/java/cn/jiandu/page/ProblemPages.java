@@ -200,7 +200,7 @@ class ProblemPages {
         String unit = values.getOrDefault("unitCode", "");
         String officer = values.getOrDefault("officerNo", "");
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("sources", problems.sources().stream()
+        model.put("sources", problems.activeSources().stream()
                 .map(s -> new Choice(s.code(), s.name(), s.code().equals(values.get("source")))).toList());
         model.put("categories", problems.categories().stream()
                 .map(c -> new Choice(c.code(), c.name(), c.code().equals(values.get("category")))).toList());

@@ -86,8 +86,8 @@ class ProblemController {
     }
 
     @GetMapping("/reference/sources")
-    @Operation(summary = "问题来源（监督渠道）")
-    List<ReferenceItem> sources() {
+    @Operation(summary = "问题来源（监督渠道）：代码、名称、类型、是否启用、是否回访；已停用的也列出（旧问题仍用其名称）")
+    List<Channel> sources() {
         return problems.sources();
     }
 

@@ -11,7 +11,18 @@ import cn.jiandu.level.Level;
 @Mapper
 interface ProblemMapper {
 
-    List<ReferenceItem> sources();
+    /** Every channel, inactive ones too, in their order. */
+    List<Channel> sources();
+
+    /** One channel, null when there is no such code. */
+    Channel source(@Param("code") String code);
+
+    /** Locks a channel's row for the rest of the transaction; null when there is none. */
+    Channel sourceForUpdate(@Param("code") String code);
+
+    int insertSource(@Param("c") Channel channel);
+
+    int updateSource(@Param("c") Channel channel);
 
     List<ReferenceItem> categories();
 

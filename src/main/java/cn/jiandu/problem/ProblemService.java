@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +16,7 @@ import cn.jiandu.level.Level;
 import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.text.PlainText;
+import cn.jiandu.web.ConflictException;
 import cn.jiandu.web.InputError;
 import cn.jiandu.web.InvalidInputException;
 import cn.jiandu.web.NotFoundException;
@@ -67,10 +69,14 @@ public class ProblemService {
 
     private ProblemMapper.NewProblem insert(Registration r) {
         List<InputError> errors = new ArrayList<>();
-        String sourceName = r.source() == null ? null : mapper.sourceName(r.source());
+        Channel channel = r.source() == null ? null : mapper.source(r.source());
+        String sourceName = channel == null ? null : channel.name();
         String categoryName = r.category() == null ? null : mapper.categoryName(r.category());
-        if (sourceName == null) {
-            errors.add(InputError.of("source", "未知的问题来源: " + r.source() + "，见 GET /api/reference/sources"));
+        if (channel == null) {
+            errors.add(InputError.of("source", "未知的问题来源: " + PlainText.printable(String.valueOf(r.source()))
+                    + "，见 GET /api/reference/sources"));
+        } else if (!channel.active()) {
+            errors.add(InputError.of("source", inactive(channel)));
         }
         if (categoryName == null) {
             errors.add(InputError.of("category", "未知的问题类别: " + r.category() + "，见 GET /api/reference/categories"));
@@ -183,9 +189,49 @@ public class ProblemService {
         return mapper.events(problemId);
     }
 
+    /** Every channel, inactive ones too (old problems name them), in their order. */
     @Transactional(readOnly = true)
-    public List<ReferenceItem> sources() {
+    public List<Channel> sources() {
         return mapper.sources();
+    }
+
+    /** The channels a new problem may name: the active ones, in their order. */
+    @Transactional(readOnly = true)
+    public List<Channel> activeSources() {
+        return mapper.sources().stream().filter(Channel::active).toList();
+    }
+
+    /** Why a problem cannot name an inactive channel, in Chinese. */
+    public static String inactive(Channel channel) {
+        return "问题来源已停用: " + channel.name() + "（" + channel.code() + "），请选择其他来源";
+    }
+
+    /**
+     * Creates a channel or changes one (name, kind, active, callback): an administrator's
+     * PUT /api/admin/sources/{code}. Channels are never deleted: deactivating one keeps the
+     * problems that name it as they are.
+     */
+    @Transactional
+    public SavedChannel saveSource(String code, ChannelRequest request) {
+        List<InputError> errors = ChannelRules.errors(code, request);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Channel channel = ChannelRules.channel(code, request);
+        if (mapper.sourceForUpdate(code) != null) {
+            mapper.updateSource(channel);
+            return new SavedChannel(mapper.source(code), false);
+        }
+        try {
+            mapper.insertSource(channel);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("渠道 " + code + " 正由他人同时创建，请刷新后重试");
+        }
+        return new SavedChannel(mapper.source(code), true);
+    }
+
+    /** A channel as it is after a save, and whether the save created it. */
+    public record SavedChannel(Channel channel, boolean created) {
     }
 
     @Transactional(readOnly = true)

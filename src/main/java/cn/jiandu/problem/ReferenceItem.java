@@ -1,5 +1,5 @@
 package cn.jiandu.problem;
 
-/** A source channel or a category: its code and its Chinese name. */
+/** A category (问题类别): its code and its Chinese name. Channels are {@link Channel}s. */
 public record ReferenceItem(String code, String name) {
 }

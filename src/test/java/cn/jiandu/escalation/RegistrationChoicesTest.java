@@ -21,8 +21,10 @@ import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.organisation.Unit;
 import cn.jiandu.organisation.UnitKind;
+import cn.jiandu.problem.Channel;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.ReferenceItem;
+import cn.jiandu.problem.SourceKind;
 import cn.jiandu.security.FormSubmissionPolicy.Refusal;
 import cn.jiandu.security.FormSubmissionPolicy.Verdict;
 import cn.jiandu.security.Role;
@@ -46,8 +48,11 @@ class RegistrationChoicesTest {
         when(organisation.findOfficer("0101")).thenReturn(Optional.of(zhang));
         when(organisation.findOfficer("0201")).thenReturn(Optional.of(li));
         when(organisation.findOfficer("0102")).thenReturn(Optional.of(retired));
-        when(problems.sources()).thenReturn(List.of(new ReferenceItem("HOTLINE_12345", "12345政务服务热线"),
-                new ReferenceItem("NEW_CHANNEL", "新开通的渠道")));
+        Channel hotline = new Channel("HOTLINE_12345", "12345政务服务热线", SourceKind.HOTLINE, true, true);
+        Channel fresh = new Channel("NEW_CHANNEL", "新开通的渠道", SourceKind.ONLINE, true, true);
+        Channel closed = new Channel("OLD_CHANNEL", "已撤销的渠道", SourceKind.MAILBOX, false, true);
+        when(problems.sources()).thenReturn(List.of(hotline, closed, fresh));
+        when(problems.activeSources()).thenReturn(List.of(hotline, fresh));
         when(problems.categories()).thenReturn(List.of(new ReferenceItem("CASE_FILING", "受立案")));
     }
 
@@ -94,6 +99,17 @@ class RegistrationChoicesTest {
         assertThat(component(form, "source").path("values").findValuesAsText("value"))
                 .containsExactly("HOTLINE_12345", "NEW_CHANNEL");
         assertThat(component(form, "category").path("values").findValuesAsText("label")).containsExactly("受立案");
+    }
+
+    @Test
+    void shouldRefuseADeactivatedChannelAsTheSourceFieldsErrorInChinese() {
+        Map<String, String> submitted = registration();
+        submitted.put("source", "OLD_CHANNEL");
+
+        assertThat(choices.refusals(submitted)).singleElement().satisfies(refusal -> {
+            assertThat(refusal.name()).isEqualTo("source");
+            assertThat(refusal.message()).startsWith("问题来源已停用: 已撤销的渠道");
+        });
     }
 
     @Test
