@@ -122,7 +122,9 @@ public class Dispatcher {
                 robots.add(m);
             }
         }
-        Instant markUntil = now.plus(properties.claimTimeout().dividedBy(2));
+        // how long a sent message may take to be marked (a deadlock, the database away): half the
+        // claim, in real elapsed time, not the app's clock, which an administrator may move
+        long markUntil = System.nanoTime() + properties.claimTimeout().dividedBy(2).toNanos();
         List<Future<?>> sends = new ArrayList<>();
         work.values().forEach(group -> sends.add(senders.submit(() -> sendWork(group, markUntil))));
         robots.forEach(message -> sendRobot(message, markUntil));
@@ -157,7 +159,7 @@ public class Dispatcher {
         senders.shutdown();
     }
 
-    private void sendWork(List<OutboxMessage> group, Instant markUntil) {
+    private void sendWork(List<OutboxMessage> group, long markUntil) {
         OutboxMessage first = group.get(0);
         List<Long> ids = group.stream().map(OutboxMessage::id).toList();
         try {
@@ -170,7 +172,7 @@ public class Dispatcher {
         }
     }
 
-    private void sendRobot(OutboxMessage message, Instant markUntil) {
+    private void sendRobot(OutboxMessage message, long markUntil) {
         List<Long> ids = List.of(message.id());
         Optional<Instant> wait = throttle.acquire(message.recipient());
         if (wait.isPresent()) {
@@ -188,22 +190,23 @@ public class Dispatcher {
     }
 
     /**
-     * Marks sent rows, trying again while the database is away, until {@code until} (half the
-     * claim time, so that no node has released the rows yet). Past it the rows stay claimed,
+     * Marks sent rows, trying again while the database is away or picks this node as a
+     * deadlock's loser, until {@code until} ({@link System#nanoTime()}: half the claim time,
+     * so that no node has released the rows yet). Past it the rows stay claimed,
      * go back to the queue when the claim expires and are sent again: DingTalk drops the same
      * content to the same person on the same day.
      */
-    private void markSent(List<Long> ids, String task, Instant until) {
+    private void markSent(List<Long> ids, String task, long until) {
         while (true) {
             try {
                 tx.executeWithoutResult(s -> mapper.markSent(ids, clock.instant(), task));
                 return;
             } catch (DataAccessException | TransactionException e) {
-                if (!clock.instant().isBefore(until)) {
+                if (System.nanoTime() - until >= 0) {
                     throw e;
                 }
-                log.warn("Notification(s) {} sent but not yet marked, the database is away; trying again: {}", ids,
-                        e.toString());
+                log.warn("Notification(s) {} sent but not yet marked (the database is away or chose this node as a "
+                        + "deadlock's loser); trying again: {}", ids, e.toString());
                 try {
                     Thread.sleep(MARK_RETRY.toMillis());
                 } catch (InterruptedException interrupted) {
