@@ -198,6 +198,16 @@ class SourcesIT extends ItSupport {
     }
 
     @Test
+    void shouldNeverDeactivateTheRulesOwnChannel() {
+        String before = channel("RULE_WARNING").toString();
+        Http.Response refused = put(admin(), "RULE_WARNING", Map.of("name", "规则预警", "kind", "INTERNAL", "active", false));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(fields(refused)).containsExactly("active");
+        assertThat(refused.body()).contains("不能停用");
+        assertThat(channel("RULE_WARNING").toString()).isEqualTo(before);
+    }
+
+    @Test
     void shouldRefuseABadChannelNamingTheFieldInChineseAndChangeNothing() {
         String u = unique();
         String code = "BAD_" + u;

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.jiandu.escalation.RectificationProcess;
 import cn.jiandu.level.Level;
+import cn.jiandu.problem.Channel;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.ProblemStatus;
@@ -25,7 +26,7 @@ class FindingActions {
 
     private static final Logger log = LoggerFactory.getLogger(FindingActions.class);
 
-    static final String SOURCE = "RULE_WARNING";
+    static final String SOURCE = Channel.RULE_WARNING;
     static final String REGISTERED_BY = "system";
     static final String RAISED_BY = "rule";
 

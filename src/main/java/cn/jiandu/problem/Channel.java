@@ -6,4 +6,10 @@ package cn.jiandu.problem;
  * back ({@code callback}). Inactive channels stay, so old problems keep their names.
  */
 public record Channel(String code, String name, SourceKind kind, boolean active, boolean callback) {
+
+    /**
+     * 规则预警: the channel of the problems the detection rules open. The system's own, so it
+     * can be renamed but never deactivated (rule runs would stop opening problems).
+     */
+    public static final String RULE_WARNING = "RULE_WARNING";
 }

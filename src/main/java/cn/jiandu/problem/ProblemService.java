@@ -218,6 +218,9 @@ public class ProblemService {
             throw new InvalidInputException(errors);
         }
         Channel channel = ChannelRules.channel(code, request);
+        if (Channel.RULE_WARNING.equals(code) && !channel.active()) {
+            throw new InvalidInputException("active", "“规则预警”是问题发现规则登记问题所用的来源，不能停用（可以改名）");
+        }
         if (mapper.sourceForUpdate(code) != null) {
             mapper.updateSource(channel);
             return new SavedChannel(mapper.source(code), false);
