@@ -56,6 +56,9 @@ class CamundaAuthorizations {
             grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
         }
         for (Role role : Role.values()) {
+            if (role == Role.INTAKE) {
+                continue; // machine accounts: no webapp, no process, no task
+            }
             String group = role.groupId();
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);

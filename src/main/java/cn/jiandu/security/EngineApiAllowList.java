@@ -79,6 +79,9 @@ final class EngineApiAllowList {
     }
 
     static boolean allows(String method, String path, Collection<String> groupIds) {
+        if (groupIds.contains(Role.INTAKE.groupId())) {
+            return false; // a machine account (接口账号) reaches /api/intake only
+        }
         if (isAdministrator(groupIds)) {
             return true;
         }

@@ -13,7 +13,12 @@ public enum Role {
     DEPUTY_LEADER("分管局领导"),
     CHIEF("局主要领导"),
     COMMITTEE("执法监督委员会"),
-    ADMIN("系统管理员");
+    ADMIN("系统管理员"),
+    /**
+     * A channel platform's machine account (接口账号): hands tickets in and reads them
+     * (/api/intake) and nothing else, whatever other role it is given.
+     */
+    INTAKE("接口账号");
 
     private final String label;
 

@@ -12,11 +12,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -94,7 +101,8 @@ class SecurityConfig {
                     auth.requestMatchers(paths(LoginPage.PATH, "/error", "/favicon.ico")).permitAll()
                             // the webapps' start pages are behind the one login ...
                             .requestMatchers(paths("/", "/camunda", "/camunda/", "/camunda/app/",
-                                    "/camunda/app/{app}/{engine}/")).authenticated()
+                                    "/camunda/app/{app}/{engine}/"))
+                            .access(notAMachine(AuthenticatedAuthorizationManager.authenticated()))
                             // ... their scripts, styles and API answer for themselves (Camunda's login)
                             .requestMatchers(paths("/camunda/**", "/camunda-welcome", "/camunda-welcome/**")).permitAll();
                     rules(auth);
@@ -126,16 +134,41 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** What each role may reach, the same with Basic and with the session. */
+    /**
+     * What each role may reach, the same with Basic and with the session. Intake
+     * (/api/intake) is the legal department's, the administrator's and the channels' machine
+     * accounts'; a machine account (role INTAKE) reaches nothing else, whatever other role
+     * it holds.
+     */
     private static void rules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
         auth.requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
-                .requestMatchers(paths("/actuator/**")).hasRole(ADMIN)
-                .requestMatchers(paths("/api/admin/**")).hasRole(ADMIN)
-                .requestMatchers(path(HttpMethod.POST, "/api/org/**")).hasRole(ADMIN)
-                .requestMatchers(path(HttpMethod.PUT, "/api/org/**")).hasRole(ADMIN)
-                .requestMatchers(path(HttpMethod.DELETE, "/api/org/**")).hasRole(ADMIN)
-                .anyRequest().authenticated();
+                .requestMatchers(paths("/api/intake", "/api/intake/**"))
+                .hasAnyRole(Role.LEGAL_OFFICER.name(), Role.LEGAL_CAPTAIN.name(), ADMIN, Role.INTAKE.name())
+                .requestMatchers(paths("/actuator/**")).access(notAMachine(hasRole(ADMIN)))
+                .requestMatchers(paths("/api/admin/**")).access(notAMachine(hasRole(ADMIN)))
+                .requestMatchers(path(HttpMethod.POST, "/api/org/**")).access(notAMachine(hasRole(ADMIN)))
+                .requestMatchers(path(HttpMethod.PUT, "/api/org/**")).access(notAMachine(hasRole(ADMIN)))
+                .requestMatchers(path(HttpMethod.DELETE, "/api/org/**")).access(notAMachine(hasRole(ADMIN)))
+                .anyRequest().access(notAMachine(AuthenticatedAuthorizationManager.authenticated()));
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> hasRole(String role) {
+        return AuthorityAuthorizationManager.hasRole(role);
+    }
+
+    /** The rule, for every caller but a machine account (接口账号, role INTAKE), which is refused. */
+    static AuthorizationManager<RequestAuthorizationContext> notAMachine(
+            AuthorizationManager<RequestAuthorizationContext> rule) {
+        AuthorizationManager<RequestAuthorizationContext> notIntake =
+                (authentication, context) -> new AuthorizationDecision(!isMachine(authentication.get()));
+        return AuthorizationManagers.allOf(notIntake, rule);
+    }
+
+    /** Whether the caller holds the INTAKE role (a channel platform's machine account). */
+    static boolean isMachine(Authentication authentication) {
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> (CurrentUser.ROLE_PREFIX + Role.INTAKE.name()).equals(a.getAuthority()));
     }
 
     /**
