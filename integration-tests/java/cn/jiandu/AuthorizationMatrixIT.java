@@ -38,7 +38,8 @@ class AuthorizationMatrixIT extends ItSupport {
 
     /**
      * OFF 办案民警, HEAD 单位负责人 (both of station A), LO 法制员, LC 法制大队长, DI 纪委督察,
-     * DL 分管局领导, CH 局主要领导, CM 执法监督委员会, ADM 系统管理员, ANON no login.
+     * DL 分管局领导, CH 局主要领导, CM 执法监督委员会, INT 接口账号 (a channel platform's machine
+     * account: intake and nothing else, not even a webapp), ADM 系统管理员, ANON no login.
      * The legal officer's engine permissions (any task, any instance) are the operator's of the
      * process: he signs, hands over, completes and corrects on the bureau's behalf. The reports,
      * the dashboard, the scores and the units' rates are the bureau's bulletins (通报, 发至各所队):
@@ -47,102 +48,107 @@ class AuthorizationMatrixIT extends ItSupport {
      * its own unit's and the bureau's.
      */
     static final String MATRIX = """
-            action                                                 | OFF | HEAD | LO | LC | DI | DL | CH | CM | ADM | ANON
-            GET  /api/reference/sources                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/reference/categories                         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/org/units                                    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/org/units/{code}                             |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            POST /api/org/units                                    |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            PUT  /api/org/units/{code}                             |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            POST /api/org/units/import                             |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            GET  /api/org/officers (own unit)                      |  -  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/org/officers?unitCode={other}                |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/org/officers/{own unit's officer}            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/org/officers/{other unit's officer}          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            POST /api/org/officers                                 |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            PUT  /api/org/officers/{officerNo}                     |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            POST /api/org/officers/import                          |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            POST /api/problems                                     |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/problems/{own unit}                          |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/problems/{other unit}                        |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/problems/{own unit}/talks                    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/problems/{other unit}/talks                  |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/problems/{other unit}/evidence               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/problems lists the other unit's              |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/problems?unitCode={other}                    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            POST /api/problems/{id}/urge                           |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  -
-            POST /api/problems/{id}/raise                          |  -  |  -   | -  | Y  | -  | Y  | Y  | Y  |  Y  |  -
-            POST /api/problems/{id}/void                           |  -  |  -   | -  | Y  | -  | -  | -  | -  |  Y  |  -
-            GET  /api/documents?problemId={other unit's}           |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/documents/{own unit}                         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/documents/{other unit}                       |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/notifications                                |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  -
-            POST /api/notifications/{id}/retry                     |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  -
-            GET  /api/admin/calendar                               |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            PUT  /api/admin/calendar/{day}                         |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            DELETE /api/admin/calendar/{day}                       |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            PUT  /api/admin/sources/{code}                         |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            POST /api/admin/calendar/import                        |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            GET  /api/admin/clock                                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            POST /api/admin/clock                                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            POST /api/reports                                      |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            GET  /api/reports                                      |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/reports/{id} (the bureau's bulletin)         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/dashboard                                    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /dashboard/ (the page)                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/scores                                       |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/scores?by=officer                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/stats/units                                  |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            POST /api/detection/runs                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/detection/runs                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/detection/runs/{id}                          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/detection/findings?unitCode={own}            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/detection/findings lists the other unit's    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/detection/findings?unitCode={other}          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            POST /api/ledgers/{kind}                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/ledgers/imports                              |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/ledgers/imports/{id}                         |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /api/demo/dingtalk/inbox (demo and tests only)    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            GET  /actuator/health                                  |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  Y
-            GET  /actuator/prometheus                              |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            GET  /v3/api-docs                                      |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            engine-rest: task list shows the own unit's task       |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            engine-rest: task list shows the other unit's task     |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            engine-rest: read the other unit's task variables      |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            engine-rest: claim the own unit's task                 |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  Y  |  -
-            engine-rest: claim the other unit's task               |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
-            engine-rest: complete the own unit's task              |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  Y  |  -
-            engine-rest: complete the other unit's task            |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
-            engine-rest: decide a pause (法制大队长审批暂停)            |  -  |  -   | -  | Y  | -  | -  | -  | -  |  Y  |  -
-            engine-rest: sign for the own unit                     |  -  |  Y   | Y  | -  | -  | -  | -  | -  |  Y  |  -
-            engine-rest: hand the own unit's task to someone else  |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
-            engine-rest: decide a transfer request (改派)           |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
-            engine-rest: read the other unit's process instance    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            engine-rest: read the other unit's history             |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            engine-rest: register through the start form           |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
-            engine-rest: raise a level by message                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            engine-rest: change a process variable                 |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            engine-rest: complete the own unit's task with a level |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -
-            engine-rest: throw a BPMN error from a sign task       |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -
-            engine-rest: send a signal                             |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            engine-rest: rename oneself (user profile)             |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            engine-rest: delete a process instance                 |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            engine-rest: task query with an expression (advisory)  |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -
-            Tasklist: log in                                       |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            Tasklist: list shows the own unit's task               |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            Tasklist: list shows the other unit's task             |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            Tasklist: claim the other unit's task                  |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
-            Tasklist: submit the own unit's task form              |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  Y  |  -
-            Tasklist: submit the other unit's task form            |  -  |  -   | Y  | -  | -  | -  | -  | -  |  Y  |  -
-            Tasklist: submit the own unit's form with its deadline |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -
-            Cockpit: log in                                        |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -
-            Admin webapp: log in                                   |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -
-            Admin webapp: first-admin setup (advisory)             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -
+            action                                                 | OFF | HEAD | LO | LC | DI | DL | CH | CM | INT | ADM | ANON
+            GET  /api/reference/sources                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/reference/categories                         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/org/units                                    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/org/units/{code}                             |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            POST /api/org/units                                    |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            PUT  /api/org/units/{code}                             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            POST /api/org/units/import                             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            GET  /api/org/officers (own unit)                      |  -  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/org/officers?unitCode={other}                |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/org/officers/{own unit's officer}            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/org/officers/{other unit's officer}          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            POST /api/org/officers                                 |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            PUT  /api/org/officers/{officerNo}                     |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            POST /api/org/officers/import                          |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            POST /api/problems                                     |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/problems/{own unit}                          |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/problems/{other unit}                        |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/problems/{own unit}/talks                    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/problems/{other unit}/talks                  |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/problems/{other unit}/evidence               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/problems lists the other unit's              |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/problems?unitCode={other}                    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            POST /api/problems/{id}/urge                           |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  -  |  Y  |  -
+            POST /api/problems/{id}/raise                          |  -  |  -   | -  | Y  | -  | Y  | Y  | Y  |  -  |  Y  |  -
+            POST /api/problems/{id}/void                           |  -  |  -   | -  | Y  | -  | -  | -  | -  |  -  |  Y  |  -
+            POST /api/intake                                       |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  Y  |  -
+            GET  /api/intake lists the intake                      |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  Y  |  -
+            GET  /api/intake/{id}                                  |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  Y  |  -
+            GET  /api/documents?problemId={other unit's}           |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/documents/{own unit}                         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/documents/{other unit}                       |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/notifications                                |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  -  |  Y  |  -
+            POST /api/notifications/{id}/retry                     |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  -  |  Y  |  -
+            GET  /api/admin/calendar                               |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            PUT  /api/admin/calendar/{day}                         |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            DELETE /api/admin/calendar/{day}                       |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            PUT  /api/admin/sources/{code}                         |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            POST /api/admin/calendar/import                        |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            GET  /api/admin/clock                                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            POST /api/admin/clock                                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            POST /api/reports                                      |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            GET  /api/reports                                      |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/reports/{id} (the bureau's bulletin)         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/dashboard                                    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /dashboard/ (the page)                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/scores                                       |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/scores?by=officer                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/stats/units                                  |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            POST /api/detection/runs                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/detection/runs                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/detection/runs/{id}                          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/detection/findings?unitCode={own}            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/detection/findings lists the other unit's    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/detection/findings?unitCode={other}          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            POST /api/ledgers/{kind}                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/ledgers/imports                              |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/ledgers/imports/{id}                         |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/demo/dingtalk/inbox (demo and tests only)    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /actuator/health                                  |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  Y  |  Y
+            GET  /actuator/prometheus                              |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            GET  /v3/api-docs                                      |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            engine-rest: task list shows the own unit's task       |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            engine-rest: task list shows the other unit's task     |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            engine-rest: read the other unit's task variables      |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            engine-rest: claim the own unit's task                 |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: claim the other unit's task               |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: complete the own unit's task              |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: complete the other unit's task            |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: decide a pause (法制大队长审批暂停)            |  -  |  -   | -  | Y  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: sign for the own unit                     |  -  |  Y   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: hand the own unit's task to someone else  |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: decide a transfer request (改派)           |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: read the other unit's process instance    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            engine-rest: read the other unit's history             |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            engine-rest: register through the start form           |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: raise a level by message                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: change a process variable                 |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: complete the own unit's task with a level |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -
+            engine-rest: throw a BPMN error from a sign task       |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -
+            engine-rest: send a signal                             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: rename oneself (user profile)             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: delete a process instance                 |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: task query with an expression (advisory)  |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -
+            Tasklist: log in                                       |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            Tasklist: list shows the own unit's task               |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            Tasklist: list shows the other unit's task             |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            Tasklist: claim the other unit's task                  |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            Tasklist: submit the own unit's task form              |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            Tasklist: submit the other unit's task form            |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            Tasklist: submit the own unit's form with its deadline |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -
+            Cockpit: log in                                        |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            Admin webapp: log in                                   |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            Admin webapp: first-admin setup (advisory)             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -
             """;
 
-    private static final List<String> COLUMNS = List.of("OFF", "HEAD", "LO", "LC", "DI", "DL", "CH", "CM", "ADM", "ANON");
+    private static final List<String> COLUMNS = List.of("OFF", "HEAD", "LO", "LC", "DI", "DL", "CH", "CM", "INT", "ADM",
+            "ANON");
     private static final Map<String, String> ROLES = Map.of("OFF", "OFFICER", "HEAD", "UNIT_HEAD", "LO", "LEGAL_OFFICER",
-            "LC", "LEGAL_CAPTAIN", "DI", "DISCIPLINE_INSPECTOR", "DL", "DEPUTY_LEADER", "CH", "CHIEF", "CM", "COMMITTEE");
+            "LC", "LEGAL_CAPTAIN", "DI", "DISCIPLINE_INSPECTOR", "DL", "DEPUTY_LEADER", "CH", "CHIEF", "CM", "COMMITTEE",
+            "INT", "INTAKE");
 
     private final Fixtures fx = new Fixtures(this, PASSWORD);
 
@@ -172,7 +178,7 @@ class AuthorizationMatrixIT extends ItSupport {
         fx.unit("MD" + u, "纪委督察室" + u, "DISCIPLINE");
         fx.unit("MG" + u, "分局领导" + u, "BUREAU");
         Map<String, String> unitOf = Map.of("OFF", unitA, "HEAD", unitA, "LO", "ML" + u, "LC", "ML" + u,
-                "DI", "MD" + u, "DL", "MG" + u, "CH", "MG" + u, "CM", "MG" + u);
+                "DI", "MD" + u, "DL", "MG" + u, "CH", "MG" + u, "CM", "MG" + u, "INT", "ML" + u);
         // station people with DingTalk ids (the outbox gets rows); bureau-wide roles none, not to reach other tests
         ROLES.forEach((column, role) -> users.put(column, unitA.equals(unitOf.get(column))
                 ? fx.officerOnDingTalk(column + u, unitA, role) : fx.officer(column + u, unitOf.get(column), role)));
@@ -280,6 +286,25 @@ class AuthorizationMatrixIT extends ItSupport {
         return detection;
     }
 
+    // ---- intake ------------------------------------------------------------------------
+
+    private static Map<String, Object> intakeTicket(String ticketNo) {
+        return Map.of("source", "HOTLINE_12345", "ticketNo", ticketNo, "receivedAt", "2026-03-01T09:30:00+08:00",
+                "content", "权限矩阵测试诉求", "complainant", Map.of("name", "李四", "phone", "13912345678"));
+    }
+
+    private Long intake;
+
+    /** An intake, handed in by the administrator once. */
+    private long intake() {
+        if (intake == null) {
+            Http.Response made = admin().postJson("/api/intake", intakeTicket("MI" + u));
+            assertThat(made.status()).as(made.body()).isEqualTo(201);
+            intake = made.json().path("id").asLong();
+        }
+        return intake;
+    }
+
     // ---- callers ----------------------------------------------------------------------
 
     private Http api(String column) {
@@ -293,6 +318,12 @@ class AuthorizationMatrixIT extends ItSupport {
     /** A Tasklist session, logged in once per column (anonymous: a session that never logged in). */
     private Http tasklist(String column) {
         return sessions.computeIfAbsent(column, c -> {
+            if ("INT".equals(c)) {
+                // the machine account has no Tasklist: its login is refused, the session stays anonymous
+                Http session = anonymous();
+                assertThat(session.loginToWebapp("tasklist", users.get(c), PASSWORD).status()).isIn(401, 403);
+                return session;
+            }
             if (!"ANON".equals(c)) {
                 return fx.tasklist(users.get(c), password(c));
             }
@@ -453,6 +484,15 @@ class AuthorizationMatrixIT extends ItSupport {
             assertStored(o, "SELECT COUNT(*) FROM problem WHERE id = ? AND status = 'VOID'", id);
             return o;
         });
+        p.put("POST /api/intake", c -> {
+            String ticketNo = "MT" + unique();
+            Outcome o = judge(api(c).postJson("/api/intake", intakeTicket(ticketNo)));
+            assertStored(o, "SELECT COUNT(*) FROM intake WHERE ticket_no = ?", ticketNo);
+            return o;
+        });
+        p.put("GET  /api/intake lists the intake", c -> listed(api(c).get("/api/intake?source=HOTLINE_12345&size=200"),
+                id(intake())));
+        p.put("GET  /api/intake/{id}", c -> judge(api(c).get("/api/intake/" + intake())));
         p.put("GET  /api/documents?problemId={other unit's}", c -> listed(
                 api(c).get("/api/documents?problemId=" + otherProblem), id(otherDocument)));
         p.put("GET  /api/documents/{own unit}", c -> judge(api(c).get("/api/documents/" + ownDocument)));

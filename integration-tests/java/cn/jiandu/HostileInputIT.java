@@ -91,6 +91,68 @@ class HostileInputIT extends ItSupport {
         clock.reset();
     }
 
+    /** A ticket that would be received (none of the corpus's is: each has one thing wrong). */
+    private static Map<String, Object> validIntake() {
+        return Map.of("source", "HOTLINE_12345", "ticketNo", "HOSTILE-" + unique(),
+                "receivedAt", "2026-03-01T09:30:00+08:00", "content", "报警后民警未到场。",
+                "complainant", Map.of("name", "张三", "phone", "13812345678", "idNumber", "11010519491231002X"),
+                "unitHint", "城关派出所");
+    }
+
+    /** A refused ticket: 400 naming the field. */
+    private void intake(String name, Map<String, Object> body, String field) {
+        corpus.add(new Case(name, "POST", "/api/intake", "application/json", write(body).getBytes(StandardCharsets.UTF_8),
+                400, false, new String[0], field));
+    }
+
+    /** POST /api/intake field by field, and its listing's parameters. */
+    private void intakeCases() {
+        Map<String, Object> t = validIntake();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> person = (Map<String, Object>) t.get("complainant");
+        intake("source unknown", with(t, "source", "UFO_HOTLINE"), "source");
+        intake("source inactive", with(t, "source", "HOSTILE_INACTIVE"), "source");
+        intake("source SQL injection", with(t, "source", "' OR '1'='1"), "source");
+        intake("source missing", with(t, "source", REMOVE), "source");
+        intake("source 10 000 characters", with(t, "source", "S".repeat(10_000)), "source");
+        intake("ticketNo blank", with(t, "ticketNo", "   "), "ticketNo");
+        intake("ticketNo 65 characters", with(t, "ticketNo", "T".repeat(65)), "ticketNo");
+        intake("receivedAt missing", with(t, "receivedAt", REMOVE), "receivedAt");
+        intake("receivedAt not a time", with(t, "receivedAt", "yesterday"), "receivedAt");
+        intake("receivedAt no such day", with(t, "receivedAt", "2026-02-30T08:00:00+08:00"), "receivedAt");
+        intake("receivedAt in the future", with(t, "receivedAt", "2999-01-01T00:00:00+08:00"), "receivedAt");
+        intake("receivedAt an object", with(t, "receivedAt", Map.of("x", 1)), "receivedAt");
+        intake("content blank", with(t, "content", " \n "), "content");
+        intake("content 1 MB", with(t, "content", "诉".repeat(350_000)), "content");
+        intake("complainant not an object", with(t, "complainant", "张三"), "complainant");
+        intake("phone not a phone", with(t, "complainant", with(person, "phone", "12812345678")), "complainant.phone");
+        intake("phone letters", with(t, "complainant", with(person, "phone", "138abcd5678")), "complainant.phone");
+        intake("phone 1000 digits", with(t, "complainant", with(person, "phone", "1".repeat(1000))),
+                "complainant.phone");
+        intake("idNumber wrong check digit", with(t, "complainant", with(person, "idNumber", "110105194912310021")),
+                "complainant.idNumber");
+        intake("idNumber 15 digits", with(t, "complainant", with(person, "idNumber", "110105491231002")),
+                "complainant.idNumber");
+        intake("idNumber SQL injection", with(t, "complainant", with(person, "idNumber", "' OR 1=1 --")),
+                "complainant.idNumber");
+        intake("name 51 characters", with(t, "complainant", with(person, "name", "名".repeat(51))), "complainant.name");
+        intake("unitHint 101 characters", with(t, "unitHint", "单".repeat(101)), "unitHint");
+        intake("incidentNo 65 characters", with(t, "incidentNo", "J".repeat(65)), "incidentNo");
+        intake("caseNo 65 characters", with(t, "caseNo", "A".repeat(65)), "caseNo");
+        CONTROL.forEach((what, text) -> {
+            intake("ticketNo with " + what, with(t, "ticketNo", text), "ticketNo");
+            intake("content with " + what, with(t, "content", text), "content");
+            intake("name with " + what, with(t, "complainant", with(person, "name", text)), "complainant.name");
+            intake("caseNo with " + what, with(t, "caseNo", text), "caseNo");
+        });
+        get("intake: id not a number", "/api/intake/abc", 400);
+        get("intake: no such intake", "/api/intake/-1", 404);
+        get("intake: status unknown", "/api/intake?status=DONE", 400);
+        get("intake: page negative", "/api/intake?page=-1", 400);
+        get("intake: size 201", "/api/intake?size=201", 400);
+        get("intake: source 41 characters", "/api/intake?source=" + "S".repeat(41), 400);
+    }
+
     private Map<String, Object> validProblem() {
         return Fixtures.problem("HOTLINE_12345", station, officer, "受案回执未开具", "群众反映报警后未收到受案回执。");
     }
@@ -206,7 +268,8 @@ class HostileInputIT extends ItSupport {
                 new JsonEndpoint("POST", "/api/admin/clock", Map.of("now", "2026-03-10T09:00:00+08:00"), false),
                 new JsonEndpoint("POST", "/api/reports", Map.of("type", "DAILY", "date", "2020-01-01"), true),
                 new JsonEndpoint("PUT", "/api/admin/sources/HOTLINE_12345", Map.of("name", "12345政务服务热线",
-                        "kind", "HOTLINE", "active", true, "callback", true), true));
+                        "kind", "HOTLINE", "active", true, "callback", true), true),
+                new JsonEndpoint("POST", "/api/intake", validIntake(), true));
     }
 
     private void buildCorpus() {
@@ -263,6 +326,8 @@ class HostileInputIT extends ItSupport {
         json("unitCode SQL injection", "POST", problems, with(p, "unitCode", "X'; DROP TABLE problem; --"), 400);
         json("officerNo SQL injection", "POST", problems, with(p, "officerNo", "1 OR 1=1"), 400);
         json("officerNo 100 characters", "POST", problems, with(p, "officerNo", "9".repeat(100)), 400);
+
+        intakeCases();
 
         // units
         Map<String, Object> unit = Map.of("code", "HY" + unique(), "name", "新单位", "kind", "STATION");
@@ -825,7 +890,7 @@ class HostileInputIT extends ItSupport {
         Map<String, Object> state = new LinkedHashMap<>();
         for (String table : List.of("org_unit", "org_officer", "org_officer_role", "problem", "cal_day",
                 "ACT_ID_USER", "ACT_ID_MEMBERSHIP", "ledger_incident", "ledger_case", "ledger_measure", "report",
-                "detection_run", "detection_finding", "evidence", "evidence_content")) {
+                "detection_run", "detection_finding", "evidence", "evidence_content", "intake")) {
             state.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
         }
         // documents of this test's problem and of any newer one: a problem another test class left
@@ -1121,7 +1186,7 @@ class HostileInputIT extends ItSupport {
     /** A page far past the end is empty, not an overflow into a negative OFFSET (a 500). */
     @Test
     void shouldAnswerAPageFarPastTheEndWithAnEmptyPage() {
-        for (String path : List.of("/api/problems", "/api/reports")) {
+        for (String path : List.of("/api/problems", "/api/reports", "/api/intake")) {
             Http.Response r = admin().get(path + "?page=20000000&size=200");
             assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
             assertThat(r.json().path("items")).as(path).isEmpty();
