@@ -263,4 +263,17 @@ class EngineApiAllowListTest {
     void shouldRefuseTheWebappsWritesAndWhatNobodyNeeds(String method, String path) {
         assertThat(EngineApiAllowList.allows(method, path, List.of("OFFICER", "unit_CGPCS"))).isFalse();
     }
+
+    @Test
+    void shouldRefuseAMachineAccountEveryEndpointEvenWithAnotherRole() {
+        for (List<String> groups : List.of(List.of("INTAKE", "unit_FZDD"), List.of("INTAKE", "ADMIN"),
+                List.of("INTAKE", "LEGAL_OFFICER", "camunda-admin"))) {
+            for (String call : List.of("GET engine", "GET task", "POST task", "POST task/42/claim",
+                    "POST task/42/complete", "GET process-definition", "POST process-definition/key/rectification/start",
+                    "GET history/task", "GET user")) {
+                String[] parts = call.split(" ");
+                assertThat(EngineApiAllowList.allows(parts[0], parts[1], groups)).as(groups + " " + call).isFalse();
+            }
+        }
+    }
 }
