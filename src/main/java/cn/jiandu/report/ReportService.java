@@ -30,8 +30,6 @@ import cn.jiandu.web.Page;
 public class ReportService {
 
     private static final Logger log = LoggerFactory.getLogger(ReportService.class);
-    /** Two nodes making reports of one type and year at once may both pick the next issue number. */
-    private static final int ATTEMPTS = 5;
 
     private final ReportMapper mapper;
     private final ReportCounter counter;
@@ -78,21 +76,17 @@ public class ReportService {
         if (existing.isPresent()) {
             return new Made(ReportSummary.of(existing.get()), false);
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(status -> create(period, by));
-            } catch (DuplicateKeyException e) {
-                ReportMapper.StoredReport made = mapper.findByPeriod(type, period.start());
-                if (made != null) {
-                    log.info("{} of {} was made meanwhile (another node or request); answering that one", type,
-                            period.start());
-                    return new Made(ReportSummary.of(made), false);
-                }
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                log.info("{} of {} collided with another insert; trying again", type, period.start());
+        try {
+            return tx.execute(status -> create(period, by));
+        } catch (DuplicateKeyException e) {
+            // the only unique key left is the period's: another node or request made it meanwhile
+            ReportMapper.StoredReport made = mapper.findByPeriod(type, period.start());
+            if (made == null) {
+                throw e;
             }
+            log.info("{} of {} was made meanwhile (another node or request); answering that one", type,
+                    period.start());
+            return new Made(ReportSummary.of(made), false);
         }
     }
 
