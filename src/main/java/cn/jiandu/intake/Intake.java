@@ -8,7 +8,8 @@ import java.time.Instant;
  */
 record Intake(long id, String source, String ticketNo, Instant receivedAt, String content, String nameCipher,
         String phoneCipher, String idNumberCipher, String unitHint, String incidentNo, String caseNo,
-        IntakeStatus status, Instant createdAt, String createdBy) {
+        IntakeStatus status, Instant createdAt, String createdBy, Long problemId, String referTo, String triageReason,
+        Instant triagedAt, String triagedBy, CallbackStatus callbackStatus, Instant closedAt) {
 
     @Override
     public String toString() {

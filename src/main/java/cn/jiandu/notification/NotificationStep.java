@@ -20,7 +20,11 @@ public enum NotificationStep {
     TALK_OVERDUE("谈话约谈超期"),
     /** the problem was voided (作废): its unit need do nothing more */
     VOIDED("问题作废"),
-    REPORT("监督报告");
+    REPORT("监督报告"),
+    /** a ticket of the public not triaged by its due time (诉求分派超期): the legal department */
+    TRIAGE_OVERDUE("诉求分派超期"),
+    /** a call back (回访) not made by its due time: the legal department */
+    CALLBACK_OVERDUE("回访超期");
 
     private final String label;
 

@@ -110,6 +110,38 @@ public class Notifications {
         return new Queued(messageKey, List.copyOf(names), due, due.isAfter(now));
     }
 
+    /**
+     * A work notification to everyone active in the given bureau-wide roles, about something
+     * that is not (yet) a problem: a ticket of the public waiting for triage or a call back.
+     * {@code key} tells this occurrence from others; a person who has it already is skipped.
+     * The text must carry no personal data of the public. Returns the names it went to.
+     */
+    @Transactional
+    public List<String> roleNotice(List<Role> roles, NotificationStep step, String key, String title, String markdown,
+            String path) {
+        Map<String, Officer> people = new LinkedHashMap<>();
+        for (Role role : roles) {
+            for (Officer officer : organisation.officers(null, role)) {
+                people.putIfAbsent(officer.officerNo(), officer);
+            }
+        }
+        Instant now = clock.instant();
+        String messageKey = "n:" + step.name() + ":" + key;
+        Instant due = sendAt(Level.BLUE, now);
+        List<String> names = new ArrayList<>();
+        for (Officer officer : people.values()) {
+            if (officer.dingtalkUserId() == null || !officer.active()) {
+                continue;
+            }
+            if (insert(messageKey + ":" + officer.dingtalkUserId(), messageKey, OutboxMessage.WORK,
+                    officer.dingtalkUserId(), officer.name(), null, step, null, title, markdown,
+                    links.to(path), null, due, now)) {
+                names.add(officer.name());
+            }
+        }
+        return names;
+    }
+
     /** A message to a group robot (the bureau's reports): markdown as given. */
     @Transactional
     public boolean robot(String robot, String key, String title, String markdown, List<String> atMobiles) {

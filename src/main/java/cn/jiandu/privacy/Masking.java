@@ -61,6 +61,32 @@ public final class Masking {
         return id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4);
     }
 
+    /** A mobile number, an 18-character id number or a landline inside free text (not part of a longer number). */
+    private static final java.util.regex.Pattern IN_TEXT = java.util.regex.Pattern.compile(
+            "(?<![0-9A-Za-z])(?:[1-9]\\d{5}(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx]"
+                    + "|1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}|0\\d{2,3}-\\d{7,8})(?![0-9A-Za-z])");
+
+    /**
+     * Free text (a complaint's content) with every phone number and id number in it masked as
+     * above: what the public writes may carry them, and the text travels on to problems,
+     * documents and messages.
+     */
+    public static String scrub(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        java.util.regex.Matcher found = IN_TEXT.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (found.find()) {
+            String hit = found.group();
+            String compact = hit.replaceAll("[ ]", "");
+            String masked = compact.length() == 18 && !compact.contains("-") ? idNumber(compact) : phone(compact);
+            found.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(masked));
+        }
+        found.appendTail(out);
+        return out.toString();
+    }
+
     /** The last {@code kept} characters of a value of at least {@code minimum}, the rest masked. */
     private static String keepLast(String value, int kept, int minimum) {
         int characters = value.codePointCount(0, value.length());

@@ -39,7 +39,13 @@ public enum EventKind {
     /** the process ended a path without the review's approval: not closed, the legal department looks */
     ANOMALY("流程异常"),
     /** a file of evidence uploaded or withdrawn (cn.jiandu.evidence) */
-    EVIDENCE("整改佐证材料");
+    EVIDENCE("整改佐证材料"),
+    /** a ticket of the public (群众诉求) the problem was registered from or merged with */
+    INTAKE("群众诉求"),
+    /** a call back to a complainant (回访) and its outcome */
+    CALLBACK("回访"),
+    /** the legal captain reopened the closed problem after a dissatisfied call back (回访不满意重新整改) */
+    REOPENED("重新整改");
 
     private final String label;
 

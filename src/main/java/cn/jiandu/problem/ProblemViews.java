@@ -25,9 +25,11 @@ public class ProblemViews {
     private final OrganisationService organisation;
     private final DocumentService documents;
     private final ProblemPauses pauses;
+    private final ProblemIntakes intakes;
 
     ProblemViews(ProblemService problems, OrganisationService organisation, DocumentService documents,
-            ProblemPauses pauses) {
+            ProblemPauses pauses, ProblemIntakes intakes) {
+        this.intakes = intakes;
         this.problems = problems;
         this.organisation = organisation;
         this.documents = documents;
@@ -86,7 +88,7 @@ public class ProblemViews {
                 p.level() == null ? null : p.level().label(), p.status(), p.repeatCount(),
                 Times.china(p.signDeadline()), Times.china(p.deadline()), Times.china(p.signedAt()),
                 Times.china(p.closedAt()), p.closedOnTime(), p.processInstanceId(), p.registeredBy(),
-                Times.china(p.createdAt()), docs, timeline, approved, pausedDays);
+                Times.china(p.createdAt()), docs, timeline, approved, pausedDays, intakes.of(p.id()));
     }
 
     /** The short form of a listing's row. */

@@ -51,4 +51,14 @@ class MaskingTest {
             assertThat(Masking.idNumber(nothing)).isEmpty();
         }
     }
+
+    @Test
+    void shouldMaskPhonesAndIdNumbersInsideAComplaintsText() {
+        assertThat(Masking.scrub("我叫张三，电话13812345678，身份证110101199003071234，座机0571-88776655，请回电"))
+                .isEqualTo("我叫张三，电话138****5678，身份证1101**********1234，座机0571-****6655，请回电");
+        assertThat(Masking.scrub("手机 138 1234 5678 联系")).isEqualTo("手机 138****5678 联系");
+        // case numbers and dates stay as they are
+        assertThat(Masking.scrub("案件编号A3301002026000123，2026年11月3日")).isEqualTo("案件编号A3301002026000123，2026年11月3日");
+        assertThat(Masking.scrub(null)).isNull();
+    }
 }
