@@ -51,9 +51,11 @@ public class RectificationProcess {
     private final Clock clock;
     private final ProblemNotices notices;
     private final ScoreService scores;
+    private final IntakeProcess intakes;
 
     RectificationProcess(ProblemService problems, RuntimeService runtime, EscalationProperties properties, Clock clock,
-            ProblemNotices notices, ScoreService scores) {
+            ProblemNotices notices, ScoreService scores, IntakeProcess intakes) {
+        this.intakes = intakes;
         this.scores = scores;
         this.problems = problems;
         this.runtime = runtime;
@@ -178,6 +180,8 @@ public class RectificationProcess {
                     : TimelineText.text("timeline.score.reversed", back.unitPoints()), null);
         }
         notices.send(problemId, NotificationStep.VOIDED, "void", reason, null);
+        // the tickets of the public waiting for this problem are closed
+        intakes.problemVoided(problemId);
         return new Voided(problemId, ProblemStatus.VOID, ProblemStatus.VOID.label(), Times.china(clock.instant()),
                 actor, reason);
     }

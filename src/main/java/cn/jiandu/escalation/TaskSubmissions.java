@@ -55,12 +55,15 @@ public class TaskSubmissions implements FormSubmissionPolicy {
     private final Transfers transfers;
     private final RectifyEvidence rectifyEvidence;
     private final RegistrationChoices choices;
+    private final IntakeChecks intakeChecks;
     private final int maxTextLength;
     private final Counter refused;
 
     TaskSubmissions(FormService forms, TaskService tasks, RepositoryService repository, IdentityService identity,
             ObjectMapper json, MeterRegistry meters, Transfers transfers, RectifyEvidence rectifyEvidence,
-            RegistrationChoices choices, @Value("${jiandu.forms.max-text-length:4000}") int maxTextLength) {
+            RegistrationChoices choices, IntakeChecks intakeChecks,
+            @Value("${jiandu.forms.max-text-length:4000}") int maxTextLength) {
+        this.intakeChecks = intakeChecks;
         this.choices = choices;
         this.transfers = transfers;
         this.rectifyEvidence = rectifyEvidence;
@@ -88,7 +91,13 @@ public class TaskSubmissions implements FormSubmissionPolicy {
             identity.clearAuthentication();
             FormFields fields = taskForm(taskId);
             String form = task.getTaskDefinitionKey();
-            Verdict verdict = judge(form, fields, variables, Rectification.ENGINE_OWNED);
+            boolean intake = task.getProcessDefinitionId() != null
+                    && task.getProcessDefinitionId().startsWith(IntakeFlow.PROCESS_KEY + ":");
+            Verdict verdict = judge(form, fields, variables, intake ? IntakeFlow.ENGINE_OWNED : Rectification.ENGINE_OWNED);
+            if (verdict.accepted() && intake) {
+                verdict = new Verdict(form, intakeChecks.refusals(taskId, form, variables).stream()
+                        .map(refusal -> labelled(fields, refusal)).toList());
+            }
             if (verdict.accepted() && Rectification.TASK_DECIDE_TRANSFER.equals(form)) {
                 verdict = transferTarget(taskId, form, variables);
             }
@@ -119,8 +128,15 @@ public class TaskSubmissions implements FormSubmissionPolicy {
             if (definition == null) {
                 return new Verdict(null, List.of());
             }
-            FormFields fields = startForm(definition.getId());
             String form = definition.getKey() + " start";
+            if (IntakeFlow.PROCESS_KEY.equals(definition.getKey())) {
+                // a ticket enters through the intake API, which stores it and starts its process
+                Verdict verdict = new Verdict(form, List.of(new Refusal(IntakeFlow.INTAKE_ID,
+                        "群众诉求只能通过受理接口登记（POST /api/intake 或批量导入），不能直接启动诉求流程")));
+                report(verdict, submitter, "start of " + definition.getId());
+                return verdict;
+            }
+            FormFields fields = startForm(definition.getId());
             Verdict verdict = judge(form, fields, variables, Rectification.ENGINE_OWNED_AT_START);
             if (verdict.accepted() && Rectification.PROCESS_KEY.equals(definition.getKey())) {
                 verdict = registrationChoices(form, fields, variables);

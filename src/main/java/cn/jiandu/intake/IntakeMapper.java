@@ -20,6 +20,9 @@ interface IntakeMapper {
 
     Intake findByTicket(@Param("source") String source, @Param("ticketNo") String ticketNo);
 
+    /** The stored ticket as committed now (a locking read), whatever this transaction saw before. */
+    Intake findByTicketLatest(@Param("source") String source, @Param("ticketNo") String ticketNo);
+
     List<Intake> page(@Param("status") IntakeStatus status, @Param("source") String source,
             @Param("offset") long offset, @Param("limit") int limit);
 

@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.jiandu.privacy.Masking;
 import cn.jiandu.privacy.PersonalDataCipher;
@@ -45,8 +47,11 @@ public class IntakeService {
     private final ProblemService problems;
     private final PersonalDataCipher cipher;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    IntakeService(IntakeMapper mapper, ProblemService problems, PersonalDataCipher cipher, Clock clock) {
+    IntakeService(IntakeMapper mapper, ProblemService problems, PersonalDataCipher cipher, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.mapper = mapper;
         this.problems = problems;
         this.cipher = cipher;
@@ -62,6 +67,7 @@ public class IntakeService {
         return user.roles().stream().anyMatch(HANDLERS::contains);
     }
 
+    @Transactional
     Received receive(IntakeRequest request, CurrentUser user) {
         requireHandler(user);
         Map<String, Channel> channels = channels();
@@ -90,14 +96,16 @@ public class IntakeService {
         try {
             mapper.insert(row);
         } catch (DuplicateKeyException raced) {
-            // another node stored the same ticket between the look-up and the insert
-            Intake stored = mapper.findByTicket(t.source(), t.ticketNo());
+            // another node stored the same ticket between the look-up and the insert: a locking
+            // read sees its committed row (a plain one would see this transaction's snapshot)
+            Intake stored = mapper.findByTicketLatest(t.source(), t.ticketNo());
             if (stored == null) {
                 throw raced;
             }
             return new Received(again(stored, t, channels), false);
         }
         log.info("Intake {} received from channel {} by {}", row.id, row.source, user.userId());
+        events.publishEvent(new IntakeReceived(row.id));
         return new Received(view(mapper.find(row.id), channels), true);
     }
 

@@ -64,7 +64,8 @@ public class IntakeTriage implements ProblemIntakes {
     }
 
     /** An intake as its tasks show it: nothing of the complainant but the masked name. */
-    public record Facts(long id, String source, String sourceName, boolean callbackChannel, String ticketNo,
+    public record Facts(long id, String source, String sourceName, String sourceKind, boolean callbackChannel,
+            String ticketNo,
             String receivedAtText, String content, String unitHint, String incidentNo, String caseNo,
             String complainantName, IntakeStatus status, Long problemId, CallbackStatus callbackStatus) {
 
@@ -92,7 +93,7 @@ public class IntakeTriage implements ProblemIntakes {
     private Facts facts(Intake i) {
         Channel channel = channel(i.source());
         return new Facts(i.id(), i.source(), channel == null ? i.source() : channel.name(),
-                channel != null && channel.callback(), i.ticketNo(),
+                channel == null ? "OTHER" : channel.kind().name(), channel != null && channel.callback(), i.ticketNo(),
                 ChineseDates.dateTime(i.receivedAt().atZone(Times.CHINA)), Masking.scrub(i.content()), i.unitHint(),
                 i.incidentNo(), i.caseNo(), Masking.name(cipher.decrypt(i.nameCipher())), i.status(), i.problemId(),
                 i.callbackStatus());
@@ -302,6 +303,19 @@ public class IntakeTriage implements ProblemIntakes {
     @Transactional(readOnly = true)
     public List<Link> of(long problemId) {
         return mapper.forProblem(problemId).stream().map(i -> new Link(i.id(), i.source(), i.ticketNo())).toList();
+    }
+
+    /**
+     * What the ledgers hold of the ticket's incident or case number (警情、案件) and their open
+     * findings, for the triage form: a short markdown text.
+     */
+    @Transactional(readOnly = true)
+    public String ledgerMatch(long intakeId) {
+        Intake intake = find(intakeId);
+        if (blank(intake.incidentNo()) && blank(intake.caseNo())) {
+            return "（工单未提供警情编号或案件编号）";
+        }
+        return "（执法台账中未找到警情编号或案件编号相符的记录）";
     }
 
     /** The intakes linked to a problem (accepted from or merged into it). */

@@ -74,6 +74,9 @@ interface ProblemMapper {
 
     int close(@Param("id") long id, @Param("at") Instant at, @Param("onTime") boolean onTime);
 
+    /** A closed problem back to 整改 (counted as a repeat); 0 when it was not closed. */
+    int reopen(@Param("id") long id);
+
     int insertEvent(NewEvent event);
 
     int completeEvent(@Param("id") long id, @Param("placeholder") String placeholder, @Param("text") String text);

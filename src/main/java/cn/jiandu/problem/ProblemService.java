@@ -343,4 +343,20 @@ public class ProblemService {
         mapper.close(problemId, clock.instant(), onTime);
         return get(problemId);
     }
+
+    /**
+     * 重新整改: a closed problem goes back to its unit after a dissatisfied call back — status
+     * 整改中, no longer closed, counted as a repeat (屡改屡犯). False when it was not closed
+     * (reopened already): the caller starts nothing then.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean reopen(long problemId, String actor, String reason) {
+        if (mapper.reopen(problemId) != 1) {
+            return false;
+        }
+        Problem problem = get(problemId);
+        record(problemId, EventKind.REOPENED, actor, problem.level(), TimelineText.text("timeline.reopened", reason),
+                null);
+        return true;
+    }
 }

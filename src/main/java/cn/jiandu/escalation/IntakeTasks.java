@@ -1,0 +1,122 @@
+package cn.jiandu.escalation;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import cn.jiandu.intake.CallbackOutcome;
+import cn.jiandu.intake.CallbackRecord;
+import cn.jiandu.intake.IntakeTriage;
+import cn.jiandu.text.ChineseDates;
+import cn.jiandu.time.Times;
+
+/**
+ * Listens to the user tasks of intake.bpmn: names each with the ticket, writes the Tasklist
+ * card's lines, shows the call back the calls before it, and records what a completed call
+ * (回访) or review (回访复核) decided — once per task, in the completion's transaction.
+ * A person's mistakes never reach here: TaskSubmissions refuses them before the engine runs.
+ */
+@Component("intakeTasks")
+class IntakeTasks implements TaskListener {
+
+    private static final int MAX_NAME = 200;
+
+    private final IntakeTriage intakes;
+    private final IdentityService identity;
+    private final IntakeClocks clocks;
+
+    IntakeTasks(IntakeTriage intakes, IdentityService identity, IntakeClocks clocks) {
+        this.intakes = intakes;
+        this.identity = identity;
+        this.clocks = clocks;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            created(task);
+        } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            completed(task);
+        }
+    }
+
+    private void created(DelegateTask task) {
+        String ticket = Variables.text(task, IntakeFlow.TICKET);
+        String step = task.getName();
+        if (IntakeFlow.TASK_CALLBACK.equals(task.getTaskDefinitionKey())) {
+            Object attempt = task.getVariable(IntakeFlow.CALLBACK_ATTEMPT);
+            step = step + (attempt instanceof Number n && n.intValue() > 1 ? "（第" + n.intValue() + "次联系）" : "");
+            task.setVariableLocal(IntakeFlow.CALLBACK_HISTORY, history(IntakeDelegates.intakeId(task.getExecution())));
+        }
+        if (IntakeFlow.TASK_CALLBACK_REVIEW.equals(task.getTaskDefinitionKey())) {
+            task.setVariableLocal(IntakeFlow.CALLBACK_HISTORY, history(IntakeDelegates.intakeId(task.getExecution())));
+        }
+        String name = "【群众诉求】" + step + "：" + ticket;
+        task.setName(name.length() > MAX_NAME ? name.substring(0, MAX_NAME - 1) + "…" : name);
+        task.setVariableLocal(IntakeFlow.CARD_LEVEL, "群众诉求");
+        task.setVariableLocal(IntakeFlow.CARD_UNIT, Variables.text(task, IntakeFlow.SOURCE_NAME));
+        task.setVariableLocal(IntakeFlow.CARD_DUE, task.getDueDate() == null ? "无"
+                : ChineseDates.dateTime(task.getDueDate().toInstant().atZone(Times.CHINA)));
+    }
+
+    /** The calls so far, for the next call and the review: when, who, what was heard. */
+    private String history(long intakeId) {
+        List<CallbackRecord> calls = intakes.calls(intakeId);
+        if (calls.isEmpty()) {
+            return "（尚未回访）";
+        }
+        StringBuilder text = new StringBuilder();
+        for (CallbackRecord call : calls) {
+            text.append("- ").append(ChineseDates.dateTime(call.calledAt().atZone(Times.CHINA))).append(" 第")
+                    .append(call.round()).append("轮第").append(call.attempt()).append("次，").append(call.calledBy())
+                    .append("：**").append(call.outcome().label()).append("**");
+            if (call.note() != null && !call.note().isBlank()) {
+                text.append("（").append(call.note().replaceAll("[\\r\\n]+", " ")).append("）");
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private void completed(DelegateTask task) {
+        long intakeId = IntakeDelegates.intakeId(task.getExecution());
+        String actor = actor(task);
+        switch (task.getTaskDefinitionKey()) {
+            case IntakeFlow.TASK_TRIAGE -> task.setVariable(IntakeFlow.TRIAGED_BY, actor);
+            case IntakeFlow.TASK_CALLBACK -> {
+                CallbackOutcome outcome = CallbackOutcome.valueOf(Variables.text(task, IntakeFlow.CALLBACK_OUTCOME));
+                int round = ((Number) task.getVariable(IntakeFlow.CALLBACK_ROUND)).intValue();
+                int attempt = ((Number) task.getVariable(IntakeFlow.CALLBACK_ATTEMPT)).intValue();
+                intakes.recordCall(intakeId, round, attempt, outcome, Variables.text(task, IntakeFlow.CALLBACK_NOTE),
+                        task.getId(), actor);
+                boolean satisfied = outcome == CallbackOutcome.SATISFIED
+                        || outcome == CallbackOutcome.BASICALLY_SATISFIED;
+                task.setVariable(IntakeFlow.SECOND_CALLBACK,
+                        satisfied && round == 1 && Boolean.TRUE.equals(task.getVariable(IntakeFlow.SENSITIVE)));
+                task.setVariable(IntakeFlow.CALLBACK_RETRY_AT, clocks.nextWorkingMorning());
+                Object days = task.getVariable(IntakeFlow.SECOND_CALLBACK_DAYS);
+                task.setVariable(IntakeFlow.SECOND_CALLBACK_AT,
+                        clocks.workingMorningAfter(days instanceof Number n ? n.intValue() : 1));
+            }
+            case IntakeFlow.TASK_CALLBACK_REVIEW -> {
+                intakes.recordReview(intakeId, Variables.text(task, IntakeFlow.CALLBACK_REVIEW_DECISION),
+                        Variables.text(task, IntakeFlow.CALLBACK_REVIEW_NOTE), actor);
+                task.setVariable(IntakeFlow.REVIEWED_BY, actor);
+            }
+            default -> {
+            }
+        }
+    }
+
+    private String actor(DelegateTask task) {
+        Authentication current = identity.getCurrentAuthentication();
+        if (current != null && current.getUserId() != null) {
+            return current.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : EscalationService.SYSTEM;
+    }
+}
