@@ -73,6 +73,14 @@ class RectificationProcessTest {
             e.setVariable(Rectification.LEVEL, next);
         }));
         Mocks.register("closeProblem", step("close", e -> { }));
+        Mocks.register("notifyIntakes", step("notifyIntakes", e -> { }));
+        Mocks.register("reopenProblem", step("reopen", e -> {
+            e.setVariable(Rectification.LEVEL, "YELLOW");
+            e.setVariable(Rectification.SIGNED, true);
+            e.setVariable(Rectification.DEADLINE_RULES, "{}");
+            e.setVariable(Rectification.UNIT_CODE, "CGPCS");
+            e.setVariable(Rectification.PROBLEM_TITLE, "受案登记表未开具回执");
+        }));
         Mocks.register("transferProblem", step("transfer", e -> {
             e.setVariable(Rectification.UNIT_CODE, e.getVariable(Rectification.TRANSFER_UNIT_CODE));
             e.setVariable(Rectification.TRANSFER_REJECTIONS, 0);
@@ -233,8 +241,24 @@ class RectificationProcessTest {
         assertThat(pi).isWaitingAt("Task_Rectify");
         report(pi);
         review(pi, "APPROVE");
-        assertThat(pi).isEnded().hasPassed("Task_Close", "End_Closed");
-        assertThat(steps).containsExactly("register", "fixRules", "applyLevel", "issueDocument", "close");
+        assertThat(pi).isEnded().hasPassed("Task_Close", "Task_NotifyIntakes", "End_Closed");
+        assertThat(steps).containsExactly("register", "fixRules", "applyLevel", "issueDocument", "close",
+                "notifyIntakes");
+    }
+
+    @Test
+    void shouldReopenAClosedProblemOneLevelHigherStraightToRectification() {
+        ProcessInstance pi = runtimeService().createMessageCorrelation("ReopenProblem").processInstanceBusinessKey("1")
+                .setVariable(Rectification.PROBLEM_ID, 1L).setVariable(Rectification.RAISE_REASON, "回访不满意")
+                .correlateStartMessage();
+
+        assertThat(pi).hasPassed("StartEvent_Reopened", "Task_Reopen", "Task_ApplyLevel", "Task_IssueDocument")
+                .isWaitingAt("Task_Rectify", "Task_DisciplineTalk");
+        assertThat(level(pi)).isEqualTo("YELLOW");
+        assertThat(steps).containsExactly("reopen", "applyLevel", "issueDocument");
+        report(pi);
+        review(pi, "APPROVE");
+        assertThat(pi).isWaitingAt("Task_DisciplineTalk").hasPassed("Task_NotifyIntakes");
     }
 
     @Test

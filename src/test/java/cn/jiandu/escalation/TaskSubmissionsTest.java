@@ -46,7 +46,7 @@ class TaskSubmissionsTest {
     private final TaskService taskService = mock(TaskService.class);
     private final TaskSubmissions submissions = new TaskSubmissions(formService, taskService,
             mock(RepositoryService.class), mock(IdentityService.class), JSON, meters, mock(Transfers.class),
-            mock(RectifyEvidence.class), mock(RegistrationChoices.class), 4000);
+            mock(RectifyEvidence.class), mock(RegistrationChoices.class), mock(IntakeChecks.class), 4000);
 
     private static FormFields form(String name) throws IOException {
         try (InputStream form = TaskSubmissionsTest.class.getClassLoader()

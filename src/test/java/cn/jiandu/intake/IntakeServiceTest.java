@@ -38,7 +38,9 @@ class IntakeServiceTest {
     private final IntakeMapper mapper = mock(IntakeMapper.class);
     private final ProblemService problems = mock(ProblemService.class);
     private final PersonalDataCipher cipher = new PersonalDataCipher(new PrivacyProperties(KEY));
-    private final IntakeService service = new IntakeService(mapper, problems, cipher, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final List<Object> published = new java.util.ArrayList<>();
+    private final IntakeService service = new IntakeService(mapper, problems, cipher, Clock.fixed(NOW, ZoneOffset.UTC),
+            published::add);
     private final CurrentUser machine = new CurrentUser("platform12345", Set.of(Role.INTAKE), "U1", List.of("INTAKE"));
     private final AtomicReference<IntakeMapper.NewIntake> inserted = new AtomicReference<>();
 
@@ -56,7 +58,8 @@ class IntakeServiceTest {
 
     private static Intake stored(IntakeMapper.NewIntake r) {
         return new Intake(r.id, r.source, r.ticketNo, r.receivedAt, r.content, r.nameCipher, r.phoneCipher,
-                r.idNumberCipher, r.unitHint, r.incidentNo, r.caseNo, r.status, r.createdAt, r.createdBy);
+                r.idNumberCipher, r.unitHint, r.incidentNo, r.caseNo, r.status, r.createdAt, r.createdBy, null, null, null,
+                null, null, CallbackStatus.NONE, null);
     }
 
     private static IntakeRequest ticket(String content) {
@@ -97,6 +100,8 @@ class IntakeServiceTest {
         assertThatThrownBy(() -> service.receive(ticket("另一件事"), machine)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("T-1").hasMessageNotContaining("88776655");
         verify(mapper, times(1)).insert(any());
+        // its process is started once, for the new intake only
+        assertThat(published).containsExactly(new IntakeReceived(7L));
     }
 
     @Test
@@ -110,5 +115,6 @@ class IntakeServiceTest {
         assertThatThrownBy(() -> service.receive(ticket("x"), officer)).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> service.get(7L, officer)).isInstanceOf(ForbiddenException.class);
         verify(mapper, never()).insert(any());
+        assertThat(published).isEmpty();
     }
 }
