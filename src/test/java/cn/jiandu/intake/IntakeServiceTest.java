@@ -56,7 +56,8 @@ class IntakeServiceTest {
 
     private static Intake stored(IntakeMapper.NewIntake r) {
         return new Intake(r.id, r.source, r.ticketNo, r.receivedAt, r.content, r.nameCipher, r.phoneCipher,
-                r.idNumberCipher, r.unitHint, r.incidentNo, r.caseNo, r.status, r.createdAt, r.createdBy);
+                r.idNumberCipher, r.unitHint, r.incidentNo, r.caseNo, r.status, r.createdAt, r.createdBy, null, null, null, null, null, null,
+                null);
     }
 
     private static IntakeRequest ticket(String content) {
