@@ -23,8 +23,8 @@ import cn.jiandu.text.ChineseDates;
 @Service
 public class LedgerLookup {
 
-    /** The ledgers' key columns are VARCHAR(64): a longer number cannot match. */
-    static final int MAX_NUMBER = 64;
+    /** No ledger stores a longer number (VARCHAR(64), refused by the import): it cannot match. */
+    static final int MAX_NUMBER = LedgerRowParser.MAX_KEY;
     static final int MAX_FINDINGS = 10;
     static final int MAX_SUMMARY = 100;
 
@@ -125,7 +125,7 @@ public class LedgerLookup {
             return null;
         }
         String trimmed = raw.strip();
-        if (trimmed.isEmpty() || trimmed.codePointCount(0, trimmed.length()) > MAX_NUMBER) {
+        if (trimmed.isEmpty() || trimmed.length() > MAX_NUMBER) {
             return null;
         }
         return trimmed;
