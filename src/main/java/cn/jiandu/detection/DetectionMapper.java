@@ -34,6 +34,14 @@ interface DetectionMapper {
 
     List<Finding> findingsOf(@Param("rule") String rule, @Param("keys") Collection<String> keys);
 
+    /**
+     * The open findings of the incident rules on an incident and of the case rules on a case
+     * (either number may be null, not both), newest first.
+     */
+    List<Finding> openFindingsOn(@Param("incidentNo") String incidentNo,
+            @Param("incidentRules") Collection<String> incidentRules, @Param("caseNo") String caseNo,
+            @Param("caseRules") Collection<String> caseRules, @Param("limit") int limit);
+
     List<Finding> findings(@Param("rule") String rule, @Param("unitCode") String unitCode,
             @Param("status") String status, @Param("limit") int limit);
 

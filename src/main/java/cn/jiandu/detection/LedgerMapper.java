@@ -51,6 +51,24 @@ interface LedgerMapper {
     /** Every import with an id up to this had ended (none is RUNNING below it). */
     long endedMark();
 
+    /** One incident as the triage of an intake shows it; null when not stored. */
+    IncidentRow findIncident(@Param("incidentNo") String incidentNo);
+
+    /** One case as the triage of an intake shows it; null when not stored. */
+    CaseRow findCase(@Param("caseNo") String caseNo);
+
+    /** The first (by number) of the cases opened on an incident; null when none. */
+    CaseRow firstCaseOf(@Param("incidentNo") String incidentNo);
+
+    /** An incident without the ledger's bookkeeping. */
+    record IncidentRow(String incidentNo, String unitCode, String category, Instant receivedAt, String summary) {
+    }
+
+    /** A case and the dates of its steps (受案, 立案, 不予立案, 结案), without officer or bookkeeping. */
+    record CaseRow(String caseNo, String incidentNo, String unitCode, String category, Instant acceptedAt,
+            Instant filedAt, Instant notFiledAt, Instant closedAt) {
+    }
+
     /** A key and the import that last wrote its row. */
     record StoredKey(String key, long importId) {
     }
