@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.detection.LedgerLookup;
 import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.privacy.Masking;
@@ -53,9 +54,11 @@ public class IntakeTriage implements ProblemIntakes {
     private final OrganisationService organisation;
     private final PersonalDataCipher cipher;
     private final Clock clock;
+    private final LedgerLookup ledgers;
 
     IntakeTriage(IntakeMapper mapper, ProblemService problems, OrganisationService organisation,
-            PersonalDataCipher cipher, Clock clock) {
+            PersonalDataCipher cipher, Clock clock, LedgerLookup ledgers) {
+        this.ledgers = ledgers;
         this.mapper = mapper;
         this.problems = problems;
         this.organisation = organisation;
@@ -315,7 +318,8 @@ public class IntakeTriage implements ProblemIntakes {
         if (blank(intake.incidentNo()) && blank(intake.caseNo())) {
             return "（工单未提供警情编号或案件编号）";
         }
-        return "（执法台账中未找到警情编号或案件编号相符的记录）";
+        return ledgers.describe(intake.incidentNo(), intake.caseNo())
+                .orElse("（执法台账中未找到与工单所列警情编号、案件编号相符的记录）");
     }
 
     /** The intakes linked to a problem (accepted from or merged into it). */
