@@ -153,6 +153,8 @@ public class IntakeService {
                 Masking.phone(cipher.decrypt(i.phoneCipher())), Masking.idNumber(cipher.decrypt(i.idNumberCipher())));
         return new IntakeView(i.id(), i.status(), i.status().label(), i.source(),
                 channel == null ? i.source() : channel.name(), i.ticketNo(), Times.china(i.receivedAt()), i.content(),
-                complainant, i.unitHint(), i.incidentNo(), i.caseNo(), Times.china(i.createdAt()), i.createdBy());
+                complainant, i.unitHint(), i.incidentNo(), i.caseNo(), Times.china(i.createdAt()), i.createdBy(),
+                i.problemId(), i.referTo(), i.triageReason(), i.callbackStatus(), i.callbackStatus().label(),
+                Times.china(i.closedAt()));
     }
 }
