@@ -28,6 +28,11 @@ public record IntakeFigures(LocalDate from, LocalDate to, Figures total, List<Ch
             + "分单位按立案、合并诉求关联问题的责任单位统计，按满意率从高到低排名（同满意率按联系上次数多者在前），"
             + "无联系上回访的单位不排名；分母为0时记为“—”。";
 
+    /** {@link #DEFINITION}, for the templates. */
+    public String definitionText() {
+        return DEFINITION;
+    }
+
     /** Nothing counted (reports made before these figures existed, tests). */
     public static IntakeFigures none(LocalDate from, LocalDate to) {
         return new IntakeFigures(from, to, Figures.ZERO, List.of(), List.of());
