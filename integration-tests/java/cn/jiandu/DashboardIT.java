@@ -78,7 +78,7 @@ class DashboardIT extends ItSupport {
             assertThat(browser.findElement(By.id("clock")).getText()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日 星期.+");
             Object echarts = ((JavascriptExecutor) browser).executeScript("return typeof echarts");
             assertThat(echarts).isEqualTo("object");
-            assertThat(Integer.parseInt(shown.get("intake.received"))).isGreaterThanOrEqualTo(15);
+            assertThat(Integer.parseInt(shown.get("intake.received"))).isGreaterThanOrEqualTo(14);
             assertThat(shown.get("intake.satisfaction")).endsWith("%");
             assertThat(browser.findElement(By.id("intake-definition")).getText()).startsWith("口径：").contains("满意率");
             for (String chart : List.of("chart-trend", "chart-levels", "chart-ranking", "chart-rate", "chart-intake")) {

@@ -241,7 +241,9 @@
     text('intake-callback', percent(t.callbackRate));
     text('intake-callback-parts', '应回访' + t.callbackDue + '件，已回访' + t.calledBack + '件');
     text('intake-satisfaction', percent(t.satisfactionRate));
-    text('intake-satisfaction-parts', '联系上' + t.reached + '次，满意及基本满意' + (t.satisfied + t.basicallySatisfied) + '次');
+    text('intake-satisfaction-parts', '联系上' + t.reached + '次，满意' + (t.satisfied + t.basicallySatisfied) + '次');
+    $('intake-satisfaction-parts').title = '回访' + t.calls + '次，联系上' + t.reached + '次：满意' + t.satisfied + '次、基本满意'
+      + t.basicallySatisfied + '次、不满意' + t.dissatisfied + '次；联系不上' + t.unreachable + '次';
     text('intake-unresolved', t.unresolved);
     text('intake-dissatisfied', t.dissatisfiedOpen);
     text('intake-cleared', t.cleared);
@@ -257,7 +259,7 @@
             return s.name + ' ' + esc(c[s.key]);
           }).join('，') + '<br>满意率 ' + esc(percent(c.satisfactionRate)) + '，回访率 ' + esc(percent(c.callbackRate));
         } },
-      legend: { data: INTAKE_STATUSES.map(function (s) { return s.name; }), top: 0, right: 0, itemWidth: 12, itemHeight: 8,
+      legend: { data: INTAKE_STATUSES.map(function (s) { return s.name; }), top: 0, right: 8, itemWidth: 12, itemHeight: 8,
         textStyle: { color: '#cfe2ff', fontSize: 12 } },
       grid: { left: 8, right: 36, top: 24, bottom: 0, containLabel: true },
       xAxis: Object.assign({ type: 'value', minInterval: 1, splitNumber: 3 }, axisStyle),
