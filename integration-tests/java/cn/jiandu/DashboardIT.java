@@ -37,6 +37,8 @@ class DashboardIT extends ItSupport {
     private static final String PASSWORD = "dashboard-pass-1";
 
     private final Fixtures fx = new Fixtures(this, PASSWORD);
+    @org.springframework.beans.factory.annotation.Autowired
+    private cn.jiandu.privacy.PersonalDataCipher cipher;
 
     @BeforeAll
     static void chromiumIsInstalled() {
@@ -253,7 +255,7 @@ class DashboardIT extends ItSupport {
      * dissatisfied still open and one dissatisfied cleared since.
      */
     private void thisMonthsTickets(String u, ZonedDateTime now) {
-        IntakeRows rows = new IntakeRows(jdbc);
+        IntakeRows rows = new IntakeRows(jdbc, cipher);
         Instant at = now.with(LocalTime.of(0, 1)).toInstant();
         Instant called = at.plusSeconds(60);
         long cg = problemOf("CG" + u);

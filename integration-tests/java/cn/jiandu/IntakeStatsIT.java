@@ -37,6 +37,8 @@ class IntakeStatsIT extends ItSupport {
             "callbackDue", "calledBack", "unresolved", "dissatisfiedOpen", "cleared");
 
     private final Fixtures fx = new Fixtures(this, PASSWORD);
+    @org.springframework.beans.factory.annotation.Autowired
+    private cn.jiandu.privacy.PersonalDataCipher cipher;
     private IntakeRows rows;
 
     private String u;
@@ -46,7 +48,7 @@ class IntakeStatsIT extends ItSupport {
     @BeforeEach
     void users() {
         clock.reset();
-        rows = new IntakeRows(jdbc);
+        rows = new IntakeRows(jdbc, cipher);
         u = unique();
         String legalUnit = fx.unit("QL" + u, "回访法制大队" + u, "LEGAL");
         officer = fx.officer("QO" + u, fx.unit("QS" + u, "回访统计派出所" + u, "STATION"), "OFFICER");
@@ -216,7 +218,7 @@ class IntakeStatsIT extends ItSupport {
         double rate = Math.round((double) (total.get("satisfied") + total.get("basicallySatisfied")) / reached * 10_000)
                 / 10_000.0;
         assertThat(stats.path("total").path("satisfactionRate").doubleValue()).isEqualTo(rate);
-        assertThat(stats.toString()).doesNotContain("complainant");
+        assertThat(stats.toString()).doesNotContain("complainant", IntakeRows.COMPLAINANT, IntakeRows.PHONE, "v1:");
 
         // the month's report has the section, with the same 满意率, and no complainant's data
         Http.Response made = admin().postJson("/api/reports", Map.of("type", "MONTHLY", "date", first.plusDays(14)
@@ -234,10 +236,13 @@ class IntakeStatsIT extends ItSupport {
                 "data-k=\"intake.unit.QC" + u + ".satisfaction\">100%<",
                 "data-k=\"intake.unit.QA" + u + ".satisfaction\">33.33%<",
                 "data-k=\"intake.unit.QD" + u + ".rank\">—<", "测试热线" + u, "口径说明")
-                .doesNotContain(IntakeRows.COMPLAINANT);
+                .doesNotContain(IntakeRows.COMPLAINANT, IntakeRows.PHONE, "v1:");
         String markdown = jdbc.queryForObject("SELECT markdown FROM report WHERE id = ?", String.class,
                 made.json().path("id").asLong());
-        assertThat(markdown).contains("满意率 **" + rateText + "**", "诉求清零").doesNotContain("complainant");
+        assertThat(markdown).contains("满意率 **" + rateText + "**", "诉求清零")
+                .doesNotContain(IntakeRows.COMPLAINANT, IntakeRows.PHONE, "v1:");
+        // the tickets are the intake's as ever: listed with the complainant masked
+        assertThat(admin().get("/api/intake?source=" + ia).status()).isEqualTo(200);
     }
 
     /** 83.33%, 25%, 100% from 0.8333, 0.25, 1.0. */
