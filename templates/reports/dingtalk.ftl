@@ -16,6 +16,7 @@
 - ${word}无到期问题，不计整改率
 </#if>
 - 屡改屡犯 ${r.repeats.problems} 件；下发执法建议书 ${r.documents.advice} 份、纠正违法通知书 ${r.documents.correctionNotice} 份、执法问题督办单 ${r.documents.supervisionOrder} 份
+- 群众诉求受理 **${r.intake.total.received}** 件，回访 ${r.intake.total.calls} 次，满意率 **${r.intake.total.satisfactionRateText}**，回访率 ${r.intake.total.callbackRateText}；诉求清零：未办结 ${r.intake.total.unresolved} 件，不满意未清零 **${r.intake.total.dissatisfiedOpen}** 件，已清零 ${r.intake.total.cleared} 件
 <#if r.warnings.red + r.warnings.yellow gt 0>
 
 **红黄预警**：红色 ${r.warnings.red} 件、黄色 ${r.warnings.yellow} 件

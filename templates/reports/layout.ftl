@@ -210,7 +210,51 @@
 </#if>
 </#if>
 
-<h2><#if talks>九<#else>八</#if>、作废问题</h2>
+<#local it = r.intake>
+<#local t = it.total>
+<h2><#if talks>九<#else>八</#if>、群众诉求与回访</h2>
+<#if !it.channels?has_content>
+<p class="none" data-k="intake.status">${word}无群众诉求受理和回访记录，截至${word}末无未办结、不满意未清零的诉求。</p>
+<#else>
+<p>${word}受理群众诉求<b data-k="intake.received">${t.received}</b>件，其中立案<span data-k="intake.accepted">${t.accepted}</span>件、合并<span data-k="intake.merged">${t.merged}</span>件、转办<span data-k="intake.referred">${t.referred}</span>件、不予受理<span data-k="intake.rejected">${t.rejected}</span>件、待分派<span data-k="intake.pendingTriage">${t.pendingTriage}</span>件。${word}回访<span data-k="intake.calls">${t.calls}</span>次，联系上<span data-k="intake.reached">${t.reached}</span>次，其中满意${t.satisfied}次、基本满意${t.basicallySatisfied}次、不满意${t.dissatisfied}次，联系不上${t.unreachable}次，满意率<b data-k="intake.satisfaction">${t.satisfactionRateText}</b>；应回访${t.callbackDue}件，已回访${t.calledBack}件，回访率<b data-k="intake.callback">${t.callbackRateText}</b>。</p>
+<p>诉求清零进展：截至${word}末，未办结诉求<b data-k="intake.unresolved">${t.unresolved}</b>件，回访不满意未清零<b class="overdue" data-k="intake.dissatisfiedOpen">${t.dissatisfiedOpen}</b>件，不满意已清零<b data-k="intake.cleared">${t.cleared}</b>件。</p>
+<h3>（一）各渠道受理、分派与诉求清零情况</h3>
+<table>
+  <thead><tr><th>渠道</th><th>受理</th><th>立案</th><th>合并</th><th>转办</th><th>不予受理</th><th>待分派</th><th>未办结</th><th>不满意未清零</th><th>已清零</th></tr></thead>
+  <tbody>
+  <#list it.channels as c><#local f = c.figures>
+    <tr><td class="text">${c.name}</td><td data-k="intake.channel.${c.code}.received">${f.received}</td><td data-k="intake.channel.${c.code}.accepted">${f.accepted}</td><td data-k="intake.channel.${c.code}.merged">${f.merged}</td><td data-k="intake.channel.${c.code}.referred">${f.referred}</td><td data-k="intake.channel.${c.code}.rejected">${f.rejected}</td><td data-k="intake.channel.${c.code}.pendingTriage">${f.pendingTriage}</td><td data-k="intake.channel.${c.code}.unresolved">${f.unresolved}</td><td data-k="intake.channel.${c.code}.dissatisfiedOpen"<#if f.dissatisfiedOpen gt 0> class="overdue"</#if>>${f.dissatisfiedOpen}</td><td data-k="intake.channel.${c.code}.cleared">${f.cleared}</td></tr>
+  </#list>
+  </tbody>
+  <tfoot><tr><td>合计</td><td>${t.received}</td><td>${t.accepted}</td><td>${t.merged}</td><td>${t.referred}</td><td>${t.rejected}</td><td>${t.pendingTriage}</td><td>${t.unresolved}</td><td>${t.dissatisfiedOpen}</td><td>${t.cleared}</td></tr></tfoot>
+</table>
+<h3>（二）各渠道回访情况</h3>
+<table>
+  <thead><tr><th>渠道</th><th>回访次数</th><th>联系上</th><th>满意</th><th>基本满意</th><th>不满意</th><th>联系不上</th><th>满意率</th><th>应回访</th><th>已回访</th><th>回访率</th></tr></thead>
+  <tbody>
+  <#list it.channels as c><#local f = c.figures>
+    <tr><td class="text">${c.name}</td><td data-k="intake.channel.${c.code}.calls">${f.calls}</td><td data-k="intake.channel.${c.code}.reached">${f.reached}</td><td>${f.satisfied}</td><td>${f.basicallySatisfied}</td><td>${f.dissatisfied}</td><td>${f.unreachable}</td><td data-k="intake.channel.${c.code}.satisfaction">${f.satisfactionRateText}</td><td>${f.callbackDue}</td><td>${f.calledBack}</td><td data-k="intake.channel.${c.code}.callback">${f.callbackRateText}</td></tr>
+  </#list>
+  </tbody>
+  <tfoot><tr><td>合计</td><td>${t.calls}</td><td>${t.reached}</td><td>${t.satisfied}</td><td>${t.basicallySatisfied}</td><td>${t.dissatisfied}</td><td>${t.unreachable}</td><td>${t.satisfactionRateText}</td><td>${t.callbackDue}</td><td>${t.calledBack}</td><td>${t.callbackRateText}</td></tr></tfoot>
+</table>
+<h3>（三）各单位满意率排名</h3>
+<#if it.units?has_content>
+<table>
+  <thead><tr><th>名次</th><th>单位</th><th>立案、合并</th><th>回访次数</th><th>联系上</th><th>满意</th><th>基本满意</th><th>不满意</th><th>满意率</th><th>回访率</th><th>不满意未清零</th></tr></thead>
+  <tbody>
+  <#list it.units as u><#local f = u.figures>
+    <tr><td data-k="intake.unit.${u.code}.rank"><#if u.rank??>${u.rank}<#else>—</#if></td><td class="text">${u.name}</td><td data-k="intake.unit.${u.code}.received">${f.received}</td><td>${f.calls}</td><td data-k="intake.unit.${u.code}.reached">${f.reached}</td><td>${f.satisfied}</td><td>${f.basicallySatisfied}</td><td>${f.dissatisfied}</td><td data-k="intake.unit.${u.code}.satisfaction">${f.satisfactionRateText}</td><td>${f.callbackRateText}</td><td data-k="intake.unit.${u.code}.dissatisfiedOpen"<#if f.dissatisfiedOpen gt 0> class="overdue"</#if>>${f.dissatisfiedOpen}</td></tr>
+  </#list>
+  </tbody>
+</table>
+<#else>
+<p class="none">${word}无立案、合并诉求的回访，各单位不排名。</p>
+</#if>
+</#if>
+<p class="note" data-k="intake.definition">${it.definitionText}</p>
+
+<h2><#if talks>十<#else>九</#if>、作废问题</h2>
 <p>${word}作废的问题<b data-k="void.count">${r.voided.total}</b>件（登记有误等，经法制大队长作废，不计入以上各项统计和积分）<#if r.voided.lines?has_content>，列出如下</#if>。</p>
 <#if r.voided.lines?has_content>
 <table>

@@ -97,6 +97,7 @@ class AuthorizationMatrixIT extends ItSupport {
             GET  /api/scores                                       |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
             GET  /api/scores?by=officer                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
             GET  /api/stats/units                                  |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /api/stats/intake                                 |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
             POST /api/detection/runs                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
             GET  /api/detection/runs                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
             GET  /api/detection/runs/{id}                          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
@@ -558,6 +559,14 @@ class AuthorizationMatrixIT extends ItSupport {
             Http.Response r = api(c).get("/api/stats/units?from=" + today.minusDays(30) + "&to=" + today);
             Outcome o = judge(r);
             return o.allowed() ? listed(r.json().path("units"), r, n -> unitB.equals(n.path("code").asText())) : o;
+        });
+        p.put("GET  /api/stats/intake", c -> {
+            LocalDate today = LocalDate.now(CHINA);
+            Outcome o = judge(api(c).get("/api/stats/intake?from=" + today.minusDays(30) + "&to=" + today));
+            if (o.allowed()) {
+                assertThat(o.body()).contains("\"total\"", "\"channels\"", "\"units\"", "\"satisfactionRate\"");
+            }
+            return o;
         });
         p.put("POST /api/detection/runs", c -> {
             // a mode that does not exist: whoever may run is told 400 and nothing runs; anyone else 401 or 403

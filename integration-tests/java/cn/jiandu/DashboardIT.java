@@ -3,7 +3,9 @@ package cn.jiandu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -35,6 +37,8 @@ class DashboardIT extends ItSupport {
     private static final String PASSWORD = "dashboard-pass-1";
 
     private final Fixtures fx = new Fixtures(this, PASSWORD);
+    @org.springframework.beans.factory.annotation.Autowired
+    private cn.jiandu.privacy.PersonalDataCipher cipher;
 
     @BeforeAll
     static void chromiumIsInstalled() {
@@ -76,7 +80,10 @@ class DashboardIT extends ItSupport {
             assertThat(browser.findElement(By.id("clock")).getText()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日 星期.+");
             Object echarts = ((JavascriptExecutor) browser).executeScript("return typeof echarts");
             assertThat(echarts).isEqualTo("object");
-            for (String chart : List.of("chart-trend", "chart-levels", "chart-ranking", "chart-rate")) {
+            assertThat(Integer.parseInt(shown.get("intake.received"))).isGreaterThanOrEqualTo(14);
+            assertThat(shown.get("intake.satisfaction")).endsWith("%");
+            assertThat(browser.findElement(By.id("intake-definition")).getText()).startsWith("口径：").contains("满意率");
+            for (String chart : List.of("chart-trend", "chart-levels", "chart-ranking", "chart-rate", "chart-intake")) {
                 assertThat(browser.findElements(By.cssSelector("#" + chart + " canvas"))).as(chart).isNotEmpty();
             }
             assertThat(browser.findElement(By.cssSelector("#overdue-list tr[data-id] td.hours")).getText())
@@ -162,6 +169,11 @@ class DashboardIT extends ItSupport {
         shown.put("overdueRows", String.valueOf(browser.findElements(By.cssSelector("#overdue-list tr[data-id]")).size()));
         shown.put("firstOverdue", browser.findElements(By.cssSelector("#overdue-list tr[data-id]")).stream().findFirst()
                 .map(r -> r.getDomAttribute("data-id")).orElse(""));
+        for (String id : List.of("received", "callback", "satisfaction", "unresolved", "dissatisfied", "cleared")) {
+            shown.put("intake." + id, browser.findElement(By.id("intake-" + id)).getText());
+        }
+        shown.put("intake.firstUnit", browser.findElements(By.cssSelector("#intake-units tr[data-code]")).stream()
+                .findFirst().map(r -> r.getDomAttribute("data-code")).orElse(""));
         return shown;
     }
 
@@ -175,7 +187,24 @@ class DashboardIT extends ItSupport {
                 : api.path("rectificationRate").decimalValue().stripTrailingZeros().toPlainString() + "%");
         counted.put("overdueRows", String.valueOf(api.path("overdue").size()));
         counted.put("firstOverdue", api.path("overdue").isEmpty() ? "" : api.path("overdue").get(0).path("id").asText());
+        JsonNode intake = api.path("intake").path("total");
+        counted.put("intake.received", intake.path("received").asText());
+        counted.put("intake.callback", percent(intake.path("callbackRate")));
+        counted.put("intake.satisfaction", percent(intake.path("satisfactionRate")));
+        counted.put("intake.unresolved", intake.path("unresolved").asText());
+        counted.put("intake.dissatisfied", intake.path("dissatisfiedOpen").asText());
+        counted.put("intake.cleared", intake.path("cleared").asText());
+        JsonNode units = api.path("intake").path("units");
+        counted.put("intake.firstUnit", units.isEmpty() || units.get(0).path("rank").isNull() ? ""
+                : units.get(0).path("code").asText());
         return counted;
+    }
+
+    /** A rate as the page prints it: 0.8333 → 83.33%, null → —. */
+    private static String percent(JsonNode rate) {
+        return rate.isNull() || rate.isMissingNode() ? "—"
+                : BigDecimal.valueOf(Math.round(rate.asDouble() * 10_000)).movePointLeft(2).stripTrailingZeros()
+                        .toPlainString() + "%";
     }
 
     /**
@@ -217,6 +246,52 @@ class DashboardIT extends ItSupport {
         clock.reset();
         register(legal, "XH" + u, officers.get("XH" + u), "POLICE_REVISIT", "回访发现未告知报警人处理结果", false);
         register(legal, "KF" + u, officers.get("KF" + u), "CHIEF_MAILBOX", "局长信箱反映民警接警态度生硬", false);
+        thisMonthsTickets(u, now);
+    }
+
+    /**
+     * 群众诉求与回访 of this month: tickets from several channels, triaged to the stations'
+     * problems, referred, rejected or waiting, and their calls: satisfied, unreachable, one
+     * dissatisfied still open and one dissatisfied cleared since.
+     */
+    private void thisMonthsTickets(String u, ZonedDateTime now) {
+        IntakeRows rows = new IntakeRows(jdbc, cipher);
+        Instant at = now.with(LocalTime.of(0, 1)).toInstant();
+        Instant called = at.plusSeconds(60);
+        long cg = problemOf("CG" + u);
+        long tickets = 0;
+        long a = rows.ticket("HOTLINE_12345", "D" + u + ++tickets, at, "ACCEPTED", cg, "SATISFIED", called);
+        rows.call(a, 1, 1, "SATISFIED", called);
+        long b = rows.ticket("HOTLINE_12345", "D" + u + ++tickets, at, "ACCEPTED", problemOf("XH" + u), "DISSATISFIED",
+                null);
+        rows.call(b, 1, 1, "DISSATISFIED", called);
+        long c = rows.ticket("HOTLINE_12345", "D" + u + ++tickets, at, "ACCEPTED", problemOf("KF" + u),
+                "BASICALLY_SATISFIED", called);
+        rows.call(c, 1, 1, "BASICALLY_SATISFIED", called);
+        long d = rows.ticket("HOTLINE_12345", "D" + u + ++tickets, at, "MERGED", problemOf("DG" + u), "SATISFIED",
+                called);
+        rows.call(d, 1, 1, "UNREACHABLE", called);
+        rows.call(d, 1, 2, "SATISFIED", called);
+        rows.ticket("HOTLINE_12345", "D" + u + ++tickets, at, "REFERRED", null, "NONE", called);
+        rows.ticket("HOTLINE_12345", "D" + u + ++tickets, at, "PENDING_TRIAGE", null, "NONE", null);
+        long e = rows.ticket("HOTLINE_12389", "D" + u + ++tickets, at, "ACCEPTED", problemOf("XJ" + u), "SATISFIED",
+                called);
+        rows.call(e, 1, 1, "DISSATISFIED", called);
+        rows.call(e, 2, 1, "SATISFIED", called);
+        rows.ticket("HOTLINE_12389", "D" + u + ++tickets, at, "REJECTED", null, "NONE", called);
+        rows.ticket("HOTLINE_12389", "D" + u + ++tickets, at, "PENDING_TRIAGE", null, "NONE", null);
+        long f = rows.ticket("CHIEF_MAILBOX", "D" + u + ++tickets, at, "ACCEPTED", problemOf("ZA" + u), "SATISFIED",
+                called);
+        rows.call(f, 1, 1, "SATISFIED", called);
+        rows.ticket("CHIEF_MAILBOX", "D" + u + ++tickets, at, "REFERRED", null, "NONE", called);
+        rows.ticket("PEOPLES_POLICING", "D" + u + ++tickets, at, "MERGED", cg, "PENDING", null);
+        rows.ticket("PEOPLES_POLICING", "D" + u + ++tickets, at, "PENDING_TRIAGE", null, "NONE", null);
+        long g = rows.ticket("ALARM_110", "D" + u + ++tickets, at, "ACCEPTED", problemOf("KF" + u), "PENDING", null);
+        rows.call(g, 1, 1, "UNREACHABLE", called);
+    }
+
+    private long problemOf(String unit) {
+        return jdbc.queryForObject("SELECT MIN(id) FROM problem WHERE unit_code = ?", Long.class, unit);
     }
 
     private long register(String legal, String unit, String officer, String source, String title, boolean sensitive) {

@@ -520,17 +520,19 @@ class HostileInputIT extends ItSupport {
         add("POST on the demo inbox", "POST", "/api/demo/dingtalk/inbox", "application/json",
                 "{}".getBytes(StandardCharsets.UTF_8), 405);
 
-        // statistics
-        String stats = "/api/stats/units";
-        get("no dates", stats, 400);
-        get("to missing", stats + "?from=2026-03-01", 400);
-        get("from not a date", stats + "?from=March&to=2026-03-31", 400);
-        get("from no such day", stats + "?from=2026-02-30&to=2026-03-31", 400);
-        get("from after to", stats + "?from=2026-04-01&to=2026-03-01", 400);
-        get("from in year 1", stats + "?from=0001-01-01&to=2026-03-31", 400);
-        get("to at the end of time", stats + "?from=2026-03-01&to=%2B999999999-12-31", 400);
-        get("from SQL injection", stats + "?from=2026-03-01%27%20OR%20%271%27=%271&to=2026-03-31", 400);
-        get("from overlong UTF-8", stats + "?from=%C0%AF&to=2026-03-31", 400);
+        // statistics: the units' rates and the public's tickets (群众诉求与回访)
+        for (String stats : List.of("/api/stats/units", "/api/stats/intake")) {
+            String of = stats.endsWith("intake") ? " (intake)" : "";
+            get("no dates" + of, stats, 400);
+            get("to missing" + of, stats + "?from=2026-03-01", 400);
+            get("from not a date" + of, stats + "?from=March&to=2026-03-31", 400);
+            get("from no such day" + of, stats + "?from=2026-02-30&to=2026-03-31", 400);
+            get("from after to" + of, stats + "?from=2026-04-01&to=2026-03-01", 400);
+            get("from in year 1" + of, stats + "?from=0001-01-01&to=2026-03-31", 400);
+            get("to at the end of time" + of, stats + "?from=2026-03-01&to=%2B999999999-12-31", 400);
+            get("from SQL injection" + of, stats + "?from=2026-03-01%27%20OR%20%271%27=%271&to=2026-03-31", 400);
+            get("from overlong UTF-8" + of, stats + "?from=%C0%AF&to=2026-03-31", 400);
+        }
 
         // detection
         add("mode unknown", "POST", "/api/detection/runs?mode=SIDEWAYS", null, null, 400);

@@ -324,8 +324,10 @@ public class ReportIT extends ItSupport {
 
         // every figure counted here is printed as counted, and nothing is printed for anything else
         Map<String, String> printed = new TreeMap<>(shown);
-        // (问责情况, talk.*, holds no record here: TalkRecordIT counts that section)
-        printed.keySet().removeIf(k -> k.startsWith("score.") || k.startsWith("talk.") || k.equals("rates.status"));
+        // (问责情况, talk.*, holds no record here: TalkRecordIT counts that section; 群众诉求与回访,
+        // intake.*, IntakeStatsIT)
+        printed.keySet().removeIf(k -> k.startsWith("score.") || k.startsWith("talk.") || k.startsWith("intake.")
+                || k.equals("rates.status"));
         assertThat(printed).isEqualTo(expected);
         assertThat(shown).as("the detection statistics are connected").containsKey("rates.status");
         assertThat(shown.get("rates.status")).doesNotContain("尚未接入");

@@ -210,7 +210,7 @@ class TransferIT extends ItSupport {
         assertThat(made.status()).as(made.body()).isIn(200, 201);
         String html = admin().get("/api/reports/" + made.json().path("id").asLong()).body();
         assertThat(html).doesNotContain("data-k=\"unit." + station + ".found\"");
-        assertThat(html).contains("九、作废问题").contains("data-k=\"void." + open + ".reason\">与其他问题重复登记<")
+        assertThat(html).contains("十、作废问题").contains("data-k=\"void." + open + ".reason\">与其他问题重复登记<")
                 .contains("data-k=\"void." + reviewing + ".reason\"").contains("作废测试二（第" + rectifying + "号）");
     }
 }

@@ -1,7 +1,8 @@
 /*
  * 执法监督数据大屏: reads GET /api/dashboard every 30 seconds and draws it with Apache ECharts
- * (served by the app). The page and the API share one HTTP Basic login (same realm), so the
- * browser that asked for the login here sends it with every request. ?animation=0 turns the
+ * (served by the app), this month's 群众诉求与回访 included (GET /api/stats/intake's figures). The
+ * page and the API share one HTTP Basic login (same realm), so the browser that asked for the
+ * login here sends it with every request. ?animation=0 turns the
  * charts' animations off (screenshots, slow screens).
  */
 (function () {
@@ -220,6 +221,88 @@
     });
   }
 
+  /** 0.8333 (a fraction, as the API gives rates) → 83.33%; null → — */
+  function percent(rate) {
+    return rate == null ? '—' : Math.round(rate * 10000) / 100 + '%';
+  }
+
+  var INTAKE_STATUSES = [
+    { key: 'accepted', name: '立案', color: '#39b8ff' }, { key: 'merged', name: '合并', color: '#36d399' },
+    { key: 'referred', name: '转办', color: '#ffc53d' }, { key: 'rejected', name: '不予受理', color: '#ff7a45' },
+    { key: 'pendingTriage', name: '待分派', color: '#7f9cc9' }];
+  var INTAKE_CHANNELS = 8;
+  var INTAKE_UNITS = 5;
+
+  /* 群众诉求与回访: this month's figures, the channels' tickets by triage, the units by 满意率 */
+  function drawIntake(intake, definition) {
+    var t = intake.total;
+    text('intake-period', cnMonthDay(intake.from) + '至' + cnMonthDay(intake.to));
+    text('intake-received', t.received);
+    text('intake-callback', percent(t.callbackRate));
+    text('intake-callback-parts', '应回访' + t.callbackDue + '件，已回访' + t.calledBack + '件');
+    text('intake-satisfaction', percent(t.satisfactionRate));
+    text('intake-satisfaction-parts', '联系上' + t.reached + '次，满意' + (t.satisfied + t.basicallySatisfied) + '次');
+    $('intake-satisfaction-parts').title = '回访' + t.calls + '次，联系上' + t.reached + '次：满意' + t.satisfied + '次、基本满意'
+      + t.basicallySatisfied + '次、不满意' + t.dissatisfied + '次；联系不上' + t.unreachable + '次';
+    text('intake-unresolved', t.unresolved);
+    text('intake-dissatisfied', t.dissatisfiedOpen);
+    text('intake-cleared', t.cleared);
+    text('intake-definition', definition);
+
+    var channels = intake.channels.filter(function (c) { return c.received > 0; }).slice(0, INTAKE_CHANNELS);
+    chart('chart-intake').setOption({
+      backgroundColor: 'transparent', animation: animation,
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
+        formatter: function (p) {
+          var c = channels[p[0].dataIndex];
+          return esc(c.name) + '：受理' + esc(c.received) + '件<br>' + INTAKE_STATUSES.map(function (s) {
+            return s.name + ' ' + esc(c[s.key]);
+          }).join('，') + '<br>满意率 ' + esc(percent(c.satisfactionRate)) + '，回访率 ' + esc(percent(c.callbackRate));
+        } },
+      legend: { data: INTAKE_STATUSES.map(function (s) { return s.name; }), top: 0, right: 8, itemWidth: 12, itemHeight: 8,
+        textStyle: { color: '#cfe2ff', fontSize: 12 } },
+      grid: { left: 8, right: 36, top: 24, bottom: 0, containLabel: true },
+      xAxis: Object.assign({ type: 'value', minInterval: 1, splitNumber: 3 }, axisStyle),
+      yAxis: { type: 'category', inverse: true, data: channels.map(function (c) { return c.name; }),
+        axisLine: { show: false }, axisTick: { show: false },
+        axisLabel: { color: '#cfe2ff', fontSize: 12, width: 110, overflow: 'truncate' } },
+      series: INTAKE_STATUSES.map(function (s, i) {
+        return { name: s.name, type: 'bar', stack: 'triage', barMaxWidth: 14, itemStyle: { color: s.color },
+          label: i === INTAKE_STATUSES.length - 1 ? { show: true, position: 'right', color: '#fff', fontSize: 12,
+            formatter: function (p) { return channels[p.dataIndex].received + '件'; } } : { show: false },
+          data: channels.map(function (c) { return c[s.key]; }) };
+      })
+    });
+
+    var body = $('intake-units');
+    body.textContent = '';
+    var ranked = intake.units.filter(function (u) { return u.rank != null; });
+    text('intake-units-caption', ranked.length > INTAKE_UNITS ? '共' + ranked.length + '个单位，列出前' + INTAKE_UNITS + '名' : '');
+    if (ranked.length === 0) {
+      var row = body.insertRow();
+      var cell = row.insertCell();
+      cell.colSpan = 5;
+      cell.className = 'empty';
+      cell.textContent = '本月暂无联系上的回访';
+      return;
+    }
+    ranked.slice(0, INTAKE_UNITS).forEach(function (u) {
+      var row = body.insertRow();
+      row.dataset.code = u.code;
+      row.insertCell().textContent = u.rank;
+      var name = row.insertCell();
+      name.textContent = u.name;
+      name.title = u.name;
+      row.insertCell().textContent = u.reached + '次';
+      var rate = row.insertCell();
+      rate.className = 'rate';
+      rate.textContent = percent(u.satisfactionRate);
+      var open = row.insertCell();
+      open.className = u.dissatisfiedOpen > 0 ? 'bad' : '';
+      open.textContent = u.dissatisfiedOpen + '件';
+    });
+  }
+
   function render(data) {
     var generated = Date.parse(data.generatedAt);
     if (!isNaN(generated)) {
@@ -239,6 +322,7 @@
     drawRanking(data.ranking, data.month);
     drawRate(data);
     drawOverdue(data);
+    drawIntake(data.intake, data.intakeDefinition);
     var status = $('status');
     status.className = '';
     status.textContent = '数据时间：' + cnDateTime(data.generatedAt);

@@ -25,17 +25,22 @@ class DashboardService {
 
     static final int TREND_DAYS = 30;
     static final String RATE_DEFINITION = "本月整改率 = 本月1日至今到期问题中按期整改的件数 ÷ 到期问题件数 × 100%";
+    static final String INTAKE_DEFINITION = "口径：本月1日至今受理的诉求、进行的回访；满意率 =（满意 + 基本满意）÷ 联系上的回访次数；"
+            + "回访率 = 应回访诉求中已联系上回访的件数 ÷ 应回访件数；未办结、不满意未清零为当前状态；"
+            + "单位按立案、合并诉求的责任单位，无联系上回访的不排名";
 
     private final ReportMapper mapper;
     private final ScoreService scores;
+    private final IntakeStats intake;
     private final DocumentProperties documents;
     private final ReportProperties properties;
     private final Clock clock;
 
-    DashboardService(ReportMapper mapper, ScoreService scores, DocumentProperties documents,
+    DashboardService(ReportMapper mapper, ScoreService scores, IntakeStats intake, DocumentProperties documents,
             ReportProperties properties, Clock clock) {
         this.mapper = mapper;
         this.scores = scores;
+        this.intake = intake;
         this.documents = documents;
         this.properties = properties;
         this.clock = clock;
@@ -87,7 +92,8 @@ class DashboardService {
                 new DashboardView.Counts(blue, yellow, red, total), trend, month.toString(),
                 scores.ranking(month, ScoreSubject.UNIT, null), mapper.overdueCount(now), overdue, rate,
                 new DashboardView.Rectification(month.atDay(1), today, due.due(), due.onTime(),
-                        ChineseText.percentText(rate), RATE_DEFINITION));
+                        ChineseText.percentText(rate), RATE_DEFINITION),
+                intake.count(month.atDay(1), today), INTAKE_DEFINITION);
     }
 
     private static Map<LocalDate, Long> perDay(List<ReportMapper.DayCount> counts) {

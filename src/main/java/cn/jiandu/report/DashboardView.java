@@ -18,10 +18,12 @@ import cn.jiandu.scoring.ScoreEntry;
  * @param rectificationRate 整改率 of this month so far, in percent (0–100, two decimals at
  *            most): of the problems whose deadline fell between the 1st and now, those
  *            rectified on time; null when none fell due
+ * @param intake 群众诉求与回访 of this month so far (the 1st to today), as GET /api/stats/intake counts it
+ * @param intakeDefinition the short 口径说明 the screen prints under it
  */
 public record DashboardView(String bureauName, OffsetDateTime generatedAt, Counts counts, List<TrendDay> trend,
         String month, List<ScoreEntry> ranking, long overdueTotal, List<Overdue> overdue, BigDecimal rectificationRate,
-        Rectification rectification) {
+        Rectification rectification, IntakeFigures intake, String intakeDefinition) {
 
     public record Counts(long blue, long yellow, long red, long total) {
     }

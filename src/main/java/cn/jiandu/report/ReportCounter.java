@@ -37,15 +37,17 @@ class ReportCounter {
     private final ReportMapper mapper;
     private final ScoreService scores;
     private final ObjectProvider<UnitRatesProvider> rates;
+    private final IntakeStats intake;
     private final DocumentProperties documents;
     private final ReportProperties properties;
     private final Clock clock;
 
     ReportCounter(ReportMapper mapper, ScoreService scores, ObjectProvider<UnitRatesProvider> rates,
-            DocumentProperties documents, ReportProperties properties, Clock clock) {
+            IntakeStats intake, DocumentProperties documents, ReportProperties properties, Clock clock) {
         this.mapper = mapper;
         this.scores = scores;
         this.rates = rates;
+        this.intake = intake;
         this.documents = documents;
         this.properties = properties;
         this.clock = clock;
@@ -100,7 +102,8 @@ class ReportCounter {
                         .map(v -> new ReportFigures.VoidedLine(v.id(), v.title(), v.unitCode(),
                                 v.unitName() == null ? v.unitCode() : v.unitName(), ChineseDates.dateTime(v.voidedAt()),
                                 v.voidedBy(), v.reason() == null ? "" : v.reason()))
-                        .toList()));
+                        .toList()),
+                intake.count(period.start(), period.end()));
     }
 
     /** 问责情况: counts by kind and outcome, and the first records. */

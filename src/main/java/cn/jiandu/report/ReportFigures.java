@@ -10,6 +10,7 @@ import cn.jiandu.scoring.ScoreEntry;
  *
  * @param madeAtText when the figures were counted, 2026年3月11日 08:00
  * @param limit how many problems the lists print at most
+ * @param intake 群众诉求与回访: the public's tickets, their call backs and 诉求清零 of the period
  */
 public record ReportFigures(
         ReportType type,
@@ -32,7 +33,18 @@ public record ReportFigures(
         Repeats repeats,
         Documents documents,
         Warnings warnings,
-        Talks talks, Voided voided) {
+        Talks talks, Voided voided,
+        IntakeFigures intake) {
+
+    /** The figures without the public's tickets' section 群众诉求与回访 (tests). */
+    public ReportFigures(ReportType type, Period period, String periodText, String bureauName, String issuer,
+            int issueNo, int year, String title, String madeAtText, int limit, Found found, Closed closed, Open open,
+            Rectification rectification, List<UnitLine> units, Scores scores, Rates rates, Repeats repeats,
+            Documents documents, Warnings warnings, Talks talks, Voided voided) {
+        this(type, period, periodText, bureauName, issuer, issueNo, year, title, madeAtText, limit, found, closed,
+                open, rectification, units, scores, rates, repeats, documents, warnings, talks, voided,
+                IntakeFigures.none(period.start(), period.end()));
+    }
 
     /** The figures without the talks' and voided problems' sections (reports counted before it existed, tests). */
     public ReportFigures(ReportType type, Period period, String periodText, String bureauName, String issuer,
@@ -40,7 +52,8 @@ public record ReportFigures(
             Rectification rectification, List<UnitLine> units, Scores scores, Rates rates, Repeats repeats,
             Documents documents, Warnings warnings) {
         this(type, period, periodText, bureauName, issuer, issueNo, year, title, madeAtText, limit, found, closed,
-                open, rectification, units, scores, rates, repeats, documents, warnings, Talks.NONE, Voided.NONE);
+                open, rectification, units, scores, rates, repeats, documents, warnings, Talks.NONE, Voided.NONE,
+                IntakeFigures.none(period.start(), period.end()));
     }
 
     /** Problems found (新发现) in the period, by level and by source (监督渠道). */

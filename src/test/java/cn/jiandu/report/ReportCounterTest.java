@@ -44,6 +44,7 @@ class ReportCounterTest {
         when(scores.ranking(YearMonth.of(2026, 3), ScoreSubject.OFFICER, march.endInstant())).thenReturn(List.of());
         when(scores.monthlyBase()).thenReturn(100);
         return new ReportCounter(mapper, scores, beans.getBeanProvider(UnitRatesProvider.class),
+                new IntakeStats(mock(IntakeStatsMapper.class)),
                 new DocumentProperties("示分", "示范市公安局示范分局"), properties,
                 Clock.fixed(Instant.parse("2026-04-01T01:00:00Z"), Times.CHINA));
     }

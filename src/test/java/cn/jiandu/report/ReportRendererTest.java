@@ -110,4 +110,52 @@ class ReportRendererTest {
                         "扣分最多：城关派出所 扣9分（积分91分）\n")
                 .endsWith("[查看完整报告](https://jiandu.example.cn/api/reports/3)");
     }
+
+    /** A channel's counts: tickets by triage status, calls by outcome, due and called back, 诉求清零. */
+    private static IntakeFigures.Counts channel(String code, String name, long... n) {
+        IntakeFigures.Counts c = new IntakeFigures.Counts(code);
+        c.name = name;
+        for (int i = 0; i < n.length; i++) {
+            c.add(IntakeFigures.Count.values()[i], n[i]);
+        }
+        return c;
+    }
+
+    private static ReportFigures withIntake(ReportFigures base, IntakeFigures intake) {
+        return new ReportFigures(base.type(), base.period(), base.periodText(), base.bureauName(), base.issuer(),
+                base.issueNo(), base.year(), base.title(), base.madeAtText(), base.limit(), base.found(), base.closed(),
+                base.open(), base.rectification(), base.units(), base.scores(), base.rates(), base.repeats(),
+                base.documents(), base.warnings(), base.talks(), base.voided(), intake);
+    }
+
+    @Test
+    void shouldPrintThePublicsTicketsPerChannelTheClearanceAndTheUnitsBySatisfaction() {
+        ReportFigures base = figures(ReportType.MONTHLY, new ReportFigures.Rates(false, List.of(), List.of()));
+        // received, pending, accepted, merged, referred, rejected, calls, reached, satisfied, basically,
+        // dissatisfied, unreachable, due, called back, unresolved, dissatisfied open, cleared
+        IntakeFigures intake = IntakeFigures.of(base.period().start(), base.period().end(),
+                List.of(channel("HOTLINE_12345", "12345<b>热线</b>", 5, 1, 2, 1, 0, 1, 7, 6, 3, 2, 1, 1, 4, 3, 3, 1, 1),
+                        channel("CHIEF_MAILBOX", "局长信箱", 2, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0, 1, 0, 0)),
+                List.of(channel("CG", "城关派出所", 2, 0, 2, 0, 0, 0, 3, 3, 1, 1, 1, 0, 2, 2, 1, 1, 0),
+                        channel("XH", "新华路派出所", 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 1, 0, 0)));
+
+        String html = renderer.html(withIntake(base, intake));
+
+        assertThat(html).contains("九、群众诉求与回访", "十、作废问题", "data-k=\"intake.received\">7<",
+                "data-k=\"intake.satisfaction\">83.33%<", "data-k=\"intake.callback\">60%<",
+                "data-k=\"intake.unresolved\">4<", "data-k=\"intake.dissatisfiedOpen\">1<",
+                "data-k=\"intake.cleared\">1<", "data-k=\"intake.channel.CHIEF_MAILBOX.satisfaction\">—<",
+                "data-k=\"intake.channel.HOTLINE_12345.received\">5<", "data-k=\"intake.unit.CG.rank\">1<",
+                "data-k=\"intake.unit.CG.satisfaction\">66.67%<", "data-k=\"intake.unit.XH.rank\">—<",
+                "满意率 = （满意 + 基本满意）÷ 联系上的回访次数 × 100%")
+                .doesNotContain("<b>热线</b>").contains("12345&lt;b&gt;热线&lt;/b&gt;");
+        assertThat(html.indexOf("12345&lt;b&gt;")).as("most tickets first").isLessThan(html.indexOf("局长信箱"));
+        assertThat(renderer.html(base)).contains("九、群众诉求与回访", "data-k=\"intake.status\">本月无群众诉求");
+        assertThat(renderer.html(withIntake(figures(ReportType.DAILY, base.rates()), intake)))
+                .contains("八、群众诉求与回访", "九、作废问题", "data-k=\"intake.satisfaction\">83.33%<");
+
+        String md = renderer.markdown(withIntake(base, intake), "https://jiandu.example.cn/api/reports/3");
+        assertThat(md).contains("群众诉求受理 **7** 件，回访 8 次，满意率 **83.33%**，回访率 60%；"
+                + "诉求清零：未办结 4 件，不满意未清零 **1** 件，已清零 1 件");
+    }
 }
