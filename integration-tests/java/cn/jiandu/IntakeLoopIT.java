@@ -266,8 +266,9 @@ class IntakeLoopIT extends ItSupport {
         for (Map<String, Object> column : columns) {
             String table = (String) column.get("TABLE_NAME");
             String name = (String) column.get("COLUMN_NAME");
-            Long hits = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE " + name + " LIKE ?", Long.class,
-                    "%" + secret + "%");
+            String q = isMariaDb() ? "`" : "\"";
+            Long hits = jdbc.queryForObject("SELECT COUNT(*) FROM " + q + table + q + " WHERE " + q + name + q
+                    + " LIKE ?", Long.class, "%" + secret + "%");
             if (hits != null && hits > 0) {
                 found.add(table + "." + name);
             }
