@@ -1277,7 +1277,7 @@ class HostileInputIT extends ItSupport {
         String quoted = "第一行，含逗号\r\n第二行 \"引号\" +SUM(A1:A9)";
         String csv = "source,ticketNo,receivedAt,content,unitHint,incidentNo,caseNo\r\n"
                 + "HOTLINE_12345,+F1" + u + ",2026-03-01T09:30:00+08:00," + formula + ",@SUM(1+1)*cmd|' /C calc'!A0,"
-                + "-2+3,=HYPERLINK(\"\"http://evil.example\"\")\r\n"
+                + "-2+3,\"=HYPERLINK(\"\"http://evil.example\"\")\"\r\n"
                 + "HOTLINE_12345,-F2" + u + ",2026-03-01T09:30:00+08:00,\"" + quoted.replace("\"", "\"\"") + "\",,,\r\n";
         Http.Response imported = fx.as(legal).postCsv("/api/intake/import", csv);
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
