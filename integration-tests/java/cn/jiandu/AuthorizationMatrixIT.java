@@ -75,6 +75,7 @@ class AuthorizationMatrixIT extends ItSupport {
             POST /api/problems/{id}/raise                          |  -  |  -   | -  | Y  | -  | Y  | Y  | Y  |  -  |  Y  |  -
             POST /api/problems/{id}/void                           |  -  |  -   | -  | Y  | -  | -  | -  | -  |  -  |  Y  |  -
             POST /api/intake                                       |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  Y  |  -
+            POST /api/intake/import                                |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  Y  |  -
             GET  /api/intake lists the intake                      |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  Y  |  -
             GET  /api/intake/{id}                                  |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  Y  |  -
             GET  /api/documents?problemId={other unit's}           |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
@@ -488,6 +489,13 @@ class AuthorizationMatrixIT extends ItSupport {
         p.put("POST /api/intake", c -> {
             String ticketNo = "MT" + unique();
             Outcome o = judge(api(c).postJson("/api/intake", intakeTicket(ticketNo)));
+            assertStored(o, "SELECT COUNT(*) FROM intake WHERE ticket_no = ?", ticketNo);
+            return o;
+        });
+        p.put("POST /api/intake/import", c -> {
+            String ticketNo = "MC" + unique();
+            Outcome o = judge(api(c).postCsv("/api/intake/import", "source,ticketNo,receivedAt,content,complainantPhone\n"
+                    + "HOTLINE_12345," + ticketNo + ",2026-03-01T09:30:00+08:00,权限矩阵导入,13912345678\n"));
             assertStored(o, "SELECT COUNT(*) FROM intake WHERE ticket_no = ?", ticketNo);
             return o;
         });

@@ -145,12 +145,94 @@ class HostileInputIT extends ItSupport {
             intake("name with " + what, with(t, "complainant", with(person, "name", text)), "complainant.name");
             intake("caseNo with " + what, with(t, "caseNo", text), "caseNo");
         });
+        intakeImportCases();
         get("intake: id not a number", "/api/intake/abc", 400);
         get("intake: no such intake", "/api/intake/-1", 404);
         get("intake: status unknown", "/api/intake?status=DONE", 400);
         get("intake: page negative", "/api/intake?page=-1", 400);
         get("intake: size 201", "/api/intake?size=201", 400);
         get("intake: source 41 characters", "/api/intake?source=" + "S".repeat(41), 400);
+    }
+
+    private static final String INTAKE_HEADER = "source,ticketNo,receivedAt,content,complainantName,complainantPhone,"
+            + "complainantIdNumber,unitHint,incidentNo,caseNo\n";
+
+    /** A row of the intake import that would be received, with {@code content} (quoted as given). */
+    private static String intakeRow(String ticketNo, String content) {
+        return "HOTLINE_12345," + ticketNo + ",2026-03-01T09:30:00+08:00," + content
+                + ",张三,13812345678,11010519491231002X,城关派出所,,\n";
+    }
+
+    /** A refused intake import: 400 naming the line and column ("3 content") or the field alone ("body"). */
+    private void intakeImport(String name, String contentType, byte[] body, String error) {
+        corpus.add(new Case("intake import: " + name, "POST", "/api/intake/import", contentType, body, 400, false,
+                new String[0], error));
+    }
+
+    private void intakeImport(String name, String csv, String error) {
+        intakeImport(name, "text/csv", csv.getBytes(StandardCharsets.UTF_8), error);
+    }
+
+    /**
+     * POST /api/intake/import: every refusal names the line and column, and the good row
+     * before the bad one (line 2) is not stored either.
+     */
+    private void intakeImportCases() {
+        String ok = INTAKE_HEADER + intakeRow("HOSTILE-" + unique(), "报警后民警未到场。");
+        String bad = "HOSTILE-" + unique();
+        intakeImport("empty body", "", "1 source");
+        byte[] random = new byte[4096];
+        new Random(13).nextBytes(random);
+        intakeImport("binary garbage", "text/csv", random, null);
+        intakeImport("binary garbage after a good row", "text/csv", concat(ok, random, ""), null);
+        intakeImport("a line of 1 MB", ok + intakeRow(bad, "诉".repeat(350_000)), "3 content");
+        intakeImport("a header of 100 000 characters", "x".repeat(100_000) + "\n", "1 source");
+        intakeImport("unclosed quote", ok + intakeRow(bad, "\"不闭合的引号"), "3 row");
+        intakeImport("GBK declared as UTF-8", "text/csv;charset=UTF-8",
+                concat(ok, (intakeRow(bad, "你好").replace("张三", "").replace("城关派出所", ""))
+                        .getBytes(Charset.forName("GBK")), ""), "3 content");
+        intakeImport("invalid UTF-8 (C3 28) beside valid UTF-8", "text/csv",
+                concat(ok + "HOTLINE_12345," + bad + ",2026-03-01T09:30:00+08:00,", new byte[] {(byte) 0xC3, 0x28},
+                        ",,,,,,\n"), "3 content");
+        add("intake import: unknown charset", "POST", "/api/intake/import", "text/csv;charset=EBCDIC-XYZ",
+                ok.getBytes(StandardCharsets.UTF_8), 415);
+        add("intake import: JSON instead of CSV", "POST", "/api/intake/import", "application/json",
+                "[]".getBytes(StandardCharsets.UTF_8), 415);
+        add("intake import: a form instead of CSV", "POST", "/api/intake/import", "application/x-www-form-urlencoded",
+                "source=x".getBytes(StandardCharsets.UTF_8), 415);
+        intakeImport("unknown column", INTAKE_HEADER.replace("\n", ",phone\n"), "1 phone");
+        intakeImport("a column twice", INTAKE_HEADER.replace("\n", ",CONTENT\n"), "1 content");
+        intakeImport("required column missing", "ticketNo,receivedAt,content\nT,2026-03-01T09:30:00,x\n", "1 source");
+        intakeImport("phone not a phone", ok + intakeRow(bad, "x").replace("13812345678", "12812345678"),
+                "3 complainantPhone");
+        intakeImport("phone a formula", ok + intakeRow(bad, "x").replace("13812345678", "=1+13812345678"),
+                "3 complainantPhone");
+        intakeImport("idNumber wrong check digit", ok + intakeRow(bad, "x").replace("11010519491231002X",
+                "110105194912310021"), "3 complainantIdNumber");
+        intakeImport("source inactive", ok + intakeRow(bad, "x").replace("HOTLINE_12345", "HOSTILE_INACTIVE"),
+                "3 source");
+        intakeImport("source SQL injection", ok + intakeRow(bad, "x").replace("HOTLINE_12345", "' OR '1'='1"),
+                "3 source");
+        intakeImport("receivedAt not a time", ok + intakeRow(bad, "x").replace("2026-03-01T09:30:00+08:00", "昨天"),
+                "3 receivedAt");
+        intakeImport("ticketNo 65 characters", ok + intakeRow("T".repeat(65), "x"), "3 ticketNo");
+        intakeImport("the same ticket with other content", ok + intakeRow(bad, "一") + intakeRow(bad, "二"),
+                "4 ticketNo");
+        CONTROL.forEach((what, text) -> {
+            if (!what.equals("lone surrogate")) { // not to be had in UTF-8
+                intakeImport("content with " + what, ok + intakeRow(bad, text), "3 content");
+                intakeImport("ticketNo with " + what, ok + intakeRow(text, "x"), "3 ticketNo");
+            }
+        });
+        intakeImport("ticketNo with a line break (CRLF in quotes)", ok + intakeRow("\"T\r\n1\"", "x"), "3 ticketNo");
+        StringBuilder many = new StringBuilder(INTAKE_HEADER);
+        for (int i = 0; i <= 5000; i++) {
+            many.append(intakeRow("HOSTILE-MANY-" + i, "x"));
+        }
+        intakeImport("5001 rows", many.toString(), "5002 row");
+        byte[] huge = new byte[10 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        intakeImport("11 MB", "text/csv", huge, "body");
     }
 
     private Map<String, Object> validProblem() {
@@ -1183,6 +1265,37 @@ class HostileInputIT extends ItSupport {
         } catch (Exception e) {
             throw new IllegalStateException(text, e);
         }
+    }
+
+    /**
+     * The intake import stores what a spreadsheet would run as a formula (=, +, -, @) as the
+     * text it is, and a file with CRLF line ends and quoted cells holding CRLF, commas and
+     * doubled quotes cell for cell as typed.
+     */
+    @Test
+    void shouldImportFormulasAndQuotedCrlfAsTextAsTyped() {
+        String u = unique();
+        String formula = "=cmd|' /C calc'!A0";
+        String quoted = "第一行，含逗号\r\n第二行 \"引号\" +SUM(A1:A9)";
+        String csv = "source,ticketNo,receivedAt,content,unitHint,incidentNo,caseNo\r\n"
+                + "HOTLINE_12345,+F1" + u + ",2026-03-01T09:30:00+08:00," + formula + ",@SUM(1+1)*cmd|' /C calc'!A0,"
+                + "-2+3,\"=HYPERLINK(\"\"http://evil.example\"\")\"\r\n"
+                + "HOTLINE_12345,-F2" + u + ",2026-03-01T09:30:00+08:00,\"" + quoted.replace("\"", "\"\"") + "\",,,\r\n";
+        Http.Response imported = fx.as(legal).postCsv("/api/intake/import", csv);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.json().path("created").asInt()).isEqualTo(2);
+        assertThat(imported.json().path("intakes").findValuesAsText("line")).containsExactly("2", "3");
+
+        Map<String, Object> first = jdbc.queryForMap("SELECT content, unit_hint, incident_no, case_no FROM intake"
+                + " WHERE ticket_no = ?", "+F1" + u);
+        assertThat(first.get("content")).isEqualTo(formula);
+        assertThat(first.get("unit_hint")).isEqualTo("@SUM(1+1)*cmd|' /C calc'!A0");
+        assertThat(first.get("incident_no")).isEqualTo("-2+3");
+        assertThat(first.get("case_no")).isEqualTo("=HYPERLINK(\"http://evil.example\")");
+        assertThat(jdbc.queryForObject("SELECT content FROM intake WHERE ticket_no = ?", String.class, "-F2" + u))
+                .isEqualTo(quoted);
+        long id = imported.json().path("intakes").get(0).path("id").asLong();
+        assertThat(fx.as(legal).get("/api/intake/" + id).json().path("content").asText()).isEqualTo(formula);
     }
 
     /** A page far past the end is empty, not an overflow into a negative OFFSET (a 500). */

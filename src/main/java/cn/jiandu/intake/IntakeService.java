@@ -136,13 +136,15 @@ public class IntakeService {
         return new Page<>(items, page, size, total);
     }
 
-    private static void requireHandler(CurrentUser user) {
+    /** 403 unless the user may hand tickets in (the API's and the import's one check). */
+    static void requireHandler(CurrentUser user) {
         if (!mayHandle(user)) {
             throw new ForbiddenException("只有法制部门、系统管理员和接口账号可以受理和查看诉求");
         }
     }
 
-    private Map<String, Channel> channels() {
+    /** Every channel (active or not) by its code. */
+    Map<String, Channel> channels() {
         return problems.sources().stream().collect(Collectors.toMap(Channel::code, Function.identity()));
     }
 

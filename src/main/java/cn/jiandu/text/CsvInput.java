@@ -1,10 +1,13 @@
 package cn.jiandu.text;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
@@ -29,7 +32,8 @@ import cn.jiandu.web.InvalidInputException;
  * A CSV upload read as a stream: header row, columns in any order (case and blanks of
  * the header ignored), UTF-8 with or without BOM, or the charset the Content-Type names
  * (GBK from Excel on Chinese Windows). Rows carry the line they start on; the header is
- * line 1. Empty cells are null.
+ * line 1. Empty cells are null. {@link #openDetecting} reads a bounded upload whole and
+ * tells UTF-8 from GBK itself when the Content-Type names no charset.
  */
 public final class CsvInput implements Iterable<CsvInput.Row> {
 
@@ -44,7 +48,47 @@ public final class CsvInput implements Iterable<CsvInput.Row> {
 
     /** Opens the upload; {@code contentType} is the raw header (may be null). */
     public static CsvInput open(InputStream body, String contentType) {
-        Charset charset = charsetOf(contentType);
+        return open(body, charsetOf(contentType));
+    }
+
+    /**
+     * Opens an upload of at most {@code maxBytes}, read whole, in the charset {@link #detect}
+     * finds; larger is refused (400 naming the body).
+     */
+    public static CsvInput openDetecting(InputStream body, String contentType, int maxBytes) {
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (bytes.length > maxBytes) {
+            throw new InvalidInputException("body", "文件过大：最大" + megabytes(maxBytes) + "，请分批导入");
+        }
+        return open(new ByteArrayInputStream(bytes), detect(bytes, contentType));
+    }
+
+    /**
+     * The charset of an upload: UTF-8 when it starts with the UTF-8 BOM; else the charset the
+     * Content-Type names; else UTF-8 when every byte is valid UTF-8, GBK when every byte is
+     * valid GBK (Excel's CSV on Chinese Windows), UTF-8 otherwise (its bad bytes are then
+     * reported per line as {@link #encodingErrors}).
+     */
+    public static Charset detect(byte[] bytes, String contentType) {
+        if (hasUtf8Bom(bytes)) {
+            return StandardCharsets.UTF_8;
+        }
+        if (namesCharset(contentType)) {
+            return charsetOf(contentType);
+        }
+        if (decodes(bytes, StandardCharsets.UTF_8)) {
+            return StandardCharsets.UTF_8;
+        }
+        Charset gbk = Charset.forName("GBK");
+        return decodes(bytes, gbk) ? gbk : StandardCharsets.UTF_8;
+    }
+
+    private static CsvInput open(InputStream body, Charset charset) {
         try {
             InputStream in = skipUtf8Bom(new BufferedInputStream(body, 64 * 1024), charset);
             CSVFormat format = CSVFormat.DEFAULT.builder()
@@ -76,6 +120,11 @@ public final class CsvInput implements Iterable<CsvInput.Row> {
 
     public boolean hasColumn(String column) {
         return columns.containsKey(column);
+    }
+
+    /** The header's names in the file's order, stripped but as typed (duplicates and blanks kept). */
+    public List<String> header() {
+        return parser.getHeaderNames().stream().map(name -> name == null ? "" : name.strip()).toList();
     }
 
     @Override
@@ -193,16 +242,7 @@ public final class CsvInput implements Iterable<CsvInput.Row> {
      * JVM does not know it. Shared by the uploads that are read as text (CSV, JSON ledgers).
      */
     public static Charset charsetOf(String contentType) {
-        if (contentType == null) {
-            return StandardCharsets.UTF_8;
-        }
-        String charset = null;
-        for (String parameter : contentType.split(";")) {
-            String[] pair = parameter.strip().split("=", 2);
-            if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
-                charset = pair[1].strip().replace("\"", "");
-            }
-        }
+        String charset = charsetName(contentType);
         if (charset == null || charset.isEmpty()) {
             return StandardCharsets.UTF_8;
         }
@@ -211,6 +251,43 @@ public final class CsvInput implements Iterable<CsvInput.Row> {
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw new InvalidInputException("charset", "不支持的字符集: " + charset + "（可用 UTF-8 或 GBK）");
         }
+    }
+
+    private static boolean namesCharset(String contentType) {
+        String charset = charsetName(contentType);
+        return charset != null && !charset.isEmpty();
+    }
+
+    private static String charsetName(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        String charset = null;
+        for (String parameter : contentType.split(";")) {
+            String[] pair = parameter.strip().split("=", 2);
+            if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
+                charset = pair[1].strip().replace("\"", "");
+            }
+        }
+        return charset;
+    }
+
+    private static boolean decodes(byte[] bytes, Charset charset) {
+        try {
+            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasUtf8Bom(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+    }
+
+    private static String megabytes(int bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " KB";
     }
 
     private static InputStream skipUtf8Bom(BufferedInputStream in, Charset charset) throws IOException {

@@ -81,4 +81,38 @@ class CsvInputTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("charset");
     }
+
+    @Test
+    void shouldDetectUtf8GbkAndTheBomWhenNoCharsetIsNamed() {
+        byte[] utf8 = "code,name\nDG,东关派出所\n".getBytes(StandardCharsets.UTF_8);
+        byte[] gbk = "code,name\nDG,东关派出所\n".getBytes(Charset.forName("GBK"));
+        byte[] bom = ("\uFEFF" + "code,name\nDG,东关派出所\n").getBytes(StandardCharsets.UTF_8);
+        byte[] garbage = {(byte) 0xFF, (byte) 0xFE, (byte) 0x80, (byte) 0xFF};
+
+        assertThat(CsvInput.detect(utf8, "text/csv")).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(CsvInput.detect(gbk, "text/csv")).isEqualTo(Charset.forName("GBK"));
+        assertThat(CsvInput.detect(gbk, null)).isEqualTo(Charset.forName("GBK"));
+        assertThat(CsvInput.detect(gbk, "text/csv;charset=UTF-8")).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(CsvInput.detect(bom, "text/csv;charset=GBK")).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(CsvInput.detect(garbage, "text/csv")).isEqualTo(StandardCharsets.UTF_8);
+        for (byte[] bytes : List.of(utf8, gbk, bom)) {
+            CsvInput input = CsvInput.openDetecting(new ByteArrayInputStream(bytes), "text/csv", 1024);
+            assertThat(input.header()).containsExactly("code", "name");
+            assertThat(input.iterator().next().get("name")).isEqualTo("东关派出所");
+            assertThat(input.encodingErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRefuseAnUploadOverTheLimitNamingTheBody() {
+        assertThatThrownBy(() -> CsvInput.openDetecting(new ByteArrayInputStream(new byte[1025]), "text/csv", 1024))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors()).extracting(InputError::field).containsExactly("body"));
+    }
+
+    @Test
+    void shouldGiveTheHeaderAsTypedWithRepeatsAndBlanks() {
+        CsvInput input = csv(" Code ,name,code,\n".getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(input.header()).containsExactly("Code", "name", "code", "");
+    }
 }
