@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jiandu.intake.LedgerMatch;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.organisation.Unit;
 import cn.jiandu.privacy.Masking;
@@ -21,7 +22,7 @@ import cn.jiandu.text.ChineseDates;
  * officer; the summary is shortened and its phone and id numbers masked.
  */
 @Service
-public class LedgerLookup {
+public class LedgerLookup implements LedgerMatch {
 
     /** No ledger stores a longer number (VARCHAR(64), refused by the import): it cannot match. */
     static final int MAX_NUMBER = LedgerRowParser.MAX_KEY;
@@ -46,6 +47,7 @@ public class LedgerLookup {
      * as a short Chinese markdown text for the triage form; empty when neither number matches anything.
      */
     @Transactional(readOnly = true)
+    @Override
     public Optional<String> describe(String incidentNo, String caseNo) {
         String incidentKey = number(incidentNo);
         String caseKey = number(caseNo);

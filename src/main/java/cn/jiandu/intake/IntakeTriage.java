@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.jiandu.detection.LedgerLookup;
 import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.privacy.Masking;
@@ -54,10 +53,10 @@ public class IntakeTriage implements ProblemIntakes {
     private final OrganisationService organisation;
     private final PersonalDataCipher cipher;
     private final Clock clock;
-    private final LedgerLookup ledgers;
+    private final LedgerMatch ledgers;
 
     IntakeTriage(IntakeMapper mapper, ProblemService problems, OrganisationService organisation,
-            PersonalDataCipher cipher, Clock clock, LedgerLookup ledgers) {
+            PersonalDataCipher cipher, Clock clock, LedgerMatch ledgers) {
         this.ledgers = ledgers;
         this.mapper = mapper;
         this.problems = problems;
