@@ -76,11 +76,35 @@ class IntakeLoopIT extends ItSupport {
         clock.reset();
     }
 
+    /**
+     * A month of its own: no monthly report made yet (the database may outlive a run on
+     * MariaDB), in years without listed holidays, so its first Monday and the two days after it
+     * are working days.
+     */
+    private java.time.YearMonth month;
+    private java.time.LocalDate monday;
+
+    private void aMonthOfItsOwn() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            java.time.YearMonth candidate = java.time.YearMonth.of(2040 + ThreadLocalRandom.current().nextInt(50),
+                    1 + ThreadLocalRandom.current().nextInt(12));
+            Integer made = jdbc.queryForObject("SELECT COUNT(*) FROM report WHERE type = 'MONTHLY' AND period_start = ?",
+                    Integer.class, java.sql.Date.valueOf(candidate.atDay(1)));
+            if (made != null && made == 0) {
+                month = candidate;
+                monday = candidate.atDay(1).with(java.time.temporal.TemporalAdjusters.nextOrSame(
+                        java.time.DayOfWeek.MONDAY));
+                return;
+            }
+        }
+        throw new IllegalStateException("no unused month");
+    }
+
     private Map<String, Object> ticket(String ticketNo, String content) {
         Map<String, Object> body = new HashMap<>();
         body.put("source", channel);
         body.put("ticketNo", ticketNo);
-        body.put("receivedAt", "2026-11-02T08:30:00+08:00");
+        body.put("receivedAt", monday + "T08:30:00+08:00");
         body.put("content", content);
         body.put("complainant", Map.of("name", "李四光", "phone", phone, "idNumber", idNumber));
         body.put("unitHint", "回访派出所");
@@ -143,7 +167,8 @@ class IntakeLoopIT extends ItSupport {
 
     @Test
     void shouldTakeATicketThroughTriageRectificationAndTheCallBackAndCountIt() {
-        clockAt("2026-11-02T09:00:00");
+        aMonthOfItsOwn();
+        clockAt(monday + "T09:00:00");
         // posted twice by the channel's platform: one intake
         Http.Response first = fx.as(machine).postJson("/api/intake", ticket("A" + u, "派出所受案后一直未给回执，民警态度差"));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
@@ -220,10 +245,10 @@ class IntakeLoopIT extends ItSupport {
         done(completeIntakeTask(legal, other, "Task_Triage", "triageDecision", "REJECT", "triageReason",
                 "不属执法问题，已告知诉求人向信访部门反映"));
         done(completeIntakeTask(legal, other, "Task_Callback", "callbackOutcome", "UNREACHABLE"));
-        clockAt("2026-11-03T09:30:00");
+        clockAt(monday.plusDays(1) + "T09:30:00");
         done(fx.as(legal).postJson("/engine-rest/task/" + awaitIntakeTask(legal, other, "Task_Callback") + "/complete",
                 Fixtures.variables("callbackOutcome", "UNREACHABLE")));
-        clockAt("2026-11-04T09:30:00");
+        clockAt(monday.plusDays(2) + "T09:30:00");
         done(fx.as(legal).postJson("/engine-rest/task/" + awaitIntakeTask(legal, other, "Task_Callback") + "/complete",
                 Fixtures.variables("callbackOutcome", "UNREACHABLE")));
         JsonNode unreachable = intake(legal, other);
@@ -234,7 +259,7 @@ class IntakeLoopIT extends ItSupport {
                 .isEqualTo(3);
 
         // the figures: 2 reached calls of 5, 1 satisfied: 满意率 50 %
-        Http.Response stats = fx.as(legal).get("/api/stats/intake?from=2026-11-01&to=2026-11-30");
+        Http.Response stats = fx.as(legal).get("/api/stats/intake?from=" + month.atDay(1) + "&to=" + month.atEndOfMonth());
         assertThat(stats.status()).as(stats.body()).isEqualTo(200);
         JsonNode mine = StreamSupport.stream(stats.json().path("channels").spliterator(), false)
                 .filter(c -> channel.equals(c.path("code").asText())).findFirst().orElseThrow();
@@ -244,6 +269,19 @@ class IntakeLoopIT extends ItSupport {
         assertThat(mine.path("dissatisfied").asInt()).isEqualTo(1);
         assertThat(mine.path("unreachable").asInt()).isEqualTo(3);
         assertThat(mine.path("satisfactionRate").asDouble()).isEqualTo(0.5);
+        assertThat(mine.path("received").asInt()).isEqualTo(2);
+        assertThat(mine.path("accepted").asInt()).isEqualTo(1);
+        assertThat(mine.path("rejected").asInt()).isEqualTo(1);
+
+        // the month's report says the same: 满意率 50 % for the channel
+        clockAt(month.plusMonths(1).atDay(2) + "T09:00:00");
+        Http.Response report = admin().postJson("/api/reports", Map.of("type", "MONTHLY", "date",
+                month.atDay(15).toString()));
+        assertThat(report.status()).as(report.body()).isEqualTo(201);
+        String html = admin().get("/api/reports/" + report.json().path("id").asLong()).body();
+        assertThat(html).contains("群众诉求与回访", "回访测试热线" + u,
+                "data-k=\"intake.channel." + channel + ".satisfaction\">50%<");
+        assertThat(html).doesNotContain(phone, idNumber, "李四光");
 
         // every role that reads the ticket sees it masked
         for (String reader : List.of(legal, captain, machine)) {
