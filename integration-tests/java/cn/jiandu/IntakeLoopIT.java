@@ -78,15 +78,15 @@ class IntakeLoopIT extends ItSupport {
 
     /**
      * A month of its own: no monthly report made yet (the database may outlive a run on
-     * MariaDB), in years without listed holidays, so its first Monday and the two days after it
-     * are working days.
+     * MariaDB), in 2029–2037: years without listed holidays, so its first Monday and the two
+     * days after it are working days, and within MariaDB's TIMESTAMP (up to 2038-01-19).
      */
     private java.time.YearMonth month;
     private java.time.LocalDate monday;
 
     private void aMonthOfItsOwn() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            java.time.YearMonth candidate = java.time.YearMonth.of(2040 + ThreadLocalRandom.current().nextInt(50),
+            java.time.YearMonth candidate = java.time.YearMonth.of(2029 + ThreadLocalRandom.current().nextInt(9),
                     1 + ThreadLocalRandom.current().nextInt(12));
             Integer made = jdbc.queryForObject("SELECT COUNT(*) FROM report WHERE type = 'MONTHLY' AND period_start = ?",
                     Integer.class, java.sql.Date.valueOf(candidate.atDay(1)));
