@@ -74,6 +74,18 @@
 </section>
 </#if>
 
+<#if intakes?has_content>
+<section class="card" id="intakes">
+  <h2>群众诉求</h2>
+  <ul>
+    <#list intakes as i>
+    <li><#if i.link??><a href="${i.link}">${i.channel} 工单 ${i.ticketNo}</a><#else>${i.channel} 工单 ${i.ticketNo}</#if></li>
+    </#list>
+  </ul>
+  <p class="hint">问题审核通过后，法制部门将回访诉求人；不满意的经法制大队长复核可重新交办整改。</p>
+</section>
+</#if>
+
 <section class="card" id="documents">
   <h2>执法文书</h2>
   <#if documents?has_content>

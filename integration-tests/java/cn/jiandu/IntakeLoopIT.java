@@ -195,6 +195,11 @@ class IntakeLoopIT extends ItSupport {
         assertThat(problem.path("intakes").get(0).path("id").asLong()).isEqualTo(id);
         assertThat(problem.path("intakes").get(0).path("ticketNo").asText()).isEqualTo("A" + u);
         assertThat(problem.path("level").asText()).isEqualTo("BLUE");
+        // and its page: the ticket, linked for the legal department, named only for the unit
+        assertThat(fx.as(legal).get("/problems/" + problemId).body()).contains("群众诉求", "A" + u,
+                "href=\"/intakes/" + id + "\"").doesNotContain(phone);
+        assertThat(fx.as(head).get("/problems/" + problemId).body()).contains("A" + u)
+                .doesNotContain("href=\"/intakes/" + id + "\"", phone);
 
         // the problem closed with evidence and approval: the call back
         closeProblem(problemId, true);

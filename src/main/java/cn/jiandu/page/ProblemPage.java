@@ -25,6 +25,7 @@ import cn.jiandu.level.Level;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Problem;
+import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.ProblemStatus;
 import cn.jiandu.problem.ProblemView;
 import cn.jiandu.problem.ProblemViews;
@@ -32,6 +33,7 @@ import cn.jiandu.problem.TalkRecord;
 import cn.jiandu.problem.TalkRecords;
 import cn.jiandu.problem.TimelineText;
 import cn.jiandu.security.CurrentUser;
+import cn.jiandu.security.Role;
 import cn.jiandu.text.ChineseDates;
 
 /**
@@ -55,9 +57,11 @@ class ProblemPage {
     private final ProblemClocks clocks;
     private final OrganisationService organisation;
     private final Clock clock;
+    private final ProblemService problemService;
 
     ProblemPage(ProblemViews views, EvidenceService evidence, TalkRecords talks, ProblemClocks clocks,
-            OrganisationService organisation, Clock clock) {
+            OrganisationService organisation, Clock clock, ProblemService problemService) {
+        this.problemService = problemService;
         this.views = views;
         this.evidence = evidence;
         this.talks = talks;
@@ -67,6 +71,10 @@ class ProblemPage {
     }
 
     public record Fact(String label, String value) {
+    }
+
+    /** A ticket of the public the problem came from or was merged with; its page for those who may read it. */
+    public record IntakeRow(long id, String channel, String ticketNo, String link) {
     }
 
     public record Line(String at, String who, String label, String text, String level) {
@@ -118,6 +126,11 @@ class ProblemPage {
         model.put("levelText", view.level() == null ? "未定级" : view.level().label() + "预警");
         model.put("statusText", view.status().label());
         model.put("facts", facts(view, people));
+        boolean readsIntakes = user.hasRole(Role.LEGAL_OFFICER) || user.hasRole(Role.LEGAL_CAPTAIN)
+                || user.hasRole(Role.ADMIN) || user.hasRole(Role.CHIEF) || user.hasRole(Role.DEPUTY_LEADER)
+                || user.hasRole(Role.COMMITTEE);
+        model.put("intakes", view.intakes().stream().map(i -> new IntakeRow(i.id(), problemService.sourceName(i.source()),
+                i.ticketNo(), readsIntakes ? "/intakes/" + i.id() : null)).toList());
         model.put("deadline", deadline(problem, view, now));
         model.put("documents", view.documents().stream().map(d -> new DocumentRow(d.id(), d.typeName(),
                 d.number(), ChineseDates.dateTime(d.issuedAt()), people.unitName(d.unitCode()), d.superseded()))
