@@ -206,9 +206,9 @@ class IntakeBrowserIT extends ItSupport {
 
     /** The task's form in the Tasklist, rendered with {@code heading} in it. */
     private static void openTask(ChromeDriver browser, String base, String taskId, String heading) {
+        // a page of its own: a new hash alone reloads neither the list nor the form
+        browser.get("about:blank");
         browser.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId);
-        // a new hash alone reloads neither the list nor the form
-        browser.navigate().refresh();
         wait(browser, 30).until(d -> !d.findElements(By.cssSelector(".fjs-form")).isEmpty());
         wait(browser, 10).until(d -> formText(d).contains(heading));
         // and in the person's own list (我的待办), as he finds it
