@@ -92,6 +92,7 @@ class IntakeBrowserIT extends ItSupport {
             claim(legal, triageTask);
             login(browser, base, legal);
             openTask(browser, base, triageTask, "诉求分派");
+            assertThat(card(browser)).contains("责任单位", "待分派");
             // the decision's first choice: 立案交办
             WebElement accept = wait(browser, 10).until(d -> d.findElements(By.cssSelector(
                     ".fjs-form input[type=radio][id$='-Field_triageDecision-0']")).stream().findFirst().orElse(null));
@@ -121,6 +122,7 @@ class IntakeBrowserIT extends ItSupport {
             String call = intakeTask(legal, id, "Task_Callback");
             claim(legal, call);
             openTask(browser, base, call, "回访诉求人");
+            assertThat(card(browser)).contains("责任单位", "城关派出所" + u);
             WebElement contactLink = wait(browser, 10).until(d -> d.findElements(By.cssSelector(".fjs-form a")).stream()
                     .filter(a -> a.getText().contains("查看诉求人联系电话并回访")).findFirst().orElse(null));
             assertThat(contactLink.getDomAttribute("href")).isEqualTo("/intakes/" + id + "/contact");
@@ -157,6 +159,7 @@ class IntakeBrowserIT extends ItSupport {
             logout(browser);
             login(browser, base, captain);
             openTask(browser, base, reviewTask, "回访复核");
+            assertThat(card(browser)).contains("回访复核", "城关派出所" + u);
             String review = formText(browser);
             assertThat(fieldValue(browser, "Field_complainantName")).isEqualTo("李**");
             assertThat(review).doesNotContain(legal).contains("回访复核", "不满意", "对民警态度不满意", "张法制（法制大队）")
@@ -211,9 +214,12 @@ class IntakeBrowserIT extends ItSupport {
         browser.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId);
         wait(browser, 30).until(d -> !d.findElements(By.cssSelector(".fjs-form")).isEmpty());
         wait(browser, 10).until(d -> formText(d).contains(heading));
-        // and in the person's own list (我的待办), as he finds it
-        wait(browser, 10).until(d -> d.findElements(By.cssSelector("li[ng-repeat*='in tasks']")).stream()
-                .anyMatch(c -> c.getText().contains("【群众诉求】")));
+    }
+
+    /** The task's card in the person's own list (我的待办), as he finds it: its text. */
+    private static String card(ChromeDriver browser) {
+        return wait(browser, 10).until(d -> d.findElements(By.cssSelector("li[ng-repeat*='in tasks']")).stream()
+                .map(WebElement::getText).filter(t -> t.contains("【群众诉求】")).findFirst().orElse(null));
     }
 
     private static String formText(WebDriver browser) {

@@ -62,9 +62,23 @@ class IntakeTasks implements TaskListener {
         String name = "【群众诉求】" + step + "：" + ticket;
         task.setName(name.length() > MAX_NAME ? name.substring(0, MAX_NAME - 1) + "…" : name);
         task.setVariableLocal(IntakeFlow.CARD_LEVEL, "群众诉求");
-        task.setVariableLocal(IntakeFlow.CARD_UNIT, Variables.text(task, IntakeFlow.SOURCE_NAME));
+        task.setVariableLocal(IntakeFlow.CARD_UNIT, cardUnit(task));
         task.setVariableLocal(IntakeFlow.CARD_DUE, task.getDueDate() == null ? "无"
                 : ChineseDates.dateTime(task.getDueDate().toInstant().atZone(Times.CHINA)));
+    }
+
+    /**
+     * The card's 责任单位: the unit the triage gave the ticket to; 待分派 before the triage; the
+     * channel where no unit was given (merged, referred, rejected).
+     */
+    private String cardUnit(DelegateTask task) {
+        if (IntakeFlow.TASK_TRIAGE.equals(task.getTaskDefinitionKey())
+                || IntakeFlow.TASK_TRIAGE_OVERDUE.equals(task.getTaskDefinitionKey())) {
+            return "待分派";
+        }
+        String code = Variables.text(task, IntakeFlow.UNIT_CODE);
+        return code == null || code.isBlank() ? Variables.text(task, IntakeFlow.SOURCE_NAME)
+                : organisation.findUnit(code).map(Unit::name).orElse(code);
     }
 
     /** The calls so far, for the next call and the review: when, who, what was heard. */
