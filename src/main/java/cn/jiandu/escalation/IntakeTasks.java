@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 import cn.jiandu.intake.CallbackOutcome;
 import cn.jiandu.intake.CallbackRecord;
 import cn.jiandu.intake.IntakeTriage;
+import cn.jiandu.organisation.OrganisationService;
+import cn.jiandu.organisation.Unit;
 import cn.jiandu.text.ChineseDates;
 import cn.jiandu.time.Times;
 
@@ -28,11 +30,13 @@ class IntakeTasks implements TaskListener {
     private final IntakeTriage intakes;
     private final IdentityService identity;
     private final IntakeClocks clocks;
+    private final OrganisationService organisation;
 
-    IntakeTasks(IntakeTriage intakes, IdentityService identity, IntakeClocks clocks) {
+    IntakeTasks(IntakeTriage intakes, IdentityService identity, IntakeClocks clocks, OrganisationService organisation) {
         this.intakes = intakes;
         this.identity = identity;
         this.clocks = clocks;
+        this.organisation = organisation;
     }
 
     @Override
@@ -58,9 +62,23 @@ class IntakeTasks implements TaskListener {
         String name = "【群众诉求】" + step + "：" + ticket;
         task.setName(name.length() > MAX_NAME ? name.substring(0, MAX_NAME - 1) + "…" : name);
         task.setVariableLocal(IntakeFlow.CARD_LEVEL, "群众诉求");
-        task.setVariableLocal(IntakeFlow.CARD_UNIT, Variables.text(task, IntakeFlow.SOURCE_NAME));
+        task.setVariableLocal(IntakeFlow.CARD_UNIT, cardUnit(task));
         task.setVariableLocal(IntakeFlow.CARD_DUE, task.getDueDate() == null ? "无"
                 : ChineseDates.dateTime(task.getDueDate().toInstant().atZone(Times.CHINA)));
+    }
+
+    /**
+     * The card's 责任单位: the unit the triage gave the ticket to; 待分派 before the triage; the
+     * channel where no unit was given (merged, referred, rejected).
+     */
+    private String cardUnit(DelegateTask task) {
+        if (IntakeFlow.TASK_TRIAGE.equals(task.getTaskDefinitionKey())
+                || IntakeFlow.TASK_TRIAGE_OVERDUE.equals(task.getTaskDefinitionKey())) {
+            return "待分派";
+        }
+        String code = Variables.text(task, IntakeFlow.UNIT_CODE);
+        return code == null || code.isBlank() ? Variables.text(task, IntakeFlow.SOURCE_NAME)
+                : organisation.findUnit(code).map(Unit::name).orElse(code);
     }
 
     /** The calls so far, for the next call and the review: when, who, what was heard. */
@@ -72,14 +90,27 @@ class IntakeTasks implements TaskListener {
         StringBuilder text = new StringBuilder();
         for (CallbackRecord call : calls) {
             text.append("- ").append(ChineseDates.dateTime(call.calledAt().atZone(Times.CHINA))).append(" 第")
-                    .append(call.round()).append("轮第").append(call.attempt()).append("次，").append(call.calledBy())
+                    .append(call.round()).append("轮第").append(call.attempt()).append("次，")
+                    .append(caller(call.calledBy()))
                     .append("：**").append(call.outcome().label()).append("**");
             if (call.note() != null && !call.note().isBlank()) {
-                text.append("（").append(call.note().replaceAll("[\\r\\n]+", " ")).append("）");
+                text.append("（").append(markdownText(call.note().replaceAll("[\\r\\n]+", " "))).append("）");
             }
             text.append('\n');
         }
         return text.toString();
+    }
+
+    /** 张法制（法制大队） for the officer who called, as markdown text; his number when he is gone. */
+    private String caller(String officerNo) {
+        String who = organisation.findOfficer(officerNo).map(o -> o.name() + organisation.findUnit(o.unitCode())
+                .map(Unit::name).map(n -> "（" + n + "）").orElse("")).orElse(officerNo);
+        return markdownText(who);
+    }
+
+    /** Text as it is, not as markdown: what a person typed (a note, a name) shows its * and _. */
+    private static String markdownText(String text) {
+        return text.replaceAll("([\\\\`*_\\[\\]()#+!<>|~-])", "\\\\$1");
     }
 
     private void completed(DelegateTask task) {

@@ -77,14 +77,15 @@ class TasklistFilters {
                         List.of(Role.OFFICER, Role.UNIT_HEAD),
                         () -> base().taskDefinitionKeyIn(Rectification.TASK_SIGN, Rectification.TASK_RECTIFY,
                                 Rectification.TASK_AWAIT_INSTRUCTION)),
-                new Spec("mine-legal", "我的待办", "待法制部门审核的整改", -10, "#1f6fb2", List.of(Role.LEGAL_OFFICER),
-                        () -> base().taskCandidateGroup(Role.LEGAL_OFFICER.groupId()).includeAssignedTasks()),
+                new Spec("mine-legal", "我的待办", "待法制部门审核的整改，群众诉求的分派、回访", -10, "#1f6fb2",
+                        List.of(Role.LEGAL_OFFICER),
+                        () -> withIntakes().taskCandidateGroup(Role.LEGAL_OFFICER.groupId()).includeAssignedTasks()),
                 new Spec("mine-discipline", "我的待办", "黄色预警：纪委督察谈话提醒", -10, "#1f6fb2",
                         List.of(Role.DISCIPLINE_INSPECTOR),
                         () -> base().taskCandidateGroup(Role.DISCIPLINE_INSPECTOR.groupId()).includeAssignedTasks()),
-                new Spec("mine-captain", "我的待办", "待法制大队长审批的暂停计时申请", -10, "#1f6fb2",
-                        List.of(Role.LEGAL_CAPTAIN),
-                        () -> base().taskCandidateGroup(Role.LEGAL_CAPTAIN.groupId()).includeAssignedTasks()),
+                new Spec("mine-captain", "我的待办", "待法制大队长审批的暂停计时申请、群众诉求的回访复核", -10,
+                        "#1f6fb2", List.of(Role.LEGAL_CAPTAIN),
+                        () -> withIntakes().taskCandidateGroup(Role.LEGAL_CAPTAIN.groupId()).includeAssignedTasks()),
                 new Spec("mine-chief", "我的待办", "红色预警：主要领导约谈", -10, "#1f6fb2", List.of(Role.CHIEF),
                         () -> base().taskCandidateGroup(Role.CHIEF.groupId()).includeAssignedTasks()),
                 new Spec("to-sign", "本单位待签收", "下发到单位、尚未签收的问题", 0, "#5b8def", List.of(Role.UNIT_HEAD),
@@ -102,6 +103,11 @@ class TasklistFilters {
 
     private TaskQuery base() {
         return tasks.createTaskQuery().processDefinitionKey(Rectification.PROCESS_KEY);
+    }
+
+    /** The legal department's own tasks include the public's tickets (诉求受理与回访). */
+    private TaskQuery withIntakes() {
+        return tasks.createTaskQuery().processDefinitionKeyIn(Rectification.PROCESS_KEY, IntakeFlow.PROCESS_KEY);
     }
 
     private TaskQuery dueToday() {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import cn.jiandu.escalation.IntakeProcess;
 import cn.jiandu.intake.CallbackRecord;
 import cn.jiandu.intake.IntakeTriage;
+import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.security.CurrentUser;
 import cn.jiandu.security.Role;
 import cn.jiandu.text.ChineseDates;
@@ -32,11 +33,13 @@ class IntakePages {
     private final IntakeTriage intakes;
     private final IntakeProcess process;
     private final PageRenderer pages;
+    private final OrganisationService organisation;
 
-    IntakePages(IntakeTriage intakes, IntakeProcess process, PageRenderer pages) {
+    IntakePages(IntakeTriage intakes, IntakeProcess process, PageRenderer pages, OrganisationService organisation) {
         this.intakes = intakes;
         this.process = process;
         this.pages = pages;
+        this.organisation = organisation;
     }
 
     public record Fact(String label, String value) {
@@ -60,7 +63,7 @@ class IntakePages {
         facts.add(new Fact("办理状态", f.status().label()));
         facts.add(new Fact("回访", f.callbackChannel() ? f.callbackStatus().label() : "本渠道不回访"));
         if (f.unitHint() != null && !f.unitHint().isBlank()) {
-            facts.add(new Fact("涉及单位（来件所述）", f.unitHint()));
+            facts.add(new Fact("来件所述单位", f.unitHint()));
         }
         if (f.incidentNo() != null && !f.incidentNo().isBlank()) {
             facts.add(new Fact("警情编号", f.incidentNo()));
@@ -68,9 +71,10 @@ class IntakePages {
         if (f.caseNo() != null && !f.caseNo().isBlank()) {
             facts.add(new Fact("案件编号", f.caseNo()));
         }
+        People people = new People(organisation);
         List<Call> calls = new ArrayList<>();
         for (CallbackRecord c : intakes.calls(id)) {
-            calls.add(new Call(ChineseDates.dateTime(c.calledAt().atZone(Times.CHINA)), c.calledBy(),
+            calls.add(new Call(ChineseDates.dateTime(c.calledAt().atZone(Times.CHINA)), people.withUnit(c.calledBy()),
                     "第" + c.round() + "轮第" + c.attempt() + "次", c.outcome().label(), c.note() == null ? "" : c.note(),
                     c.reviewDecision() == null ? "" : ("REOPEN".equals(c.reviewDecision()) ? "复核：重新整改" : "复核：维持（已解释）")
                             + (c.reviewNote() == null ? "" : "，" + c.reviewNote())));
