@@ -78,6 +78,8 @@ class AuthorizationMatrixIT extends ItSupport {
             POST /api/intake/import                                |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  Y  |  -
             GET  /api/intake lists the intake                      |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  Y  |  -
             GET  /api/intake/{id}                                  |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  Y  |  -
+            GET  /intakes/{id} (the page)                          |  -  |  -   | Y  | Y  | -  | Y  | Y  | Y  |  -  |  Y  |  -
+            GET  /intakes/{id}/contact (the phone, to the call back) |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  -  |  -
             GET  /api/documents?problemId={other unit's}           |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
             GET  /api/documents/{own unit}                         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
             GET  /api/documents/{other unit}                       |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
@@ -123,6 +125,12 @@ class AuthorizationMatrixIT extends ItSupport {
             engine-rest: sign for the own unit                     |  -  |  Y   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
             engine-rest: hand the own unit's task to someone else  |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
             engine-rest: decide a transfer request (改派)           |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: task list shows an intake's task          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            engine-rest: read an intake's variables                |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            engine-rest: read an intake's history variables        |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            engine-rest: triage an intake (分派)                    |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: call back an intake (回访)                 |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
+            engine-rest: review a dissatisfied call (回访复核)        |  -  |  -   | -  | Y  | -  | -  | -  | -  |  -  |  Y  |  -
             engine-rest: read the other unit's process instance    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
             engine-rest: read the other unit's history             |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
             engine-rest: register through the start form           |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
@@ -305,6 +313,50 @@ class AuthorizationMatrixIT extends ItSupport {
             intake = made.json().path("id").asLong();
         }
         return intake;
+    }
+
+    /** A new intake of its own, in 分派. */
+    private long newIntake() {
+        Http.Response made = admin().postJson("/api/intake", intakeTicket("MI" + unique()));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return made.json().path("id").asLong();
+    }
+
+    /** The intake's open task {@code key} (not null). */
+    private String intakeTask(long intakeId, String key) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey("intake-" + intakeId).taskDefinitionKey(key)
+                .singleResult();
+        assertThat(task).as("%s of intake %s", key, intakeId).isNotNull();
+        return task.getId();
+    }
+
+    /** A new intake rejected in triage: its call back (回访) open. */
+    private long intakeAtCallback() {
+        long id = newIntake();
+        tasks.complete(intakeTask(id, "Task_Triage"), Map.of("triageDecision", "REJECT", "triageReason", "不属执法问题"));
+        return id;
+    }
+
+    private Long calling;
+
+    /** One intake whose call back is open and unclaimed, for the reading rows. */
+    private long calling() {
+        if (calling == null) {
+            calling = intakeAtCallback();
+        }
+        return calling;
+    }
+
+    private String intakeInstance(long intakeId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey("intake-" + intakeId).singleResult()
+                .getId();
+    }
+
+    /** The intake's task completed with the form's fields as the column's caller; the task gone exactly when allowed. */
+    private Outcome completeIntakeTask(String column, String task, Object... nameValue) {
+        Outcome o = judge(api(column).postJson("/engine-rest/task/" + task + "/complete", Fixtures.variables(nameValue)));
+        assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(o.allowed() ? 0 : 1);
+        return o;
     }
 
     // ---- callers ----------------------------------------------------------------------
@@ -502,6 +554,13 @@ class AuthorizationMatrixIT extends ItSupport {
         p.put("GET  /api/intake lists the intake", c -> listed(api(c).get("/api/intake?source=HOTLINE_12345&size=200"),
                 id(intake())));
         p.put("GET  /api/intake/{id}", c -> judge(api(c).get("/api/intake/" + intake())));
+        p.put("GET  /intakes/{id} (the page)", c -> judge(api(c).get("/intakes/" + calling())));
+        p.put("GET  /intakes/{id}/contact (the phone, to the call back)", c -> {
+            Http.Response r = api(c).get("/intakes/" + calling() + "/contact");
+            Outcome o = judge(r);
+            assertThat(r.body().contains("13912345678")).as("the phone in clear").isEqualTo(o.allowed());
+            return o;
+        });
         p.put("GET  /api/documents?problemId={other unit's}", c -> listed(
                 api(c).get("/api/documents?problemId=" + otherProblem), id(otherDocument)));
         p.put("GET  /api/documents/{own unit}", c -> judge(api(c).get("/api/documents/" + ownDocument)));
@@ -659,6 +718,26 @@ class AuthorizationMatrixIT extends ItSupport {
                     "transferDecision", "REJECT", "transferComment", "应由本所办理")));
             assertThat(tasks.createTaskQuery().taskId(decide).count()).isEqualTo(o.allowed() ? 0 : 1);
             return o;
+        });
+        p.put("engine-rest: task list shows an intake's task", c -> listed(
+                api(c).get("/engine-rest/task?processInstanceBusinessKey=intake-" + calling()),
+                id(intakeTask(calling(), "Task_Callback"))));
+        p.put("engine-rest: read an intake's variables", c -> listed(
+                api(c).get("/engine-rest/variable-instance?processInstanceIdIn=" + intakeInstance(calling())),
+                n -> "ticketNo".equals(n.path("name").asText())));
+        p.put("engine-rest: read an intake's history variables", c -> listed(
+                api(c).get("/engine-rest/history/variable-instance?processInstanceId=" + intakeInstance(calling())),
+                n -> "ticketNo".equals(n.path("name").asText())));
+        p.put("engine-rest: triage an intake (分派)", c -> completeIntakeTask(c, intakeTask(newIntake(), "Task_Triage"),
+                "triageDecision", "REJECT", "triageReason", "不属执法问题，已告知诉求人"));
+        p.put("engine-rest: call back an intake (回访)", c -> completeIntakeTask(c, intakeTask(intakeAtCallback(),
+                "Task_Callback"), "callbackOutcome", "SATISFIED", "callbackNote", "已联系"));
+        p.put("engine-rest: review a dissatisfied call (回访复核)", c -> {
+            long id = intakeAtCallback();
+            tasks.complete(intakeTask(id, "Task_Callback"), Map.of("callbackOutcome", "DISSATISFIED", "callbackNote",
+                    "不满意"));
+            return completeIntakeTask(c, intakeTask(id, "Task_CallbackReview"), "callbackReviewDecision", "UPHOLD",
+                    "callbackReviewNote", "已向群众解释");
         });
         p.put("engine-rest: read the other unit's process instance", c -> listed(
                 api(c).get("/engine-rest/process-instance?businessKey=" + otherProblem),

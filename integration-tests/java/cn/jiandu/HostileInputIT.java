@@ -1076,6 +1076,323 @@ class HostileInputIT extends ItSupport {
         assertThat(stored()).isEqualTo(closed);
     }
 
+    // ---- the intake's tasks (分派, 回访, 回访复核) ---------------------------------------
+
+    /** One bad completion of an intake task, sent by the task's rightful user; 400 naming {@code error}. */
+    record TaskCase(String name, String user, String path, Map<String, Object> body, String error) {
+
+        @Override
+        public String toString() {
+            return "POST " + path.replaceAll("/task/[^/]+/", "/task/{id}/") + " — " + name;
+        }
+    }
+
+    private static final String TRIAGE_TASK = "Task_Triage";
+    private static final String CALLBACK_TASK = "Task_Callback";
+    private static final String REVIEW_TASK = "Task_CallbackReview";
+
+    /** An intake of the 12345 hotline (a channel that calls back), as its platform hands it in. */
+    private long postedIntake(String what) {
+        Map<String, Object> ticket = new HashMap<>(validIntake());
+        ticket.put("content", what);
+        Http.Response made = admin().postJson("/api/intake", ticket);
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return made.json().path("id").asLong();
+    }
+
+    /** The intake's open task {@code key} (not null). */
+    private String intakeTask(long intakeId, String key) {
+        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceBusinessKey("intake-" + intakeId)
+                .taskDefinitionKey(key).singleResult();
+        assertThat(task).as("%s of intake %s", key, intakeId).isNotNull();
+        return task.getId();
+    }
+
+    /** A problem of the station closed: signed, rectified with evidence, approved. */
+    private long closedProblem() {
+        long id = fx.register(legal, validProblem()).path("id").asLong();
+        fx.complete(head, id, "Task_Sign", Map.of());
+        fx.uploadEvidence(id);
+        fx.complete(officer, id, "Task_Rectify", Map.of("rectifyOutcome", "DONE", "rectificationReport", "已整改"));
+        fx.complete(legal, id, "Task_Review", Map.of("reviewDecision", "APPROVE"));
+        assertThat(fx.problem(legal, id).path("status").asText()).isEqualTo("CLOSED");
+        return id;
+    }
+
+    private long voidedProblem() {
+        long id = fx.register(legal, validProblem()).path("id").asLong();
+        Http.Response voided = admin().postJson("/api/problems/" + id + "/void", Map.of("reason", "重复登记"));
+        assertThat(voided.status()).as(voided.body()).isEqualTo(200);
+        return id;
+    }
+
+    /** Intakes waiting in each of their three tasks, and what may not change in them. */
+    private long pendingTriage;
+    private long pendingCallback;
+    private long pendingReview;
+
+    /**
+     * The intakes' rows, their processes' open tasks and variables (by name and text value),
+     * and the intake processes running: with {@link #stored()}, what a refused completion or
+     * start may not change.
+     */
+    private Map<String, Object> intakeStored() {
+        Map<String, Object> state = new LinkedHashMap<>(stored());
+        for (long id : List.of(pendingTriage, pendingCallback, pendingReview)) {
+            state.put("intake " + id, jdbc.queryForMap("SELECT status, callback_status, problem_id, triaged_by"
+                    + " FROM intake WHERE id = ?", id).toString());
+            state.put("calls " + id, jdbc.queryForObject("SELECT COUNT(*) FROM intake_callback WHERE intake_id = ?",
+                    Long.class, id));
+            state.put("tasks " + id, tasks.createTaskQuery().processInstanceBusinessKey("intake-" + id).list().stream()
+                    .map(t -> t.getId() + " " + t.getTaskDefinitionKey() + " " + t.getAssignee()).sorted().toList());
+            String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey("intake-" + id)
+                    .singleResult().getId();
+            state.put("variables " + id, new java.util.TreeMap<>(runtime.getVariables(instance)).toString());
+        }
+        state.put("intake processes", runtime.createProcessInstanceQuery().processDefinitionKey("intake").count());
+        state.put("intake processes ever", jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST p"
+                + " JOIN ACT_RE_PROCDEF d ON d.ID_ = p.PROC_DEF_ID_ WHERE d.KEY_ = 'intake'", Long.class));
+        return state;
+    }
+
+    private final List<TaskCase> taskCases = new ArrayList<>();
+
+    private void taskCase(String name, String user, String taskId, String how, Map<String, Object> values,
+            String error) {
+        taskCases.add(new TaskCase(name, user, "/engine-rest/task/" + taskId + "/" + how, Fixtures.variables(values),
+                error));
+    }
+
+    /** Each bad completion on both paths (complete and submit-form). */
+    private void taskCase(String name, String user, String taskId, Map<String, Object> values, String error) {
+        taskCase(name, user, taskId, "complete", values, error);
+        taskCase(name, user, taskId, "submit-form", values, error);
+    }
+
+    private static Map<String, Object> values(Object... nameValue) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < nameValue.length; i += 2) {
+            values.put((String) nameValue[i], nameValue[i + 1]);
+        }
+        return values;
+    }
+
+    private void buildTaskCases(String captain) {
+        String u = unique();
+        fx.unit("HZ" + u, "另一派出所" + u, "STATION");
+        String stranger = fx.officer("HZ" + u, "HZ" + u, "OFFICER");
+        long closed = closedProblem();
+        long voided = voidedProblem();
+
+        String triage = intakeTask(pendingTriage, TRIAGE_TASK);
+        Map<String, Object> accept = values("triageDecision", "ACCEPT", "unitCode", station, "category",
+                "CASE_FILING");
+        taskCase("ACCEPT without unitCode", legal, triage, with(accept, "unitCode", REMOVE), "unitCode");
+        taskCase("ACCEPT with an empty unitCode", legal, triage, with(accept, "unitCode", ""), "unitCode");
+        taskCase("ACCEPT with an unknown unit", legal, triage, with(accept, "unitCode", "NO_SUCH_UNIT"), "unitCode");
+        taskCase("ACCEPT with a unit as SQL injection", legal, triage, with(accept, "unitCode", "' OR '1'='1"),
+                "unitCode");
+        taskCase("ACCEPT with an unknown category", legal, triage, with(accept, "category", "UFO"), "category");
+        taskCase("ACCEPT without category", legal, triage, with(accept, "category", REMOVE), "category");
+        taskCase("ACCEPT with an officer of another unit", legal, triage, with(accept, "officerNo", stranger),
+                "officerNo");
+        taskCase("ACCEPT with an officer who does not exist", legal, triage, with(accept, "officerNo", "NOBODY" + u),
+                "officerNo");
+        taskCase("ACCEPT with sensitive not a boolean", legal, triage, with(accept, "sensitive", "yes"), "sensitive");
+        Map<String, Object> merge = values("triageDecision", "MERGE");
+        taskCase("MERGE without problemId", legal, triage, merge, "problemId");
+        taskCase("MERGE with a problemId not a number", legal, triage, with(merge, "problemId", "abc"), "problemId");
+        taskCase("MERGE with a problemId as an object", legal, triage, with(merge, "problemId", Map.of("id", 1)),
+                "problemId");
+        taskCase("MERGE into a closed problem", legal, triage, with(merge, "problemId", closed), "problemId");
+        taskCase("MERGE into a voided problem", legal, triage, with(merge, "problemId", voided), "problemId");
+        taskCase("MERGE into a problem that does not exist", legal, triage, with(merge, "problemId", 999_999_999L),
+                "problemId");
+        taskCase("MERGE into problem -1", legal, triage, with(merge, "problemId", -1), "problemId");
+        Map<String, Object> refer = values("triageDecision", "REFER", "referTo", "区信访局", "triageReason", "属信访事项");
+        taskCase("REFER without referTo", legal, triage, with(refer, "referTo", REMOVE), "referTo");
+        taskCase("REFER with a blank referTo", legal, triage, with(refer, "referTo", " \t "), "referTo");
+        taskCase("REFER with referTo of 101 characters", legal, triage, with(refer, "referTo", "转".repeat(101)),
+                "referTo");
+        taskCase("REFER without a reason", legal, triage, with(refer, "triageReason", REMOVE), "triageReason");
+        taskCase("REFER with a reason of 2000 characters", legal, triage, with(refer, "triageReason",
+                "理".repeat(2000)), "triageReason");
+        CONTROL.forEach((what, text) -> {
+            taskCase("REFER with a reason with " + what, legal, triage, with(refer, "triageReason", text),
+                    "triageReason");
+            taskCase("REFER with referTo with " + what, legal, triage, with(refer, "referTo", text), "referTo");
+        });
+        taskCase("REJECT without a reason", legal, triage, values("triageDecision", "REJECT"), "triageReason");
+        taskCase("an unknown triageDecision", legal, triage, values("triageDecision", "APPROVE"), "triageDecision");
+        taskCase("triageDecision in lower case", legal, triage, values("triageDecision", "accept", "unitCode", station,
+                "category", "CASE_FILING"), "triageDecision");
+        taskCase("an empty triageDecision", legal, triage, values("triageDecision", ""), "triageDecision");
+        taskCase("no triageDecision", legal, triage, values(), "triageDecision");
+
+        String call = intakeTask(pendingCallback, CALLBACK_TASK);
+        taskCase("call back without an outcome", legal, call, values("callbackNote", "已联系"), "callbackOutcome");
+        taskCase("call back with an unknown outcome", legal, call, values("callbackOutcome", "HAPPY"),
+                "callbackOutcome");
+        taskCase("DISSATISFIED without a note", legal, call, values("callbackOutcome", "DISSATISFIED"), "callbackNote");
+        taskCase("DISSATISFIED with a blank note", legal, call, values("callbackOutcome", "DISSATISFIED",
+                "callbackNote", "   "), "callbackNote");
+        taskCase("a note of 5000 characters", legal, call, values("callbackOutcome", "SATISFIED", "callbackNote",
+                "访".repeat(5000)), "callbackNote");
+        taskCase("a note with a terminal escape", legal, call, values("callbackOutcome", "DISSATISFIED",
+                "callbackNote", CONTROL.get("terminal escape")), "callbackNote");
+        taskCase("a note with a right-to-left override", legal, call, values("callbackOutcome", "DISSATISFIED",
+                "callbackNote", CONTROL.get("right-to-left override")), "callbackNote");
+
+        String review = intakeTask(pendingReview, REVIEW_TASK);
+        taskCase("review without a decision", captain, review, values("callbackReviewNote", "已解释"),
+                "callbackReviewDecision");
+        taskCase("review with an unknown decision", captain, review, values("callbackReviewDecision", "CLOSE",
+                "callbackReviewNote", "已解释"), "callbackReviewDecision");
+        taskCase("REOPEN without a note", captain, review, values("callbackReviewDecision", "REOPEN"),
+                "callbackReviewNote");
+        taskCase("UPHOLD with a blank note", captain, review, values("callbackReviewDecision", "UPHOLD",
+                "callbackReviewNote", " "), "callbackReviewNote");
+        taskCase("UPHOLD with a note of 1001 characters", captain, review, values("callbackReviewDecision", "UPHOLD",
+                "callbackReviewNote", "解".repeat(1001)), "callbackReviewNote");
+
+        // a valid decision that carries what the process keeps
+        Map<String, Object> owned = new LinkedHashMap<>();
+        owned.put("intakeId", pendingCallback);
+        owned.put("callbackRound", 2);
+        owned.put("callbackAttempt", 1);
+        owned.put("callbackDue", "2099-01-01T00:00:00");
+        owned.put("ticket", "伪造的工单");
+        owned.put("problemUrl", "https://evil.example/");
+        owned.put("contactUrl", "https://evil.example/");
+        owned.put("triagedBy", "nobody");
+        owned.put("finalStatus", "SATISFIED");
+        owned.put("content", "改写的诉求");
+        owned.put("complainantName", "张*");
+        owned.put("secondCallback", true);
+        owned.put("callbackReviewedBy", "nobody");
+        owned.forEach((name, value) -> {
+            taskCase("REJECT with " + name, legal, triage, with(values("triageDecision", "REJECT", "triageReason",
+                    "不属执法问题"), name, value), name);
+            taskCase("SATISFIED with " + name, legal, call, with(values("callbackOutcome", "SATISFIED"), name, value),
+                    name);
+            taskCase("UPHOLD with " + name, captain, review, with(values("callbackReviewDecision", "UPHOLD",
+                    "callbackReviewNote", "已向群众解释"), name, value), name);
+        });
+        taskCase("SATISFIED with the triage's problemId", legal, call, values("callbackOutcome", "SATISFIED",
+                "problemId", closed), "problemId");
+        taskCase("SATISFIED with the triage's decision", legal, call, values("callbackOutcome", "SATISFIED",
+                "triageDecision", "ACCEPT"), "triageDecision");
+
+        // the intake process, started past the intake API
+        String intakeDefinition = jdbc.queryForObject("SELECT ID_ FROM ACT_RE_PROCDEF WHERE KEY_ = 'intake'"
+                + " ORDER BY VERSION_ DESC LIMIT 1", String.class);
+        for (String by : List.of(legal, ADMIN)) {
+            for (String path : List.of("/engine-rest/process-definition/key/intake/start",
+                    "/engine-rest/process-definition/key/intake/submit-form",
+                    "/engine-rest/process-definition/" + intakeDefinition + "/start",
+                    "/engine-rest/process-definition/" + intakeDefinition + "/submit-form")) {
+                taskCases.add(new TaskCase("start as " + by + " with nothing", by, path, Map.of(), "intakeId"));
+                taskCases.add(new TaskCase("start as " + by + " with an intake's id", by, path, Map.of("businessKey",
+                        "intake-" + pendingTriage, "variables", Map.of("intakeId", Map.of("value", pendingTriage))),
+                        "intakeId"));
+            }
+        }
+    }
+
+    /**
+     * Bad decisions in the intake's three tasks, each sent by the task's rightful user (the
+     * legal officer; the captain for the review) through engine REST complete and submit-form:
+     * 400 naming the field in Chinese, the task still open, the intake where it was (待分派,
+     * 待回访, 待复核), no problem registered, no variable changed. The intake process started
+     * through engine REST instead of the intake API: refused, no instance.
+     */
+    @TestFactory
+    Stream<DynamicTest> shouldRefuseBadDecisionsInTheIntakesTasksAndChangeNothing() {
+        String u = unique();
+        String captain = fx.officer("HC" + u, "大队长HC" + u, jdbc.queryForObject("SELECT unit_code FROM org_officer"
+                + " WHERE officer_no = ?", String.class, legal), "LEGAL_CAPTAIN", false);
+        pendingTriage = postedIntake("报警后民警未到场（待分派）。");
+        pendingCallback = postedIntake("报警后民警未到场（待回访）。");
+        pendingReview = postedIntake("报警后民警未到场（待复核）。");
+        for (long id : List.of(pendingCallback, pendingReview)) {
+            tasks.complete(intakeTask(id, TRIAGE_TASK), Map.of("triageDecision", "REJECT", "triageReason",
+                    "不属执法问题，已告知诉求人"));
+        }
+        tasks.complete(intakeTask(pendingReview, CALLBACK_TASK), Map.of("callbackOutcome", "DISSATISFIED",
+                "callbackNote", "对答复不满意"));
+        intakeTask(pendingReview, REVIEW_TASK);
+        assertThat(jdbc.queryForObject("SELECT status FROM intake WHERE id = ?", String.class, pendingTriage))
+                .isEqualTo("PENDING_TRIAGE");
+        buildTaskCases(captain);
+        System.out.println("HOSTILE INTAKE TASKS " + taskCases.size() + " requests");
+        return taskCases.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
+            Map<String, Object> before = intakeStored();
+            // every non-ASCII character escaped, so that a lone surrogate reaches the server as one
+            Http.Response response = (ADMIN.equals(c.user()) ? admin() : fx.as(c.user())).postRaw(c.path(),
+                    "application/json", write(c.body()).getBytes(StandardCharsets.UTF_8));
+            assertThat(response.status()).as("%s: %s", c, abbreviate(response.body())).isEqualTo(400);
+            assertThat(response.headers().get("Content-Type")).as("%s", c)
+                    .anySatisfy(type -> assertThat(type).startsWith("application/problem+json"));
+            JsonNode problemDetail = response.json();
+            assertThat(problemDetail.path("detail").asText()).as("%s: a message in Chinese", c)
+                    .containsPattern("\\p{IsHan}");
+            assertThat(response.body()).as("%s: no internals", c).doesNotContain("Exception", "SQL", "at org.");
+            List<String> named = new ArrayList<>();
+            problemDetail.path("errors").forEach(e -> {
+                named.add(e.path("field").asText());
+                assertThat(e.path("message").asText()).as("%s: %s in Chinese", c, e).containsPattern("\\p{IsHan}");
+            });
+            assertThat(named).as("%s: the field named (%s)", c, abbreviate(response.body())).contains(c.error());
+            assertThat(intakeStored()).as("%s changed nothing", c).isEqualTo(before);
+        }));
+    }
+
+    /**
+     * The next call is decided anew: completed with nothing, it is refused (400 naming the
+     * outcome) instead of taking the last call's outcome; completed without a note, it does not
+     * carry the last call's note.
+     */
+    @Test
+    void shouldDecideTheNextCallAnewNotWithTheLastCallsOutcomeOrNote() {
+        assertThat(admin().postJson("/api/admin/clock", Map.of("now", "2026-11-02T09:00:00+08:00")).status())
+                .isEqualTo(200);
+        pendingTriage = postedIntake("报警后民警未到场（再次回访）。");
+        tasks.complete(intakeTask(pendingTriage, TRIAGE_TASK), Map.of("triageDecision", "REJECT", "triageReason",
+                "不属执法问题，已告知诉求人"));
+        String first = intakeTask(pendingTriage, CALLBACK_TASK);
+        Http.Response unreachable = fx.as(legal).postJson("/engine-rest/task/" + first + "/complete",
+                Fixtures.variables("callbackOutcome", "UNREACHABLE", "callbackNote", "无人接听"));
+        assertThat(unreachable.status()).as(unreachable.body()).isEqualTo(204);
+        assertThat(admin().postJson("/api/admin/clock", Map.of("now", "2026-11-03T09:30:00+08:00")).status())
+                .isEqualTo(200);
+        String second = null;
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (second == null && System.nanoTime() < until) {
+            org.camunda.bpm.engine.task.Task open = tasks.createTaskQuery()
+                    .processInstanceBusinessKey("intake-" + pendingTriage).taskDefinitionKey(CALLBACK_TASK).singleResult();
+            second = open == null ? null : open.getId();
+            Thread.onSpinWait();
+        }
+        assertThat(second).as("the second call").isNotNull().isNotEqualTo(first);
+
+        Http.Response nothing = fx.as(legal).postJson("/engine-rest/task/" + second + "/complete", Map.of("variables",
+                Map.of()));
+        assertThat(nothing.status()).as(nothing.body()).isEqualTo(400);
+        assertThat(nothing.json().path("errors").findValuesAsText("field")).contains("callbackOutcome");
+        assertThat(tasks.createTaskQuery().taskId(second).count()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM intake_callback WHERE intake_id = ?", Long.class,
+                pendingTriage)).isEqualTo(1);
+
+        Http.Response satisfied = fx.as(legal).postJson("/engine-rest/task/" + second + "/complete",
+                Fixtures.variables("callbackOutcome", "SATISFIED"));
+        assertThat(satisfied.status()).as(satisfied.body()).isEqualTo(204);
+        Map<String, Object> call = jdbc.queryForMap("SELECT outcome, note FROM intake_callback WHERE intake_id = ?"
+                + " AND attempt = 2", pendingTriage);
+        // queryForMap's keys are case-insensitive (H2 upper case, MariaDB as written)
+        assertThat(call.get("outcome")).isEqualTo("SATISFIED");
+        assertThat(call.get("note")).as("the last call's note").isNull();
+    }
+
     // ---- injection that is a valid request ----------------------------------------------
 
     private static final String SCRIPT_TITLE = "<script>alert('xss')</script><img src=x onerror=alert(1)>"

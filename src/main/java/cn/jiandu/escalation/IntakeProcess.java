@@ -71,11 +71,11 @@ public class IntakeProcess {
         List<org.camunda.bpm.engine.task.Task> open = tasks.createTaskQuery()
                 .processInstanceBusinessKey("intake-" + intakeId).taskDefinitionKey(IntakeFlow.TASK_CALLBACK).active()
                 .list();
+        if (!user.hasRole(cn.jiandu.security.Role.LEGAL_OFFICER)) {
+            return false; // a call back handed to someone else (指派) does not hand him the phone
+        }
         for (org.camunda.bpm.engine.task.Task task : open) {
-            if (user.userId().equals(task.getAssignee())) {
-                return true;
-            }
-            if (task.getAssignee() == null && user.hasRole(cn.jiandu.security.Role.LEGAL_OFFICER)) {
+            if (task.getAssignee() == null || user.userId().equals(task.getAssignee())) {
                 return true;
             }
         }

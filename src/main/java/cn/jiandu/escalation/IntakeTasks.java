@@ -52,11 +52,16 @@ class IntakeTasks implements TaskListener {
         String ticket = Variables.text(task, IntakeFlow.TICKET);
         String step = task.getName();
         if (IntakeFlow.TASK_CALLBACK.equals(task.getTaskDefinitionKey())) {
+            // each call is decided anew: the last call's outcome and note are not this one's
+            task.removeVariable(IntakeFlow.CALLBACK_OUTCOME);
+            task.removeVariable(IntakeFlow.CALLBACK_NOTE);
             Object attempt = task.getVariable(IntakeFlow.CALLBACK_ATTEMPT);
             step = step + (attempt instanceof Number n && n.intValue() > 1 ? "（第" + n.intValue() + "次联系）" : "");
             task.setVariableLocal(IntakeFlow.CALLBACK_HISTORY, history(IntakeDelegates.intakeId(task.getExecution())));
         }
         if (IntakeFlow.TASK_CALLBACK_REVIEW.equals(task.getTaskDefinitionKey())) {
+            task.removeVariable(IntakeFlow.CALLBACK_REVIEW_DECISION);
+            task.removeVariable(IntakeFlow.CALLBACK_REVIEW_NOTE);
             task.setVariableLocal(IntakeFlow.CALLBACK_HISTORY, history(IntakeDelegates.intakeId(task.getExecution())));
         }
         String name = "【群众诉求】" + step + "：" + ticket;

@@ -93,6 +93,14 @@ public class TaskSubmissions implements FormSubmissionPolicy {
             String form = task.getTaskDefinitionKey();
             boolean intake = task.getProcessDefinitionId() != null
                     && task.getProcessDefinitionId().startsWith(IntakeFlow.PROCESS_KEY + ":");
+            if (intake && !holdsRole(taskId, submitter)) {
+                Verdict verdict = Verdict.forbidden(form, switch (form) {
+                    case IntakeFlow.TASK_CALLBACK_REVIEW -> "群众诉求的回访复核只能由法制大队长办理，任务仍待办理";
+                    default -> "群众诉求的分派和回访只能由法制员办理，任务仍待办理";
+                });
+                report(verdict, submitter, "task " + taskId + " (" + form + ")");
+                return verdict;
+            }
             Verdict verdict = judge(form, fields, variables, intake ? IntakeFlow.ENGINE_OWNED : Rectification.ENGINE_OWNED);
             if (verdict.accepted() && intake) {
                 verdict = new Verdict(form, intakeChecks.refusals(taskId, form, variables).stream()
@@ -192,6 +200,26 @@ public class TaskSubmissions implements FormSubmissionPolicy {
         Submitted submitted = variables.get(name);
         return submitted == null || submitted.value() == null || submitted.value().isNull() ? null
                 : submitted.value().asText();
+    }
+
+    /**
+     * A ticket of the public is decided only by the role its task names (candidate group) or
+     * an administrator: the legal officer's right to complete any task on the bureau's behalf,
+     * or an assignment to someone else, does not reach the captain's review or bring a unit
+     * the ticket names into its triage and call back.
+     */
+    private boolean holdsRole(String taskId, Submitter submitter) {
+        if (submitter == null) {
+            return true;
+        }
+        List<String> groups = submitter.groupIds() == null ? List.of() : submitter.groupIds();
+        if (groups.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN)
+                || groups.contains(cn.jiandu.security.Role.ADMIN.groupId())) {
+            return true;
+        }
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .anyMatch(link -> link.getGroupId() != null && groups.contains(link.getGroupId()));
     }
 
     private boolean visible(String taskId, Submitter submitter) {

@@ -135,6 +135,11 @@ final class EngineApiGuard extends OncePerRequestFilter {
             FormSubmissionPolicy.Submitter submitter = new FormSubmissionPolicy.Submitter(caller.userId(), caller.groupIds());
             FormSubmissionPolicy.Verdict verdict = isTask ? submissions.checkTask(task.group(1), submitter, variables)
                     : submissions.checkStart(start.group(2), start.group(1), submitter, variables);
+            if (verdict.forbidden()) {
+                log.warn("Refused task completion {} /{} by {}: not his role's task", method, path, caller.userId());
+                refuse(response, HttpServletResponse.SC_FORBIDDEN, verdict.refusals().get(0).message(), List.of());
+                return;
+            }
             if (!verdict.accepted()) {
                 for (FormSubmissionPolicy.Refusal refusal : verdict.refusals()) {
                     errors.add(Map.of("field", refusal.name(), "message", refusal.message()));

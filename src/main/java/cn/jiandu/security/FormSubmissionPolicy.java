@@ -40,7 +40,19 @@ public interface FormSubmissionPolicy {
      * (which still checks the caller's authorizations; an unknown or invisible task is left
      * to the engine to refuse).
      */
-    record Verdict(String form, List<Refusal> refusals) {
+    record Verdict(String form, List<Refusal> refusals, boolean forbidden) {
+        public Verdict(String form, List<Refusal> refusals) {
+            this(form, refusals, false);
+        }
+
+        /**
+         * Refused for who submits, not for what: the task is not his role's to decide (403
+         * with {@code why}, the task left open).
+         */
+        public static Verdict forbidden(String form, String why) {
+            return new Verdict(form, List.of(new Refusal("task", why)), true);
+        }
+
         public boolean accepted() {
             return refusals.isEmpty();
         }

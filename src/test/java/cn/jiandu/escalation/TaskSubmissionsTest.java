@@ -366,4 +366,36 @@ class TaskSubmissionsTest {
         assertThat(refused(verdict)).containsExactly("comment");
         assertThat(submissions.judge("Task_Close", FormFields.NONE, Map.of(), Set.of()).accepted()).isTrue();
     }
+    @Test
+    void shouldLeaveAnIntakeTaskToItsCandidateRoleAndTheAdministrator() throws IOException {
+        TaskQuery query = mock(TaskQuery.class);
+        Task task = mock(Task.class);
+        when(taskService.createTaskQuery()).thenReturn(query);
+        when(query.taskId("7")).thenReturn(query);
+        when(query.singleResult()).thenReturn(task);
+        when(query.count()).thenReturn(1L);
+        when(task.getTaskDefinitionKey()).thenReturn(IntakeFlow.TASK_CALLBACK_REVIEW);
+        when(task.getProcessDefinitionId()).thenReturn("intake:3:abc");
+        org.camunda.bpm.engine.task.IdentityLink candidate = mock(org.camunda.bpm.engine.task.IdentityLink.class);
+        when(candidate.getType()).thenReturn(org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE);
+        when(candidate.getGroupId()).thenReturn("LEGAL_CAPTAIN");
+        when(taskService.getIdentityLinksForTask("7")).thenReturn(List.of(candidate));
+        when(formService.getDeployedTaskForm("7")).thenAnswer(
+                invocation -> getClass().getClassLoader().getResourceAsStream("processes/forms/callback-review.form"));
+        Map<String, Submitted> uphold = Map.of("callbackReviewDecision", string("UPHOLD"), "callbackReviewNote",
+                string("已解释"));
+
+        Verdict legal = submissions.checkTask("7", new TaskSubmissions.Submitter("LO1", List.of("LEGAL_OFFICER")), uphold);
+        Verdict captain = submissions.checkTask("7", new TaskSubmissions.Submitter("LC1", List.of("LEGAL_CAPTAIN")),
+                uphold);
+        Verdict admin = submissions.checkTask("7", new TaskSubmissions.Submitter("adm", List.of("camunda-admin")),
+                uphold);
+
+        assertThat(legal.forbidden()).isTrue();
+        assertThat(legal.accepted()).isFalse();
+        assertThat(legal.refusals().get(0).message()).contains("法制大队长");
+        assertThat(captain.forbidden()).isFalse();
+        assertThat(captain.accepted()).isTrue();
+        assertThat(admin.accepted()).isTrue();
+    }
 }
