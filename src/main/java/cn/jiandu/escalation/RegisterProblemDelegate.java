@@ -13,9 +13,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
-import cn.jiandu.organisation.Officer;
-import cn.jiandu.organisation.OrganisationService;
-import cn.jiandu.organisation.Unit;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.Registration;
@@ -30,11 +27,11 @@ import cn.jiandu.web.InvalidInputException;
 class RegisterProblemDelegate implements JavaDelegate {
 
     private final ProblemService problems;
-    private final OrganisationService organisation;
+    private final ProblemVariables variables;
 
-    RegisterProblemDelegate(ProblemService problems, OrganisationService organisation) {
+    RegisterProblemDelegate(ProblemService problems, ProblemVariables variables) {
         this.problems = problems;
-        this.organisation = organisation;
+        this.variables = variables;
     }
 
     @Override
@@ -49,16 +46,7 @@ class RegisterProblemDelegate implements JavaDelegate {
             problemId = ((Number) id).longValue();
         }
         Problem problem = problems.get(problemId);
-        execution.setVariable(Rectification.PROBLEM_URL, Rectification.problemUrl(problemId));
-        execution.setVariable(Rectification.PROBLEM_TITLE, problem.title());
-        execution.setVariable(Rectification.PROBLEM_DESCRIPTION, problem.description());
-        execution.setVariable(Rectification.UNIT_CODE, problem.unitCode());
-        execution.setVariable(Rectification.UNIT_NAME,
-                organisation.findUnit(problem.unitCode()).map(Unit::name).orElse(""));
-        execution.setVariable(Rectification.OFFICER_NAME, problem.officerNo() == null ? ""
-                : organisation.findOfficer(problem.officerNo()).map(Officer::name).orElse(problem.officerNo()));
-        execution.setVariable(Rectification.SOURCE_NAME, problems.sourceName(problem.source()));
-        execution.setVariable(Rectification.CATEGORY_NAME, problems.categoryName(problem.category()));
+        variables.write(execution, problem);
         execution.setVariable(Rectification.SIGNED, false);
         execution.setVariable(Rectification.REPEAT_COUNT, 0);
         execution.setVariable(Rectification.RETURN_REASON, "");

@@ -5,9 +5,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.jiandu.level.Level;
-import cn.jiandu.organisation.Officer;
-import cn.jiandu.organisation.OrganisationService;
-import cn.jiandu.organisation.Unit;
 import cn.jiandu.problem.Problem;
 import cn.jiandu.problem.ProblemService;
 
@@ -22,12 +19,12 @@ import cn.jiandu.problem.ProblemService;
 class ReopenProblemDelegate implements JavaDelegate {
 
     private final ProblemService problems;
-    private final OrganisationService organisation;
+    private final ProblemVariables variables;
     private final EscalationService escalation;
 
-    ReopenProblemDelegate(ProblemService problems, OrganisationService organisation, EscalationService escalation) {
+    ReopenProblemDelegate(ProblemService problems, ProblemVariables variables, EscalationService escalation) {
         this.problems = problems;
-        this.organisation = organisation;
+        this.variables = variables;
         this.escalation = escalation;
     }
 
@@ -52,16 +49,7 @@ class ReopenProblemDelegate implements JavaDelegate {
         execution.setVariable(Rectification.OFFICER_NO, problem.officerNo());
         execution.setVariable(Rectification.REGISTERED_BY, problem.registeredBy());
         execution.setVariable(Rectification.REQUESTED_LEVEL, null);
-        execution.setVariable(Rectification.PROBLEM_URL, Rectification.problemUrl(problemId));
-        execution.setVariable(Rectification.PROBLEM_TITLE, problem.title());
-        execution.setVariable(Rectification.PROBLEM_DESCRIPTION, problem.description());
-        execution.setVariable(Rectification.UNIT_CODE, problem.unitCode());
-        execution.setVariable(Rectification.UNIT_NAME,
-                organisation.findUnit(problem.unitCode()).map(Unit::name).orElse(""));
-        execution.setVariable(Rectification.OFFICER_NAME, problem.officerNo() == null ? ""
-                : organisation.findOfficer(problem.officerNo()).map(Officer::name).orElse(problem.officerNo()));
-        execution.setVariable(Rectification.SOURCE_NAME, problems.sourceName(problem.source()));
-        execution.setVariable(Rectification.CATEGORY_NAME, problems.categoryName(problem.category()));
+        variables.write(execution, problem);
         execution.setVariable(Rectification.SIGNED, true);
         execution.setVariable(Rectification.REPEAT_COUNT, problem.repeatCount());
         execution.setVariable(Rectification.RETURN_REASON, reason == null ? "" : reason);
