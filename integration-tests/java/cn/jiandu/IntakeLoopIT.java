@@ -323,7 +323,13 @@ class IntakeLoopIT extends ItSupport {
                 found.add("ACT_GE_BYTEARRAY.BYTES_");
             }
         }
-        for (ILoggingEvent event : logs.list) {
+        List<ILoggingEvent> lines;
+        synchronized (logs) {
+            // the appender adds under its own lock while background jobs log
+            lines = new ArrayList<>(logs.list);
+        }
+        assertThat(lines).as("log lines of the run").isNotEmpty();
+        for (ILoggingEvent event : lines) {
             String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
                     : event.getThrowableProxy().getMessage());
             if (line.contains(secret)) {
