@@ -43,6 +43,23 @@ class DingTalkIT extends ItSupport {
     }
 
     /**
+     * A group robot's signature carries the real time: with the app's business clock moved a
+     * year ahead (as a demo does), the fake DingTalk — which checks the timestamp against the
+     * real time, as DingTalk does — still takes the message.
+     */
+    @Test
+    void shouldSignRobotMessagesWithTheRealTimeWhenTheClockIsMovedAYear() {
+        String report = "年后日报" + unique();
+        try {
+            clock.setNow(java.time.Instant.now().plus(java.time.Duration.ofDays(366)));
+            dingTalk.sendRobotMarkdown("bureau", report, "**" + report + "**", List.of(), List.of());
+        } finally {
+            clock.reset();
+        }
+        assertThat(fake.robotMessages("bureau")).anySatisfy(message -> assertThat(message.title()).isEqualTo(report));
+    }
+
+    /**
      * A message's button leads to the problem's page on the port the app really listens on
      * (no jiandu.public-base-url in the tests): fetched with the reader's login, it answers
      * 200 with that problem; the demo inbox names the reader and shows the button.

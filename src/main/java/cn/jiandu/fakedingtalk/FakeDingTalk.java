@@ -128,10 +128,13 @@ public final class FakeDingTalk implements AutoCloseable {
      * @param robotBlock how long a robot stays blocked after more than 20 messages in a minute
      * @param timeoutHold how long a TIMEOUT failure holds the answer (the bound of the hold)
      * @param clock the fake's time
+     * @param robotClock the time a robot's signed timestamp is checked against: DingTalk's
+     *        servers' real time, whatever a demo's or a test's business clock says (the same as
+     *        {@code clock} unless set apart with {@link #withRobotClock})
      */
     public record Config(int port, String appKey, String appSecret, Long agentId,
             Map<String, DingTalkProperties.Robot> robots, Duration tokenTtl, Duration robotBlock, Duration timeoutHold,
-            Clock clock) {
+            Clock clock, Clock robotClock) {
 
         public Config {
             robots = Map.copyOf(robots);
@@ -139,12 +142,13 @@ public final class FakeDingTalk implements AutoCloseable {
             Objects.requireNonNull(robotBlock);
             Objects.requireNonNull(timeoutHold);
             Objects.requireNonNull(clock);
+            Objects.requireNonNull(robotClock);
         }
 
         /** An app, no robots, a random port, tokens of 7200 s, robots blocked 10 minutes, system time. */
         public static Config of(String appKey, String appSecret, long agentId) {
             return new Config(0, appKey, appSecret, agentId, Map.of(), Duration.ofSeconds(7200),
-                    Duration.ofMinutes(10), Duration.ofSeconds(15), Clock.system(CHINA));
+                    Duration.ofMinutes(10), Duration.ofSeconds(15), Clock.system(CHINA), Clock.system(CHINA));
         }
 
         /** The same app and robots as the app's settings, on the fake's port. */
@@ -152,33 +156,40 @@ public final class FakeDingTalk implements AutoCloseable {
             Config config = of(properties.appKey(), properties.appSecret(),
                     properties.agentId() == null ? 0 : properties.agentId()).withPort(properties.fake().port());
             return new Config(config.port, config.appKey, config.appSecret, config.agentId, properties.robots(),
-                    config.tokenTtl, config.robotBlock, config.timeoutHold, config.clock);
+                    config.tokenTtl, config.robotBlock, config.timeoutHold, config.clock, config.robotClock);
         }
 
         public Config withPort(int newPort) {
-            return new Config(newPort, appKey, appSecret, agentId, robots, tokenTtl, robotBlock, timeoutHold, clock);
+            return new Config(newPort, appKey, appSecret, agentId, robots, tokenTtl, robotBlock, timeoutHold, clock, robotClock);
         }
 
         public Config withRobot(String name, String token, String secret) {
             Map<String, DingTalkProperties.Robot> more = new HashMap<>(robots);
             more.put(name, new DingTalkProperties.Robot(token, secret));
-            return new Config(port, appKey, appSecret, agentId, more, tokenTtl, robotBlock, timeoutHold, clock);
+            return new Config(port, appKey, appSecret, agentId, more, tokenTtl, robotBlock, timeoutHold, clock, robotClock);
         }
 
         public Config withTokenTtl(Duration ttl) {
-            return new Config(port, appKey, appSecret, agentId, robots, ttl, robotBlock, timeoutHold, clock);
+            return new Config(port, appKey, appSecret, agentId, robots, ttl, robotBlock, timeoutHold, clock, robotClock);
         }
 
         public Config withRobotBlock(Duration block) {
-            return new Config(port, appKey, appSecret, agentId, robots, tokenTtl, block, timeoutHold, clock);
+            return new Config(port, appKey, appSecret, agentId, robots, tokenTtl, block, timeoutHold, clock, robotClock);
         }
 
         public Config withTimeoutHold(Duration hold) {
-            return new Config(port, appKey, appSecret, agentId, robots, tokenTtl, robotBlock, hold, clock);
+            return new Config(port, appKey, appSecret, agentId, robots, tokenTtl, robotBlock, hold, clock, robotClock);
         }
 
+        /** The fake's time, for robots' timestamps too (a unit test's one clock). */
         public Config withClock(Clock newClock) {
-            return new Config(port, appKey, appSecret, agentId, robots, tokenTtl, robotBlock, timeoutHold, newClock);
+            return new Config(port, appKey, appSecret, agentId, robots, tokenTtl, robotBlock, timeoutHold, newClock,
+                    newClock);
+        }
+
+        /** The real time robots' signatures are checked against, apart from the fake's (business) time. */
+        public Config withRobotClock(Clock real) {
+            return new Config(port, appKey, appSecret, agentId, robots, tokenTtl, robotBlock, timeoutHold, clock, real);
         }
 
         @Override
@@ -215,6 +226,7 @@ public final class FakeDingTalk implements AutoCloseable {
 
     private final Config config;
     private final Clock clock;
+    private final Clock robotClock;
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicLong taskIds = new AtomicLong(700_000_000L);
@@ -239,6 +251,7 @@ public final class FakeDingTalk implements AutoCloseable {
     public FakeDingTalk(Config config) {
         this.config = config;
         this.clock = config.clock();
+        this.robotClock = config.robotClock();
     }
 
     /** Starts listening on 127.0.0.1; returns this. */
@@ -597,7 +610,8 @@ public final class FakeDingTalk implements AutoCloseable {
             } catch (NumberFormatException e) {
                 return Answer.errcode(310000, "错误描述: invalid timestamp; 解决方案: timestamp 为毫秒时间戳");
             }
-            if (Math.abs(now.toEpochMilli() - timestamp) > Duration.ofHours(1).toMillis()) {
+            // DingTalk's servers compare with the real time, not with anybody's business clock
+            if (Math.abs(robotClock.millis() - timestamp) > Duration.ofHours(1).toMillis()) {
                 return Answer.errcode(310000,
                         "错误描述: timestamp is more than 1 hour away from the server time; 解决方案: 校准时间");
             }

@@ -14,7 +14,8 @@ import cn.jiandu.notification.dingtalk.DingTalkProperties;
  * Demo and test runs (jiandu.dingtalk.fake.enabled=true): starts the fake DingTalk with the
  * app's own key, secret, agent id and robots, and points DingTalkClient at it instead of
  * DingTalk. The fake reads the app's clock, so moving the demo's time moves its token
- * expiry, robot windows and days too. Stopped when the app stops.
+ * expiry, robot windows and days too; a robot's signed timestamp it checks against the real
+ * time, as DingTalk does. Stopped when the app stops.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "jiandu.dingtalk.fake", name = "enabled", havingValue = "true")
@@ -22,7 +23,8 @@ class FakeDingTalkLauncher {
 
     @Bean(destroyMethod = "stop")
     FakeDingTalk fakeDingTalk(DingTalkProperties properties, Clock clock) {
-        return new FakeDingTalk(FakeDingTalk.Config.from(properties).withClock(clock)).start();
+        return new FakeDingTalk(FakeDingTalk.Config.from(properties).withClock(clock)
+                .withRobotClock(Clock.systemUTC())).start();
     }
 
     @Bean

@@ -48,7 +48,7 @@ class DingTalkClientTest {
         DingTalkProperties properties = new DingTalkProperties("https://oapi.example", "https://api.example", KEY,
                 appSecret, AGENT, Map.of("bureau", new DingTalkProperties.Robot(ROBOT_TOKEN, robotSecret)),
                 Duration.ofSeconds(2), Duration.ofMinutes(5), new DingTalkProperties.Fake(false, 0));
-        return new DingTalkClient(properties, new DingTalkEndpoints(fake.baseUrl(), fake.baseUrl() + "/"), clock);
+        return new DingTalkClient(properties, new DingTalkEndpoints(fake.baseUrl(), fake.baseUrl() + "/"), clock, clock);
     }
 
     private String send(String userId, int n) {
@@ -231,6 +231,31 @@ class DingTalkClientTest {
             assertThat(message.atMobiles()).containsExactly("13800000001");
             assertThat(message.atUserIds()).containsExactly("u9");
         });
+    }
+
+    @Test
+    void shouldSignARobotMessageWithTheRealTimeWhateverTheBusinessClockSays() {
+        // given DingTalk at the real time, and the app's business clock a year ahead (a demo moved it)
+        MutableClock real = new MutableClock(Instant.parse("2026-03-10T01:00:00Z"));
+        FakeDingTalk dingtalk = new FakeDingTalk(FakeDingTalk.Config.of(KEY, SECRET, AGENT)
+                .withRobot("bureau", ROBOT_TOKEN, ROBOT_SECRET).withClock(clock).withRobotClock(real)).start();
+        try {
+            clock.advance(Duration.ofDays(365));
+            DingTalkProperties properties = new DingTalkProperties("https://oapi.example", "https://api.example", KEY,
+                    SECRET, AGENT, Map.of("bureau", new DingTalkProperties.Robot(ROBOT_TOKEN, ROBOT_SECRET)),
+                    Duration.ofSeconds(2), Duration.ofMinutes(5), new DingTalkProperties.Fake(false, 0));
+            DingTalkClient app = new DingTalkClient(properties,
+                    new DingTalkEndpoints(dingtalk.baseUrl(), dingtalk.baseUrl() + "/"), clock, real);
+
+            // when
+            app.sendRobotMarkdown("bureau", "监督日报", "**监督日报**", List.of(), List.of());
+
+            // then the signature carries the real time and DingTalk takes it
+            assertThat(dingtalk.robotMessages("bureau")).singleElement()
+                    .satisfies(message -> assertThat(message.title()).isEqualTo("监督日报"));
+        } finally {
+            dingtalk.stop();
+        }
     }
 
     @Test
