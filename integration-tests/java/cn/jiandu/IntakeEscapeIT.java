@@ -330,18 +330,23 @@ class IntakeEscapeIT extends ItSupport {
 
     @Test
     void shouldNotHandTheCallBackOrThePhoneToTheUnitThroughAnAssignment() {
+        // (an assignment outside the task's role is refused; the unit is refused the rest all the same)
         String call = task(callback, "Task_Callback");
-        // the legal officer hands the call back to the unit head (指派): the engine lets him
-        done(fx.as(legal).postJson("/engine-rest/task/" + call + "/assignee", Map.of("userId", head)));
         Map<String, Object> before = state();
+        // the legal officer tries to hand the call back to the unit head (指派): refused, the task unchanged
+        Http.Response handed = fx.as(legal).postJson("/engine-rest/task/" + call + "/assignee", Map.of("userId", head));
+        assertThat(handed.status()).as(handed.body()).isEqualTo(403);
+        assertThat(handed.json().path("detail").asText()).contains("法制员");
+        assertThat(tasks.createTaskQuery().taskId(call).singleResult().getAssignee()).isNull();
         Http.Response contact = fx.as(head).get("/intakes/" + callback + "/contact");
         assertThat(contact.status()).as(contact.body()).isEqualTo(403);
         assertThat(contact.body()).doesNotContain(PHONE);
         for (String how : List.of("complete", "submit-form")) {
             Http.Response completed = fx.as(head).postJson("/engine-rest/task/" + call + "/" + how,
                     validDecision("Task_Callback", station));
+            // not his: the engine's own refusal (no right to the task), in Chinese
             assertThat(completed.status()).as(completed.body()).isEqualTo(403);
-            assertThat(completed.json().path("detail").asText()).contains("法制员");
+            assertThat(completed.json().path("detail").asText()).contains("无权");
         }
         assertThat(state()).isEqualTo(before);
         // back to the legal department: the legal officer holds it again and sees the phone

@@ -203,6 +203,40 @@ public class TaskSubmissions implements FormSubmissionPolicy {
     }
 
     /**
+     * A ticket's task goes only to someone of the role its task names (or an administrator):
+     * the legal officer's right to assign any task does not hand the triage or the call back
+     * to the unit the ticket names, nor the captain's review to a legal officer.
+     */
+    @Override
+    public Verdict checkAssignment(String taskId, String assignee, Submitter submitter) {
+        if (assignee == null || assignee.isBlank()) {
+            return new Verdict(null, List.of());
+        }
+        Authentication saved = identity.getCurrentAuthentication();
+        try {
+            identity.clearAuthentication();
+            Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+            if (task == null || task.getProcessDefinitionId() == null
+                    || !task.getProcessDefinitionId().startsWith(IntakeFlow.PROCESS_KEY + ":")) {
+                return new Verdict(null, List.of());
+            }
+            List<String> groups = identity.createGroupQuery().groupMember(assignee).list().stream()
+                    .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+            if (holdsRole(taskId, new Submitter(assignee, groups))) {
+                return new Verdict(task.getTaskDefinitionKey(), List.of());
+            }
+            Verdict verdict = Verdict.forbidden(task.getTaskDefinitionKey(),
+                    IntakeFlow.TASK_CALLBACK_REVIEW.equals(task.getTaskDefinitionKey())
+                            ? "群众诉求的回访复核只能交给法制大队长办理，任务未改变"
+                            : "群众诉求的分派和回访只能交给法制员办理，任务未改变");
+            report(verdict, submitter, "assignment of task " + taskId + " (" + task.getTaskDefinitionKey() + ")");
+            return verdict;
+        } finally {
+            restore(saved);
+        }
+    }
+
+    /**
      * A ticket of the public is decided only by the role its task names (candidate group) or
      * an administrator: the legal officer's right to complete any task on the bureau's behalf,
      * or an assignment to someone else, does not reach the captain's review or bring a unit

@@ -46,6 +46,8 @@ final class EngineApiGuard extends OncePerRequestFilter {
     private static final Pattern WEBAPP_ROOT = Pattern.compile("^/camunda/api/engine/engine(?:/([^/]+))?(/.*)?$");
     private static final Pattern TASK_COMPLETION = Pattern.compile(
             "task/([^/]+)/(complete|submit-form|resolve|bpmnError|bpmnEscalation)");
+    /** Handing a task to someone: 指派 and 认领, body {"userId": …}. */
+    private static final Pattern TASK_ASSIGNMENT = Pattern.compile("task/([^/]+)/(assignee|claim)");
     private static final Pattern START = Pattern.compile(
             "process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(start|submit-form)");
     private static final Set<String> TASK_BODY = Set.of("variables", "withVariablesInReturn", "errorCode",
@@ -104,6 +106,11 @@ final class EngineApiGuard extends OncePerRequestFilter {
                     + "（仅系统管理员可用；办理任务请使用任务表单）", List.of());
             return;
         }
+        Matcher assignment = TASK_ASSIGNMENT.matcher(path);
+        if ("POST".equals(method) && assignment.matches()) {
+            assign(request, response, chain, caller, assignment.group(1), method, path);
+            return;
+        }
         Matcher task = TASK_COMPLETION.matcher(path);
         Matcher start = START.matcher(path);
         boolean isTask = "POST".equals(method) && task.matches();
@@ -152,6 +159,34 @@ final class EngineApiGuard extends OncePerRequestFilter {
                     method, path, caller.userId());
             refuse(response, HttpServletResponse.SC_BAD_REQUEST, "提交的内容未被接受，任务仍待办理：不接受的字段 "
                     + errors.stream().map(e -> e.get("field")).toList(), errors);
+            return;
+        }
+        chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    /** An assignment or a claim: the assignee must be someone the task is for (the policy decides). */
+    private void assign(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Caller caller,
+            String taskId, String method, String path) throws IOException, ServletException {
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "提交的内容过大（超过 2 MB）",
+                    List.of(Map.of("field", "body", "message", "请求体过大")));
+            return;
+        }
+        String assignee = null;
+        try {
+            JsonNode root = body.length == 0 ? null : json.readTree(body);
+            if (root != null && root.path("userId").isTextual()) {
+                assignee = root.path("userId").asText();
+            }
+        } catch (IOException e) {
+            // not JSON: the engine answers it as ever
+        }
+        FormSubmissionPolicy.Verdict verdict = submissions.checkAssignment(taskId, assignee,
+                new FormSubmissionPolicy.Submitter(caller.userId(), caller.groupIds()));
+        if (verdict.forbidden()) {
+            log.warn("Refused task assignment {} /{} by {}: not the task's role", method, path, caller.userId());
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, verdict.refusals().get(0).message(), List.of());
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);

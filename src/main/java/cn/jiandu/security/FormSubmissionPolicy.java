@@ -79,4 +79,13 @@ public interface FormSubmissionPolicy {
     /** A start form (process-definition start or submit-form), by definition id or by key. */
     Verdict checkStart(String definitionIdOrNull, String keyOrNull, Submitter submitter,
             Map<String, Submitted> variables);
+
+    /**
+     * A task handed to someone (指派 {@code task/{id}/assignee}, 认领 {@code claim}): refused
+     * (forbidden) when the task is not for the people the assignee is; an empty verdict lets
+     * the engine decide as ever. {@code assignee} may be null (giving the task back).
+     */
+    default Verdict checkAssignment(String taskId, String assignee, Submitter submitter) {
+        return new Verdict(null, List.of());
+    }
 }
