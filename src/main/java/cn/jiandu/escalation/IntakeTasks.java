@@ -5,7 +5,6 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import cn.jiandu.intake.CallbackOutcome;
@@ -120,7 +119,7 @@ class IntakeTasks implements TaskListener {
 
     private void completed(DelegateTask task) {
         long intakeId = IntakeDelegates.intakeId(task.getExecution());
-        String actor = actor(task);
+        String actor = RectificationTasks.actor(identity, task);
         switch (task.getTaskDefinitionKey()) {
             case IntakeFlow.TASK_TRIAGE -> task.setVariable(IntakeFlow.TRIAGED_BY, actor);
             case IntakeFlow.TASK_CALLBACK -> {
@@ -146,13 +145,5 @@ class IntakeTasks implements TaskListener {
             default -> {
             }
         }
-    }
-
-    private String actor(DelegateTask task) {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current != null && current.getUserId() != null) {
-            return current.getUserId();
-        }
-        return task.getAssignee() != null ? task.getAssignee() : EscalationService.SYSTEM;
     }
 }

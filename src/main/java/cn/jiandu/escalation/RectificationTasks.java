@@ -55,7 +55,7 @@ class RectificationTasks implements TaskListener {
     /** A claim, an assignment by someone else, or giving a task back: who, to whom, which task. */
     private void assigned(DelegateTask task) {
         long problemId = Variables.problemId(task);
-        String actor = actor(task);
+        String actor = actor(identity, task);
         String assignee = task.getAssignee();
         String step = task.getBpmnModelElementInstance() == null ? task.getName()
                 : task.getBpmnModelElementInstance().getName();
@@ -123,7 +123,7 @@ class RectificationTasks implements TaskListener {
     private void completed(DelegateTask task) {
         long problemId = Variables.problemId(task);
         Level level = Variables.level(task);
-        String actor = actor(task);
+        String actor = actor(identity, task);
         switch (task.getTaskDefinitionKey()) {
             case Rectification.TASK_SIGN -> {
                 if (Rectification.OUTCOME_TRANSFER.equals(Variables.text(task, Rectification.SIGN_OUTCOME))) {
@@ -233,7 +233,8 @@ class RectificationTasks implements TaskListener {
         }
     }
 
-    private String actor(DelegateTask task) {
+    /** Who acts on a task: the logged-in user, else its assignee, else the system. */
+    static String actor(IdentityService identity, DelegateTask task) {
         Authentication current = identity.getCurrentAuthentication();
         if (current != null && current.getUserId() != null) {
             return current.getUserId();

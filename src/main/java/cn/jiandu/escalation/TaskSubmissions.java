@@ -91,8 +91,7 @@ public class TaskSubmissions implements FormSubmissionPolicy {
             identity.clearAuthentication();
             FormFields fields = taskForm(taskId);
             String form = task.getTaskDefinitionKey();
-            boolean intake = task.getProcessDefinitionId() != null
-                    && task.getProcessDefinitionId().startsWith(IntakeFlow.PROCESS_KEY + ":");
+            boolean intake = isIntake(task);
             if (intake && !holdsRole(taskId, submitter)) {
                 Verdict verdict = Verdict.forbidden(form, switch (form) {
                     case IntakeFlow.TASK_CALLBACK_REVIEW -> "群众诉求的回访复核只能由法制大队长办理，任务仍待办理";
@@ -216,8 +215,7 @@ public class TaskSubmissions implements FormSubmissionPolicy {
         try {
             identity.clearAuthentication();
             Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-            if (task == null || task.getProcessDefinitionId() == null
-                    || !task.getProcessDefinitionId().startsWith(IntakeFlow.PROCESS_KEY + ":")) {
+            if (task == null || !isIntake(task)) {
                 return new Verdict(null, List.of());
             }
             List<String> groups = identity.createGroupQuery().groupMember(assignee).list().stream()
@@ -234,6 +232,12 @@ public class TaskSubmissions implements FormSubmissionPolicy {
         } finally {
             restore(saved);
         }
+    }
+
+    /** A task of intake.bpmn (群众诉求), whichever version. */
+    private static boolean isIntake(Task task) {
+        return task.getProcessDefinitionId() != null
+                && task.getProcessDefinitionId().startsWith(IntakeFlow.PROCESS_KEY + ":");
     }
 
     /**

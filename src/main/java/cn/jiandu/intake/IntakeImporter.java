@@ -67,13 +67,13 @@ class IntakeImporter {
         Map<String, Channel> channels = intakes.channels();
         List<IntakeCsv.Line> lines = IntakeCsv.read(csv, code -> Optional.ofNullable(channels.get(code)),
                 clock.instant());
-        Imported imported = transaction.execute(status -> store(lines, user));
+        Imported imported = transaction.execute(status -> store(lines, user, channels));
         log.info("Intake import by {}: {} rows, {} created, {} duplicates", user.userId(), imported.rows(),
                 imported.created(), imported.duplicates());
         return imported;
     }
 
-    private Imported store(List<IntakeCsv.Line> lines, CurrentUser user) {
+    private Imported store(List<IntakeCsv.Line> lines, CurrentUser user, Map<String, Channel> channels) {
         refuseConflicts(lines);
         Map<Integer, Row> byLine = new HashMap<>();
         List<Row> rows = new ArrayList<>(lines.size());
@@ -84,7 +84,7 @@ class IntakeImporter {
                 Row first = byLine.get(line.firstLine());
                 row = new Row(line.line(), first.id(), first.source(), first.ticketNo(), false);
             } else {
-                IntakeService.Received received = receive(line, user);
+                IntakeService.Received received = receive(line, user, channels);
                 IntakeView intake = received.intake();
                 row = new Row(line.line(), intake.id(), intake.source(), intake.ticketNo(), received.created());
                 if (received.created()) {
@@ -98,9 +98,9 @@ class IntakeImporter {
     }
 
     /** The API's receipt of one row; its refusals name the row's line. */
-    private IntakeService.Received receive(IntakeCsv.Line line, CurrentUser user) {
+    private IntakeService.Received receive(IntakeCsv.Line line, CurrentUser user, Map<String, Channel> channels) {
         try {
-            return intakes.receive(line.request(), user);
+            return intakes.receive(line.request(), user, channels);
         } catch (InvalidInputException e) {
             // checked a moment before: only a clock or a channel changed meanwhile gets here
             throw new InvalidInputException(e.errors().stream().map(error -> IntakeCsv.at(line.line(), error))

@@ -69,8 +69,13 @@ public class IntakeService {
 
     @Transactional
     Received receive(IntakeRequest request, CurrentUser user) {
+        return receive(request, user, channels());
+    }
+
+    /** The same with the channels already read (an import reads them once for all its rows). */
+    @Transactional
+    Received receive(IntakeRequest request, CurrentUser user, Map<String, Channel> channels) {
         requireHandler(user);
-        Map<String, Channel> channels = channels();
         IntakeValidation.Checked t = IntakeValidation.check(request, code -> Optional.ofNullable(channels.get(code)),
                 clock.instant());
         Intake existing = mapper.findByTicket(t.source(), t.ticketNo());
