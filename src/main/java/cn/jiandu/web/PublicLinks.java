@@ -60,7 +60,26 @@ public class PublicLinks {
 
     /** That very task, opened in the Tasklist. */
     public String task(String taskId) {
-        return to("/camunda/app/tasklist/default/#/?task=" + taskId);
+        return to(taskPath(taskId));
+    }
+
+    /**
+     * A path of this app as a link that DingTalk opens inside itself (its side panel on the PC)
+     * through 免登 (GET /dingtalk/login): the person arrives logged in as himself, no password.
+     * {@code dingtalk://dingtalkclient/page/link?url=…&pc_slide=true}.
+     */
+    public String inDingTalk(String path) {
+        String login = to("/dingtalk/login?redirect=" + encode(path.startsWith("/") ? path : "/" + path));
+        return "dingtalk://dingtalkclient/page/link?url=" + encode(login) + "&pc_slide=true";
+    }
+
+    /** A task's path in the Tasklist (its link is {@link #task}). */
+    public static String taskPath(String taskId) {
+        return "/camunda/app/tasklist/default/#/?task=" + taskId;
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String trimmed(String url) {
