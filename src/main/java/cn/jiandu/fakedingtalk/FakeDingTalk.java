@@ -929,12 +929,17 @@ public final class FakeDingTalk implements AutoCloseable {
      * robot:name; null: all), newest first, one page of them, people named by {@code names}.
      */
     public String inboxHtml(Function<String, String> names, String to, int page, String path) {
+        return inboxHtml(names, to, page, path, null);
+    }
+
+    /** As above, with "在钉钉中打开" going through 免登 by {@code opener} (null: a plain link). */
+    String inboxHtml(Function<String, String> names, String to, int page, String path, FakeInboxPage.Opener opener) {
         List<Received> all;
         List<Received> droppedNow;
         synchronized (this) {
             all = List.copyOf(received);
             droppedNow = List.copyOf(dropped);
         }
-        return FakeInboxPage.render(new FakeInboxPage.View(all, droppedNow, CHINA, names, to, page, path));
+        return FakeInboxPage.render(new FakeInboxPage.View(all, droppedNow, CHINA, names, to, page, path, opener));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -41,6 +42,7 @@ public record DingTalkProperties(
     /** The robot that posts to the bureau's group (局机关群). */
     public static final String BUREAU_ROBOT = "bureau";
 
+    @ConstructorBinding
     public DingTalkProperties {
         robots = robots == null ? Map.of() : Map.copyOf(robots);
         fake = fake == null ? new Fake(false, 0) : fake;
