@@ -63,7 +63,7 @@ class FakeInboxPageTest {
                 "name=\"_csrf\" value=\"tok&quot;en\"", ">在钉钉中打开</button>",
                 // the link in the text is the page itself, as a browser outside DingTalk opens it
                 "<a href=\"" + page + "\"");
-        assertThat(one).doesNotContain("value=\"dt1\"", "dingtalk://");
+        assertThat(one).doesNotContain("name=\"userid\" value=\"dt1\"", "dingtalk://");
         assertThat(both).contains("在钉钉中打开（张建国（示范分局））", "在钉钉中打开（王法明（法制大队））");
         assertThat(plain).contains("href=\"" + page + "\"", "在钉钉中打开").doesNotContain("<form class=\"open\"");
         assertThat(FakeInboxPage.insideDingTalk("dingtalk://dingtalkclient/page/link?url=javascript%3Aalert(1)")).isNull();
