@@ -80,6 +80,22 @@ class DingTalkLoginIT extends ItSupport {
     }
 
     @Test
+    void shouldGiveANewSessionAndEndTheOldOneAsTheLoginFormDoes() {
+        Http browser = anonymous();
+        browser.loginWithForm(officer, fx.password(), null);
+        String before = browser.cookie("JSESSIONID");
+
+        Http.Response login = postCode(browser, dingtalk.issueAuthCode("dt" + head), "/problems/" + problemId);
+
+        assertThat(login.status()).isEqualTo(302);
+        String after = browser.cookie("JSESSIONID");
+        assertThat(after).isNotNull().isNotEqualTo(before);
+        assertThat(anonymous().exchange("GET", "/api/problems/" + problemId, null, null, "Cookie", "JSESSIONID=" + before)
+                .status()).isEqualTo(401);
+        assertThat(browser.get("/camunda/api/admin/auth/user/default").json().path("userId").asText()).isEqualTo(head);
+    }
+
+    @Test
     void shouldRefuseACodeWithoutASessionThatWorks() {
         Http browser = anonymous();
         Http.Response refused = postCode(browser, "made-up-code-" + unique(), "/problems/" + problemId);
