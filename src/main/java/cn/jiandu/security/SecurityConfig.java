@@ -44,7 +44,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * anywhere but the webapps, is authenticated by them alone, statelessly (no session, no
  * cookie a forged cross-site request could ride on, so no CSRF token).</li>
  * <li><b>People</b> ({@link #people}): one session login at the Chinese login page
- * ({@link LoginPage}) for every surface: the problem pages, the dashboard, the reports, the
+ * ({@link LoginPage}), or inside DingTalk without a password ({@link DingTalkLogin}, 免登),
+ * for every surface: the problem pages, the dashboard, the reports, the
  * API the pages call and the Camunda webapps, which share the session both ways
  * ({@link WebappSessionBridge}). A browser opening a page without a login is sent to the
  * login page and back. Writes with the session carry a CSRF token (cookie
