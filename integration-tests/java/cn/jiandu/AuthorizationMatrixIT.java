@@ -111,6 +111,7 @@ class AuthorizationMatrixIT extends ItSupport {
             GET  /api/ledgers/imports                              |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
             GET  /api/ledgers/imports/{id}                         |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
             GET  /api/demo/dingtalk/inbox (demo and tests only)    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            POST /api/demo/dingtalk/open (demo and tests only)     |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
             GET  /actuator/health                                  |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  Y  |  Y
             GET  /actuator/prometheus                              |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
             GET  /v3/api-docs                                      |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
@@ -671,6 +672,12 @@ class AuthorizationMatrixIT extends ItSupport {
         p.put("GET  /api/ledgers/imports/{id}", c -> judge(api(c).get("/api/ledgers/imports/"
                 + detection().ledgerImport())));
         p.put("GET  /api/demo/dingtalk/inbox (demo and tests only)", c -> judge(api(c).get("/api/demo/dingtalk/inbox")));
+        p.put("POST /api/demo/dingtalk/open (demo and tests only)", c -> {
+            // 在钉钉中打开: the fake issues a 免登 code and the browser is sent (303) to the 免登 page
+            Http.Response r = api(c).postForm("/api/demo/dingtalk/open",
+                    Map.of("userid", "dt-matrix", "url", "/dingtalk/login?redirect=%2F"));
+            return r.status() == 303 ? new Outcome(true, 303, r.body()) : judge(r);
+        });
         p.put("GET  /actuator/health", c -> judge(api(c).get("/actuator/health")));
         p.put("GET  /actuator/prometheus", c -> judge(api(c).get("/actuator/prometheus")));
         p.put("GET  /v3/api-docs", c -> judge(api(c).get("/v3/api-docs")));

@@ -60,9 +60,10 @@ class DingTalkIT extends ItSupport {
     }
 
     /**
-     * A message's button leads to the problem's page on the port the app really listens on
-     * (no jiandu.public-base-url in the tests): fetched with the reader's login, it answers
-     * 200 with that problem; the demo inbox names the reader and shows the button.
+     * A message's button leads, inside DingTalk through 免登, to the problem's page on the port
+     * the app really listens on (no jiandu.public-base-url in the tests): logged in with the
+     * reader's code, it answers 200 with that problem; the demo inbox names the reader and
+     * shows 在钉钉中打开 for him.
      */
     @Test
     void shouldLinkEachMessageToTheProblemsPageOnThePortTheAppListensOn() {
@@ -87,16 +88,26 @@ class DingTalkIT extends ItSupport {
             FakeDingTalk.Received message = fake.inbox("dt" + head).stream()
                     .filter(m -> m.text().contains(title)).findFirst().orElseThrow();
             String base = "http://localhost:" + port;
-            assertThat(message.link()).isEqualTo(base + "/problems/" + id);
-            assertThat(message.text()).contains("[查看问题并办理](" + base + "/problems/" + id + ")");
+            // opened inside DingTalk through 免登: the 免登 page of this app, sending on to the problem
+            String login = base + "/dingtalk/login?redirect=%2Fproblems%2F" + id;
+            String inDingTalk = "dingtalk://dingtalkclient/page/link?url="
+                    + java.net.URLEncoder.encode(login, java.nio.charset.StandardCharsets.UTF_8) + "&pc_slide=true";
+            assertThat(message.link()).isEqualTo(inDingTalk);
+            assertThat(message.text()).contains("[查看问题并办理](" + inDingTalk + ")");
 
-            Http.Response page = fx.as(head).get(message.link().substring(base.length()));
+            Http browser = anonymous();
+            browser.get("/dingtalk/login");
+            Http.Response loggedIn = browser.postForm("/dingtalk/login", java.util.Map.of("code",
+                    fake.issueAuthCode("dt" + head), "redirect", "/problems/" + id, "_csrf", browser.cookie("JIANDU-CSRF")));
+            assertThat(loggedIn.headers().get("location").get(0)).endsWith("/problems/" + id);
+            Http.Response page = browser.get("/problems/" + id);
             assertThat(page.status()).as(page.body()).isEqualTo(200);
             assertThat(page.body()).contains(title);
 
             String inbox = admin().get("/api/demo/dingtalk/inbox?to=dt" + head).body();
             assertThat(inbox).contains(title, "收件人：民警" + head + "（链接派出所" + u + "）",
-                    "href=\"" + base + "/problems/" + id + "\"", "查看问题并办理");
+                    "name=\"userid\" value=\"dt" + head + "\"", "name=\"url\" value=\"" + login.replace("&", "&amp;") + "\"",
+                    "在钉钉中打开", "href=\"" + login + "\"");
         } finally {
             clock.reset();
         }

@@ -601,6 +601,18 @@ class HostileInputIT extends ItSupport {
                 "{}".getBytes(StandardCharsets.UTF_8), 405);
         add("POST on the demo inbox", "POST", "/api/demo/dingtalk/inbox", "application/json",
                 "{}".getBytes(StandardCharsets.UTF_8), 405);
+        // 在钉钉中打开 of the demo inbox: a person, and only the app's own 免登 page
+        String form = "application/x-www-form-urlencoded";
+        add("open: userid missing", "POST", "/api/demo/dingtalk/open", form,
+                "url=%2Fdingtalk%2Flogin%3Fredirect%3D%252F".getBytes(StandardCharsets.UTF_8), 400);
+        add("open: userid with a control character", "POST", "/api/demo/dingtalk/open", form,
+                "userid=a%00b&url=%2Fdingtalk%2Flogin%3Fredirect%3D%252F".getBytes(StandardCharsets.UTF_8), 400);
+        add("open: another site", "POST", "/api/demo/dingtalk/open", form,
+                "userid=dt1&url=https%3A%2F%2Fevil.example%2F".getBytes(StandardCharsets.UTF_8), 400);
+        add("open: not the 免登 page", "POST", "/api/demo/dingtalk/open", form,
+                "userid=dt1&url=%2Fproblems%2F1".getBytes(StandardCharsets.UTF_8), 400);
+        add("open: JSON instead of the form", "POST", "/api/demo/dingtalk/open", "application/json",
+                "{\"userid\":\"dt1\"}".getBytes(StandardCharsets.UTF_8), 415);
 
         // statistics: the units' rates and the public's tickets (群众诉求与回访)
         for (String stats : List.of("/api/stats/units", "/api/stats/intake")) {

@@ -1,15 +1,23 @@
 package cn.jiandu.fakedingtalk;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,6 +37,8 @@ import cn.jiandu.web.NotFoundException;
 class DemoInboxController {
 
     private static final String PATH = "/api/demo/dingtalk/inbox";
+    private static final String OPEN = "/api/demo/dingtalk/open";
+    private static final String LOGIN = "/dingtalk/login";
 
     private final ObjectProvider<FakeDingTalk> fake;
     private final OrganisationService organisation;
@@ -41,7 +51,7 @@ class DemoInboxController {
     @GetMapping(PATH)
     @Operation(summary = "钉钉消息收件箱（演示）：按钉钉的样子显示每个人和每个群收到的消息；to 为钉钉用户ID或 robot:群名，page 从 0 起")
     ResponseEntity<String> inbox(@RequestParam(required = false) String to,
-            @RequestParam(defaultValue = "0") int page) {
+            @RequestParam(defaultValue = "0") int page, HttpServletRequest request) {
         FakeDingTalk running = fake.getIfAvailable();
         if (running == null) {
             throw new NotFoundException("未启用模拟钉钉（jiandu.dingtalk.fake.enabled=false）");
@@ -62,6 +72,60 @@ class DemoInboxController {
             }
         }
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(running.inboxHtml(people::get, to, page, PATH));
+                .body(running.inboxHtml(people::get, to, page, PATH, opener(request)));
+    }
+
+    /**
+     * "在钉钉中打开" of the demo inbox: the fake, playing the DingTalk container, issues the
+     * person's 免登 code (as dd.requestAuthCode would inside DingTalk) and the browser opens the
+     * app's 免登 page with it in the fragment ({@code #authCode=…}), which posts it as a page
+     * inside DingTalk posts its own. Only the app's own 免登 page is opened; the code is good
+     * only at the fake, with which the demo's app exchanges it. No fake running: 404.
+     */
+    @PostMapping(path = OPEN, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @Operation(summary = "在钉钉中打开（演示）：模拟钉钉为该人签发免登授权码，并打开本系统的钉钉免登页面")
+    ResponseEntity<Void> open(@RequestParam(required = false) String userid, @RequestParam(required = false) String url) {
+        FakeDingTalk running = fake.getIfAvailable();
+        if (running == null) {
+            throw new NotFoundException("未启用模拟钉钉（jiandu.dingtalk.fake.enabled=false）");
+        }
+        if (userid == null || userid.isBlank() || userid.length() > 64 || !userid.matches(PlainText.SINGLE_LINE)) {
+            throw new InvalidInputException("userid", "钉钉用户ID不能为空，最长64位");
+        }
+        String redirect = loginRedirect(url);
+        if (redirect == null) {
+            throw new InvalidInputException("url", "只能打开本系统的钉钉免登页面（/dingtalk/login?redirect=…）");
+        }
+        String code = running.issueAuthCode(userid);
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(LOGIN + "?redirect="
+                + URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "#authCode=" + code)).build();
+    }
+
+    /** The redirect of a link to the app's 免登 page (absolute or a path); null for anything else. */
+    static String loginRedirect(String url) {
+        if (url == null || url.length() > 4000) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+        if (!LOGIN.equals(uri.getRawPath()) || uri.getRawQuery() == null) {
+            return null;
+        }
+        for (String pair : uri.getRawQuery().split("&")) {
+            if (pair.startsWith("redirect=")) {
+                return URLDecoder.decode(pair.substring("redirect=".length()), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private static FakeInboxPage.Opener opener(HttpServletRequest request) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return new FakeInboxPage.Opener(request.getContextPath() + OPEN, csrf == null ? "" : csrf.getParameterName(),
+                csrf == null ? "" : csrf.getToken());
     }
 }

@@ -58,8 +58,13 @@ import cn.jiandu.notification.dingtalk.RobotSigner;
  * received, shows it at {@code GET /inbox}, and can be told to fail. Needs no Spring:
  * {@code new FakeDingTalk(config).start()}.
  * <p>
+ * 免登: it plays the DingTalk container too. {@link #issueAuthCode} hands out the code that
+ * dd.requestAuthCode would give a page opened by that person; getuserinfo
+ * (/topapi/v2/user/getuserinfo) takes only codes it issued, each once, within
+ * {@link #AUTH_CODE_TTL} of its clock, and answers 40078 otherwise, as DingTalk does.
+ * <p>
  * Failures ({@link #failNext}, {@link #failFor}, {@link #failAlways}) apply to the send
- * endpoints, asyncsend_v2 and robot/send, not to the token endpoints. Every time it reads,
+ * endpoints, asyncsend_v2 and robot/send, and to getuserinfo, not to the token endpoints. Every time it reads,
  * for token expiry, robot windows, the day of a work notification and failFor, comes from
  * its clock.
  */
@@ -71,6 +76,8 @@ public final class FakeDingTalk implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int ROBOT_MESSAGES_PER_MINUTE = 20;
     private static final int WORK_MESSAGES_PER_PERSON_PER_DAY = 500;
+    /** How long an auth code of 免登 (dd.requestAuthCode) can be exchanged: DingTalk's 5 minutes. */
+    public static final Duration AUTH_CODE_TTL = Duration.ofMinutes(5);
 
     static {
         // The JDK server writes headers and body separately; with Nagle on, each answer waits
@@ -199,6 +206,10 @@ public final class FakeDingTalk implements AutoCloseable {
         }
     }
 
+    /** A 免登 code handed out for a person at a time of the fake's clock. */
+    private record AuthCode(String userId, Instant issuedAt) {
+    }
+
     /** An answer: HTTP status and JSON body. */
     private record Answer(int status, Map<String, Object> body) {
         static Answer ok(Map<String, Object> body) {
@@ -228,6 +239,8 @@ public final class FakeDingTalk implements AutoCloseable {
     private final Clock clock;
     private final Clock robotClock;
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+    /** 免登 codes handed out and not yet used */
+    private final Map<String, AuthCode> authCodes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicLong taskIds = new AtomicLong(700_000_000L);
     private volatile CountDownLatch stopping = new CountDownLatch(1);
@@ -346,7 +359,7 @@ public final class FakeDingTalk implements AutoCloseable {
 
     /**
      * How often an endpoint was called, failed calls included: gettoken, accessToken,
-     * asyncsend_v2, getsendresult, robot/send.
+     * asyncsend_v2, getsendresult, robot/send, getuserinfo.
      */
     public int calls(String endpoint) {
         AtomicInteger count = calls.get(endpoint);
@@ -373,6 +386,60 @@ public final class FakeDingTalk implements AutoCloseable {
     public void expireTokens() {
         Instant now = clock.instant();
         tokens.replaceAll((token, expiry) -> expiry.isAfter(now) ? now : expiry);
+    }
+
+    // ---- 免登 --------------------------------------------------------------------------
+
+    /**
+     * The auth code dd.requestAuthCode would give a page that this DingTalk user opened inside
+     * DingTalk: getuserinfo takes it once, within {@link #AUTH_CODE_TTL} of the fake's clock.
+     */
+    public String issueAuthCode(String userId) {
+        if (userId == null || userId.isBlank()) {
+            throw new IllegalArgumentException("A DingTalk user id is needed for an auth code");
+        }
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        String code = HexFormat.of().formatHex(bytes);
+        Instant now = clock.instant();
+        // codes nobody took are forgotten once they could no longer be taken
+        authCodes.values().removeIf(old -> !now.isBefore(old.issuedAt().plus(AUTH_CODE_TTL)));
+        authCodes.put(code, new AuthCode(userId.strip(), now));
+        return code;
+    }
+
+    private Answer getUserInfo(Map<String, String> query, JsonNode request) {
+        count("getuserinfo");
+        Answer failure = fail();
+        if (failure != null) {
+            return failure;
+        }
+        Answer tokenError = checkToken(query.get("access_token"));
+        if (tokenError != null) {
+            return tokenError;
+        }
+        String code = request == null ? null : text(request, "code");
+        if (code == null) {
+            return Answer.errcode(40035, "不合法的参数: code");
+        }
+        // once: whoever takes it first, the code is gone
+        AuthCode issued = authCodes.remove(code);
+        if (issued == null || !clock.instant().isBefore(issued.issuedAt().plus(AUTH_CODE_TTL))) {
+            return Answer.errcode(40078, "不存在的临时授权码");
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("userid", issued.userId());
+        result.put("unionid", "union-" + issued.userId());
+        result.put("associated_unionid", "");
+        result.put("device_id", "fake-device");
+        result.put("sys", false);
+        result.put("sys_level", 0);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("errcode", 0);
+        body.put("errmsg", "ok");
+        body.put("result", result);
+        body.put("request_id", requestId());
+        return Answer.ok(body);
     }
 
     // ---- failures ---------------------------------------------------------------------
@@ -437,6 +504,8 @@ public final class FakeDingTalk implements AutoCloseable {
                 answer = asyncSend(query, body(exchange));
             } else if ("POST".equals(method) && "/topapi/message/corpconversation/getsendresult".equals(path)) {
                 answer = sendResult(query, body(exchange));
+            } else if ("POST".equals(method) && "/topapi/v2/user/getuserinfo".equals(path)) {
+                answer = getUserInfo(query, body(exchange));
             } else if ("POST".equals(method) && "/robot/send".equals(path)) {
                 answer = robotSend(query, body(exchange));
             } else {
@@ -860,12 +929,17 @@ public final class FakeDingTalk implements AutoCloseable {
      * robot:name; null: all), newest first, one page of them, people named by {@code names}.
      */
     public String inboxHtml(Function<String, String> names, String to, int page, String path) {
+        return inboxHtml(names, to, page, path, null);
+    }
+
+    /** As above, with "在钉钉中打开" going through 免登 by {@code opener} (null: a plain link). */
+    String inboxHtml(Function<String, String> names, String to, int page, String path, FakeInboxPage.Opener opener) {
         List<Received> all;
         List<Received> droppedNow;
         synchronized (this) {
             all = List.copyOf(received);
             droppedNow = List.copyOf(dropped);
         }
-        return FakeInboxPage.render(new FakeInboxPage.View(all, droppedNow, CHINA, names, to, page, path));
+        return FakeInboxPage.render(new FakeInboxPage.View(all, droppedNow, CHINA, names, to, page, path, opener));
     }
 }

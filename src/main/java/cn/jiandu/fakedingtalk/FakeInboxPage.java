@@ -1,5 +1,6 @@
 package cn.jiandu.fakedingtalk;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -35,10 +36,26 @@ final class FakeInboxPage {
     /** A private-use character stands for an escaped one until the markup is made. */
     private static final char HOLD = '\uE000';
 
-    /** What to show: messages, who is who, the chosen recipient and page. */
+    /** What to show: messages, who is who, the chosen recipient and page, and how to open a link in DingTalk. */
     record View(List<FakeDingTalk.Received> received, List<FakeDingTalk.Received> dropped, ZoneId zone,
-            Function<String, String> personLabel, String to, int page, String path) {
+            Function<String, String> personLabel, String to, int page, String path, Opener opener) {
+
+        View(List<FakeDingTalk.Received> received, List<FakeDingTalk.Received> dropped, ZoneId zone,
+                Function<String, String> personLabel, String to, int page, String path) {
+            this(received, dropped, zone, personLabel, to, page, path, null);
+        }
     }
+
+    /**
+     * The fake playing the DingTalk container for 免登: where "在钉钉中打开" posts (the app's
+     * fake-only endpoint, which has the fake issue a code for the person and opens the page
+     * with it) and the CSRF field it carries. Without one the page is opened plainly, as a
+     * browser outside DingTalk would.
+     */
+    record Opener(String path, String csrfParameter, String csrfToken) {
+    }
+
+    private static final String IN_DINGTALK = "dingtalk://dingtalkclient/page/link?";
 
     private FakeInboxPage() {
     }
@@ -121,7 +138,8 @@ final class FakeInboxPage {
             + ".body p{margin:6px 0}.preview{font-size:12px;color:#8f959e;padding:2px 14px 0;white-space:nowrap;"
             + "overflow:hidden;text-overflow:ellipsis}"
             + ".button{display:block;text-align:center;border-top:1px solid #e5e6eb;padding:10px;color:#3370ff;"
-            + "text-decoration:none;font-size:15px}.dropped{opacity:.6}nav{text-align:center;padding:12px;font-size:14px}"
+            + "text-decoration:none;font-size:15px}.open{margin:0}.open .button{width:100%;background:none;border:0;"
+            + "border-top:1px solid #e5e6eb;cursor:pointer;font-family:inherit}.dropped{opacity:.6}nav{text-align:center;padding:12px;font-size:14px}"
             + "details{max-width:640px;margin:12px auto;padding:0 8px;font-size:14px}.empty{text-align:center;color:#8f959e}";
 
     private static void card(StringBuilder html, FakeDingTalk.Received message, View view, boolean dropped) {
@@ -147,11 +165,59 @@ final class FakeInboxPage {
         }
         html.append("<div class=\"body\">").append(markdown(message.text())).append("</div>");
         String link = message.link();
-        if (link != null && SAFE_URL.matcher(link).matches()) {
+        String inside = insideDingTalk(link);
+        if (inside != null) {
+            openInDingTalk(html, message, view, inside);
+        } else if (link != null && SAFE_URL.matcher(link).matches()) {
             html.append("<a class=\"button\" href=\"").append(escape(link))
                     .append("\" target=\"_blank\" rel=\"noopener\">查看问题并办理</a>");
         }
         html.append("</article>\n");
+    }
+
+    /**
+     * The page a link that DingTalk opens inside itself
+     * ({@code dingtalk://dingtalkclient/page/link?url=…}) leads to; null for any other link
+     * or a page that is not http(s) or a path.
+     */
+    static String insideDingTalk(String link) {
+        if (link == null || !link.startsWith(IN_DINGTALK)) {
+            return null;
+        }
+        for (String pair : link.substring(IN_DINGTALK.length()).split("&")) {
+            if (pair.startsWith("url=")) {
+                String url = URLDecoder.decode(pair.substring(4), StandardCharsets.UTF_8);
+                return SAFE_URL.matcher(url).matches() ? url : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "在钉钉中打开" for each recipient shown (the one chosen, else everyone the message went
+     * to): with an {@link Opener}, a form that has the fake issue that person's 免登 code;
+     * without, the page itself.
+     */
+    private static void openInDingTalk(StringBuilder html, FakeDingTalk.Received message, View view, String url) {
+        List<String> people = message.channel() == FakeDingTalk.Channel.ROBOT || view.opener() == null ? List.of("")
+                : view.to() != null && message.userIds().contains(view.to()) ? List.of(view.to()) : message.userIds();
+        for (String userId : people) {
+            String label = "在钉钉中打开" + (people.size() > 1 ? "（" + label(userId, view.personLabel()) + "）" : "");
+            if (userId.isEmpty()) {
+                html.append("<a class=\"button\" href=\"").append(escape(url))
+                        .append("\" target=\"_blank\" rel=\"noopener\">").append(label).append("</a>");
+                continue;
+            }
+            Opener opener = view.opener();
+            html.append("<form class=\"open\" method=\"post\" action=\"").append(escape(opener.path())).append("\">")
+                    .append("<input type=\"hidden\" name=\"userid\" value=\"").append(escape(userId)).append("\">")
+                    .append("<input type=\"hidden\" name=\"url\" value=\"").append(escape(url)).append("\">");
+            if (opener.csrfToken() != null && !opener.csrfToken().isEmpty()) {
+                html.append("<input type=\"hidden\" name=\"").append(escape(opener.csrfParameter()))
+                        .append("\" value=\"").append(escape(opener.csrfToken())).append("\">");
+            }
+            html.append("<button type=\"submit\" class=\"button\">").append(escape(label)).append("</button></form>");
+        }
     }
 
     /** The level a problem message's title names (【红色预警】…), for the card's colour. */
@@ -253,6 +319,9 @@ final class FakeInboxPage {
         StringBuilder out = new StringBuilder();
         while (links.find()) {
             String url = links.group(2).replace("&amp;", "&");
+            // a link DingTalk opens inside itself is, outside DingTalk, its page
+            String inside = insideDingTalk(url);
+            url = inside != null ? inside : url;
             String replacement = SAFE_URL.matcher(url).matches()
                     ? "<a href=\"" + escape(url) + "\" target=\"_blank\" rel=\"noopener\">" + links.group(1) + "</a>"
                     : links.group(1);

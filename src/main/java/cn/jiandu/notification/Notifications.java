@@ -87,8 +87,9 @@ public class Notifications {
         String title = "【" + level.label() + "预警】" + step.label() + "：" + notice.title();
         String body = renderer.render("problem", model(notice, now));
         Instant due = sendAt(level, now);
-        // the problem's page: what happened, the deadline and the reader's own open task with its link
-        String link = links.problem(problemId);
+        // the problem's page: what happened, the deadline and the reader's own open task with its link;
+        // opened inside DingTalk through 免登, so that a tap arrives logged in as the reader
+        String link = links.inDingTalk(problemPath(problemId));
         List<String> names = new ArrayList<>();
         for (Officer officer : people.values()) {
             if (officer.dingtalkUserId() == null || !officer.active()) {
@@ -135,7 +136,7 @@ public class Notifications {
             }
             if (insert(messageKey + ":" + officer.dingtalkUserId(), messageKey, OutboxMessage.WORK,
                     officer.dingtalkUserId(), officer.name(), null, step, null, title, markdown,
-                    links.to(path), null, due, now)) {
+                    links.inDingTalk(path), null, due, now)) {
                 names.add(officer.name());
             }
         }
@@ -220,8 +221,12 @@ public class Notifications {
         model.put("timeLeftText", deadline == null ? "" : timeLeft(Duration.between(now, deadline)));
         model.put("note", notice.note() == null ? "" : notice.note());
         model.put("noticeTimeText", CHINESE.format(now.atZone(Times.CHINA)));
-        model.put("link", links.problem(notice.problemId()));
+        model.put("link", links.inDingTalk(problemPath(notice.problemId())));
         return model;
+    }
+
+    private static String problemPath(long problemId) {
+        return "/problems/" + problemId;
     }
 
     static String timeLeft(Duration left) {

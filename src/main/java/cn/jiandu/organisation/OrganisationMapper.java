@@ -23,6 +23,9 @@ interface OrganisationMapper {
 
     OfficerRow findOfficer(@Param("officerNo") String officerNo);
 
+    /** The active officers with this DingTalk user id (免登). */
+    List<OfficerRow> findActiveOfficersOnDingTalk(@Param("dingtalkUserId") String dingtalkUserId);
+
     int insertOfficer(@Param("officer") Officer officer);
 
     int updateOfficer(@Param("officer") Officer officer);

@@ -86,6 +86,19 @@ public class OrganisationService {
         return Optional.ofNullable(mapper.findOfficer(officerNo)).map(OrganisationService::toOfficer);
     }
 
+    /**
+     * The active officer whose DingTalk user id this is (免登): empty when there is none, and
+     * when more than one active officer carries it (who it is cannot be told).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Officer> findActiveOfficerOnDingTalk(String dingtalkUserId) {
+        if (dingtalkUserId == null || dingtalkUserId.isBlank()) {
+            return Optional.empty();
+        }
+        List<OrganisationMapper.OfficerRow> rows = mapper.findActiveOfficersOnDingTalk(dingtalkUserId.strip());
+        return rows.size() == 1 ? Optional.of(toOfficer(rows.get(0))) : Optional.empty();
+    }
+
     @Transactional
     Unit createUnit(UnitRequest request) {
         requireValid(request, null);

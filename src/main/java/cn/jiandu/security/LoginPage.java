@@ -60,6 +60,14 @@ class LoginPage {
         render(response, HttpServletResponse.SC_FORBIDDEN, "login/forbidden.ftl", model);
     }
 
+    /** Another page of the login (templates/login/…), with the CSRF token as the login page has it. */
+    void renderPage(HttpServletRequest request, HttpServletResponse response, int status, String template,
+            Map<String, Object> model) throws IOException {
+        Map<String, Object> withCsrf = new HashMap<>(model);
+        putCsrf(request, withCsrf);
+        render(response, status, template, withCsrf);
+    }
+
     private static void putCsrf(HttpServletRequest request, Map<String, Object> model) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         model.put("csrfParameter", csrf == null ? "" : csrf.getParameterName());

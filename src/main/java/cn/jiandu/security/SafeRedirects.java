@@ -38,7 +38,7 @@ final class SafeRedirects {
             return START;
         }
         String path = uri.getRawPath();
-        if (path.equals(LoginPage.PATH) || path.equals("/logout")) {
+        if (path.equals(LoginPage.PATH) || path.equals("/logout") || path.equals(DingTalkLogin.PATH)) {
             return START;
         }
         return requested;

@@ -17,6 +17,7 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -43,7 +44,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * anywhere but the webapps, is authenticated by them alone, statelessly (no session, no
  * cookie a forged cross-site request could ride on, so no CSRF token).</li>
  * <li><b>People</b> ({@link #people}): one session login at the Chinese login page
- * ({@link LoginPage}) for every surface: the problem pages, the dashboard, the reports, the
+ * ({@link LoginPage}), or inside DingTalk without a password ({@link DingTalkLogin}, 免登),
+ * for every surface: the problem pages, the dashboard, the reports, the
  * API the pages call and the Camunda webapps, which share the session both ways
  * ({@link WebappSessionBridge}). A browser opening a page without a login is sent to the
  * login page and back. Writes with the session carry a CSRF token (cookie
@@ -89,7 +91,8 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain people(HttpSecurity http, ProcessEngine engine, ObjectMapper json,
-            FormSubmissionPolicy submissions, LoginPage pages, CamundaAuthenticationProvider logins) throws Exception {
+            FormSubmissionPolicy submissions, LoginPage pages, CamundaAuthenticationProvider logins,
+            DingTalkLogin dingTalkLogin) throws Exception {
         Denials denials = new Denials(json, pages, false);
         LoginOutcomes outcomes = new LoginOutcomes(pages, engine);
         HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
@@ -99,6 +102,8 @@ class SecurityConfig {
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").path("/"));
         http.authorizeHttpRequests(auth -> {
                     auth.requestMatchers(paths(LoginPage.PATH, "/error", "/favicon.ico")).permitAll()
+                            // 免登: its page, its scripts and its post (which logs in by itself)
+                            .requestMatchers(paths(DingTalkLogin.PATH, DingTalkLogin.SCRIPTS)).permitAll()
                             // the webapps' start pages are behind the one login ...
                             .requestMatchers(paths("/", "/camunda", "/camunda/", "/camunda/app/",
                                     "/camunda/app/{app}/{engine}/"))
@@ -111,6 +116,8 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage(LoginPage.PATH).loginProcessingUrl(LoginPage.PATH)
                         .usernameParameter("username").passwordParameter("password")
                         .successHandler(outcomes).failureHandler(outcomes).permitAll())
+                // 免登 (POST /dingtalk/login): the same session strategy and success as the form
+                .with(new DingTalkLogin.Configurer(dingTalkLogin, logins, contexts, outcomes), Customizer.withDefaults())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LoginPage.PATH + "?logout")
                         .invalidateHttpSession(true).clearAuthentication(true).deleteCookies("JSESSIONID"))
                 .exceptionHandling(e -> e.authenticationEntryPoint(denials).accessDeniedHandler(denials))
@@ -186,14 +193,15 @@ class SecurityConfig {
     /**
      * A write that needs the CSRF token: any write made with a logged-in session, and the
      * login and logout forms themselves. A write without a session is answered 401 by the
-     * login, not 403 by the token check.
+     * login, not 403 by the token check. 免登's post starts a session as the login form does, so
+     * it carries the token of its page too.
      */
     static boolean isWriteOfASession(HttpServletRequest request) {
         if (SAFE_METHODS.contains(request.getMethod())) {
             return false;
         }
         String path = RequestPaths.of(request);
-        if (path.equals(LoginPage.PATH) || path.equals("/logout")) {
+        if (path.equals(LoginPage.PATH) || path.equals("/logout") || path.equals(DingTalkLogin.PATH)) {
             return true;
         }
         HttpSession session = request.getSession(false);

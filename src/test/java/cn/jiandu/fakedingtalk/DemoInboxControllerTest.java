@@ -10,7 +10,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
@@ -29,7 +31,7 @@ class DemoInboxControllerTest {
         DemoInboxController controller = new DemoInboxController(
                 new StaticListableBeanFactory().getBeanProvider(FakeDingTalk.class), organisation);
 
-        assertThatThrownBy(() -> controller.inbox(null, 0)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> controller.inbox(null, 0, new MockHttpServletRequest())).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -41,11 +43,42 @@ class DemoInboxControllerTest {
                 new Officer("400001", "周明", "XJDD", Set.of(Role.UNIT_HEAD), "dt400001", null, true)));
         DemoInboxController controller = new DemoInboxController(beans.getBeanProvider(FakeDingTalk.class), organisation);
 
-        ResponseEntity<String> page = controller.inbox("dt400001", 0);
+        ResponseEntity<String> page = controller.inbox("dt400001", 0, new MockHttpServletRequest());
 
         assertThat(page.getHeaders().getContentType()).hasToString("text/html;charset=UTF-8");
         assertThat(page.getBody()).contains("钉钉消息收件箱（演示）", "暂无消息");
-        assertThatThrownBy(() -> controller.inbox("a\u0000b", 0)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> controller.inbox(null, -1)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> controller.inbox("a\u0000b", 0, new MockHttpServletRequest())).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> controller.inbox(null, -1, new MockHttpServletRequest())).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void shouldOpenTheAppsLoginPageWithACodeTheFakeIssuedForThePerson() {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        FakeDingTalk fake = new FakeDingTalk(FakeDingTalk.Config.of("k", "s", 1L));
+        beans.addBean("fake", fake);
+        DemoInboxController controller = new DemoInboxController(beans.getBeanProvider(FakeDingTalk.class), organisation);
+
+        ResponseEntity<Void> opened = controller.open("dt400001",
+                "http://localhost:8080/dingtalk/login?redirect=%2Fcamunda%2Fapp%2Ftasklist%2Fdefault%2F%23%2F%3Ftask%3Dt1");
+
+        assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+        assertThat(opened.getHeaders().getLocation()).asString()
+                .startsWith("/dingtalk/login?redirect=%2Fcamunda%2Fapp%2Ftasklist%2Fdefault%2F%23%2F%3Ftask%3Dt1#authCode=")
+                .matches(".*#authCode=[0-9a-f]{32}");
+        assertThatThrownBy(() -> controller.open("dt400001", "https://evil.example/?redirect=/"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> controller.open("dt400001", "http://localhost:8080/problems/1"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> controller.open("", "/dingtalk/login?redirect=%2F"))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void shouldIssueNoCodeWhenTheFakeDoesNotRun() {
+        DemoInboxController controller = new DemoInboxController(
+                new StaticListableBeanFactory().getBeanProvider(FakeDingTalk.class), organisation);
+
+        assertThatThrownBy(() -> controller.open("dt400001", "/dingtalk/login?redirect=%2F"))
+                .isInstanceOf(NotFoundException.class);
     }
 }

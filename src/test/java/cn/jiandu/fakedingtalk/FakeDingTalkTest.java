@@ -230,7 +230,52 @@ class FakeDingTalkTest {
         assertThat(fake.inbox("u1")).extracting(FakeDingTalk.Received::text).containsExactly("第二条", "第一条");
     }
 
+    // ---- 免登 ---------------------------------------------------------------------------
+
+    @Test
+    void shouldTellWhoseCodeItIsOnceWithinFiveMinutes() throws Exception {
+        String code = fake.issueAuthCode("dt400001");
+
+        JsonNode first = userInfo(token(), code);
+        JsonNode again = userInfo(token(), code);
+
+        assertThat(first.path("errcode").asInt()).isZero();
+        assertThat(first.path("result").path("userid").asText()).isEqualTo("dt400001");
+        assertThat(first.path("result").path("unionid").asText()).isNotBlank();
+        assertThat(again.path("errcode").asInt()).isEqualTo(40078);
+        assertThat(fake.calls("getuserinfo")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseACodeFiveMinutesOldOrNeverIssued() throws Exception {
+        String late = fake.issueAuthCode("dt400001");
+        clock.advance(Duration.ofMinutes(4).plusSeconds(59));
+        String inTime = fake.issueAuthCode("dt400002");
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(userInfo(token(), late).path("errcode").asInt()).isEqualTo(40078);
+        assertThat(userInfo(token(), inTime).path("result").path("userid").asText()).isEqualTo("dt400002");
+        assertThat(userInfo(token(), "made-up").path("errcode").asInt()).isEqualTo(40078);
+        assertThat(post("/topapi/v2/user/getuserinfo?access_token=" + token(), Map.of()).path("errcode").asInt())
+                .isEqualTo(40035);
+    }
+
+    @Test
+    void shouldNotSpendACodeOnABadTokenOrAFailure() throws Exception {
+        String code = fake.issueAuthCode("dt400001");
+
+        assertThat(userInfo("not-a-token", code).path("errcode").asInt()).isEqualTo(40014);
+        fake.failNext(1, FakeDingTalk.Failure.BUSY);
+        assertThat(userInfo(token(), code).path("errcode").asInt()).isEqualTo(-1);
+
+        assertThat(userInfo(token(), code).path("result").path("userid").asText()).isEqualTo("dt400001");
+    }
+
     // ---- helpers ------------------------------------------------------------------------
+
+    private JsonNode userInfo(String token, String code) throws Exception {
+        return post("/topapi/v2/user/getuserinfo?access_token=" + token, Map.of("code", code));
+    }
 
     private String token() throws Exception {
         JsonNode answer = post("/v1.0/oauth2/accessToken", Map.of("appKey", "key", "appSecret", "secret"));

@@ -40,6 +40,37 @@ class FakeInboxPageTest {
     }
 
     @Test
+    void shouldOfferToOpenADingTalkLinkInDingTalkAsTheRecipient() {
+        String inside = "dingtalk://dingtalkclient/page/link?url="
+                + "http%3A%2F%2Flocalhost%3A8080%2Fdingtalk%2Flogin%3Fredirect%3D%252Fproblems%252F7&pc_slide=true";
+        FakeDingTalk.Received message = new FakeDingTalk.Received(FakeDingTalk.Channel.WORK, List.of("dt1", "dt2"),
+                null, List.of(), List.of(), "action_card", "督办", "[查看问题并办理](" + inside + ")",
+                Instant.parse("2026-03-09T01:00:00Z"), "1", inside);
+        Map<String, String> names = Map.of("dt1", "张建国（示范分局）", "dt2", "王法明（法制大队）");
+        FakeInboxPage.Opener opener = new FakeInboxPage.Opener("/api/demo/dingtalk/open", "_csrf", "tok\"en");
+
+        String one = FakeInboxPage.render(new FakeInboxPage.View(List.of(message), List.of(), CHINA, names::get, "dt2",
+                0, "/api/demo/dingtalk/inbox", opener));
+        String both = FakeInboxPage.render(new FakeInboxPage.View(List.of(message), List.of(), CHINA, names::get, null,
+                0, "/api/demo/dingtalk/inbox", opener));
+        String plain = FakeInboxPage.render(new FakeInboxPage.View(List.of(message), List.of(), CHINA, names::get, null,
+                0, "/inbox"));
+
+        String page = "http://localhost:8080/dingtalk/login?redirect=%2Fproblems%2F7";
+        assertThat(FakeInboxPage.insideDingTalk(inside)).isEqualTo(page);
+        assertThat(one).contains("<form class=\"open\" method=\"post\" action=\"/api/demo/dingtalk/open\">",
+                "name=\"userid\" value=\"dt2\"", "name=\"url\" value=\"" + page + "\"",
+                "name=\"_csrf\" value=\"tok&quot;en\"", ">在钉钉中打开</button>",
+                // the link in the text is the page itself, as a browser outside DingTalk opens it
+                "<a href=\"" + page + "\"");
+        assertThat(one).doesNotContain("name=\"userid\" value=\"dt1\"", "dingtalk://");
+        assertThat(both).contains("在钉钉中打开（张建国（示范分局））", "在钉钉中打开（王法明（法制大队））");
+        assertThat(plain).contains("href=\"" + page + "\"", "在钉钉中打开").doesNotContain("<form class=\"open\"");
+        assertThat(FakeInboxPage.insideDingTalk("dingtalk://dingtalkclient/page/link?url=javascript%3Aalert(1)")).isNull();
+        assertThat(FakeInboxPage.insideDingTalk("http://localhost:8080/problems/7")).isNull();
+    }
+
+    @Test
     void shouldKeepEscapedMarkdownAndInjectedMarkupAsText() {
         String html = page(List.of(work("dt1", "<script>alert(1)</script>",
                 "\\*\\*不加粗\\*\\* \\[点我\\]\\(http://evil.example\\) [点我](javascript:alert(1)) <img src=x onerror=alert(2)>"

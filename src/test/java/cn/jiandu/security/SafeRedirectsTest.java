@@ -18,7 +18,7 @@ class SafeRedirectsTest {
     void shouldSendEverythingElseToTheStartPage() {
         for (String hostile : new String[] {null, "", "https://evil.example", "//evil.example", "/\\evil.example",
                 "\\\\evil.example", "/\t/evil.example", "/\n/evil.example", " /x", "http:evil.example",
-                "javascript:alert(1)", "evil.example", "/login", "/logout", "/" + "a".repeat(3000)}) {
+                "javascript:alert(1)", "evil.example", "/login", "/logout", "/dingtalk/login", "/" + "a".repeat(3000)}) {
             assertThat(SafeRedirects.target(hostile)).as(String.valueOf(hostile)).isEqualTo("/");
         }
     }

@@ -44,6 +44,10 @@ public class DingTalkClient {
     private static final String ASYNC_SEND = "/topapi/message/corpconversation/asyncsend_v2";
     private static final String SEND_RESULT = "/topapi/message/corpconversation/getsendresult";
     private static final String ROBOT_SEND = "/robot/send";
+    private static final String GET_USER_INFO = "/topapi/v2/user/getuserinfo";
+
+    /** DingTalk's answer to an auth code it does not know, used or older than 5 minutes (不存在的临时授权码). */
+    public static final int UNKNOWN_AUTH_CODE = 40078;
 
     private final DingTalkProperties properties;
     private final String oapiBaseUrl;
@@ -131,6 +135,29 @@ public class DingTalkClient {
         JsonNode answer = callWithToken("getsendresult", SEND_RESULT, body);
         return JSON.convertValue(answer.path("send_result"), new TypeReference<Map<String, Object>>() {
         });
+    }
+
+    /**
+     * 免登: the DingTalk user id of the person whose page asked for {@code authCode}
+     * (dd.requestAuthCode), from getuserinfo. DingTalk takes a code once, within 5 minutes;
+     * otherwise it answers {@value #UNKNOWN_AUTH_CODE}. Not metered. The code is never logged
+     * nor put in an exception's message.
+     *
+     * @throws IllegalArgumentException for an empty code
+     * @throws DingTalkException when DingTalk refuses the code or cannot be reached
+     */
+    public String userIdForAuthCode(String authCode) {
+        requireText(authCode, "authCode");
+        if (!properties.appConfigured()) {
+            throw new DingTalkException(
+                    "DingTalk is not configured: set jiandu.dingtalk.app-key, app-secret and agent-id", null, false);
+        }
+        JsonNode answer = callWithToken("getuserinfo", GET_USER_INFO, Map.of("code", authCode.strip()));
+        JsonNode userId = answer.path("result").path("userid");
+        if (!userId.isTextual() || userId.asText().isBlank()) {
+            throw new DingTalkException("DingTalk getuserinfo answered without result.userid", null, false);
+        }
+        return userId.asText();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -21,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout connect and answer timeout of every call to DingTalk
  * @param tokenRenewBefore how long before its expiry an access token is renewed
  * @param fake the local fake DingTalk of the demo profile and the tests
+ * @param corpId the organisation's CorpId (企业 CorpId), which the 免登 page gives
+ *        dd.requestAuthCode; empty: 免登 is not configured
  */
 @Validated
 @ConfigurationProperties("jiandu.dingtalk")
@@ -33,14 +36,28 @@ public record DingTalkProperties(
         Map<String, Robot> robots,
         @DefaultValue("PT10S") @NotNull Duration timeout,
         @DefaultValue("PT5M") @NotNull Duration tokenRenewBefore,
-        @DefaultValue Fake fake) {
+        @DefaultValue Fake fake,
+        @DefaultValue("") String corpId) {
 
     /** The robot that posts to the bureau's group (局机关群). */
     public static final String BUREAU_ROBOT = "bureau";
 
+    @ConstructorBinding
     public DingTalkProperties {
         robots = robots == null ? Map.of() : Map.copyOf(robots);
         fake = fake == null ? new Fake(false, 0) : fake;
+        corpId = corpId == null ? "" : corpId.strip();
+    }
+
+    /** Without a CorpId (免登 not configured). */
+    public DingTalkProperties(String oapiBaseUrl, String apiBaseUrl, String appKey, String appSecret, Long agentId,
+            Map<String, Robot> robots, Duration timeout, Duration tokenRenewBefore, Fake fake) {
+        this(oapiBaseUrl, apiBaseUrl, appKey, appSecret, agentId, robots, timeout, tokenRenewBefore, fake, "");
+    }
+
+    /** Whether 免登 can work: the app's credentials and the organisation's CorpId are there. */
+    public boolean loginConfigured() {
+        return appConfigured() && !corpId.isEmpty();
     }
 
     /** Whether the app's credentials are there: without them nothing can be sent to people. */
@@ -52,7 +69,7 @@ public record DingTalkProperties(
     public String toString() {
         return "DingTalkProperties[oapiBaseUrl=" + oapiBaseUrl + ", apiBaseUrl=" + apiBaseUrl + ", appKey=" + appKey
                 + ", appSecret=" + Robot.mask(appSecret) + ", agentId=" + agentId + ", robots=" + robots
-                + ", timeout=" + timeout + ", tokenRenewBefore=" + tokenRenewBefore + ", fake=" + fake + "]";
+                + ", timeout=" + timeout + ", tokenRenewBefore=" + tokenRenewBefore + ", fake=" + fake + ", corpId=" + corpId + "]";
     }
 
     /**

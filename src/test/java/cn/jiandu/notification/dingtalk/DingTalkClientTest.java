@@ -57,6 +57,32 @@ class DingTalkClientTest {
     }
 
     @Test
+    void shouldTellWhoseAuthCodeItIsOnceAndRefuseItAgainWith40078() {
+        String code = fake.issueAuthCode("dt400001");
+
+        assertThat(client.userIdForAuthCode(code)).isEqualTo("dt400001");
+        assertThatThrownBy(() -> client.userIdForAuthCode(code)).isInstanceOfSatisfying(DingTalkException.class, e -> {
+            assertThat(e.errcode()).isEqualTo(DingTalkClient.UNKNOWN_AUTH_CODE);
+            assertThat(e.retryable()).isFalse();
+            assertThat(e.getMessage()).doesNotContain(code);
+        });
+        assertThatThrownBy(() -> client.userIdForAuthCode(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldRenewAnExpiredTokenForAnAuthCodeAndReportDingTalkDown() {
+        client.userIdForAuthCode(fake.issueAuthCode("dt400001"));
+        fake.expireTokens();
+        assertThat(client.userIdForAuthCode(fake.issueAuthCode("dt400002"))).isEqualTo("dt400002");
+
+        fake.failNext(1, Failure.HTTP_500);
+        String code = fake.issueAuthCode("dt400003");
+        assertThatThrownBy(() -> client.userIdForAuthCode(code)).isInstanceOfSatisfying(DingTalkException.class,
+                e -> assertThat(e.retryable()).isTrue());
+        assertThat(client.userIdForAuthCode(code)).as("a failed exchange does not spend the code").isEqualTo("dt400003");
+    }
+
+    @Test
     void shouldSendAnActionCardAndReturnTheTaskId() {
         // when
         String taskId = client.sendWorkNotification(List.of("u1", "u2"), "整改通知", "**城关派出所**：受案未按期登记",
