@@ -44,6 +44,7 @@ public class DingTalkClient {
     private static final String ASYNC_SEND = "/topapi/message/corpconversation/asyncsend_v2";
     private static final String SEND_RESULT = "/topapi/message/corpconversation/getsendresult";
     private static final String ROBOT_SEND = "/robot/send";
+    private static final String USER_GET = "/topapi/v2/user/get";
 
     private final DingTalkProperties properties;
     private final String oapiBaseUrl;
@@ -170,6 +171,32 @@ public class DingTalkClient {
         }
         JsonNode answer = post("robot/send", url.toString(), body);
         check("robot/send", answer);
+    }
+
+    /**
+     * A person's unionId, which DingTalk's new API (to-dos) names people by, from his userId:
+     * {@code POST topapi/v2/user/get} (a contact look-up, not metered).
+     *
+     * @throws DingTalkException errcode 60121 when DingTalk knows no such user
+     */
+    public String unionId(String userId) {
+        requireText(userId, "userId");
+        JsonNode answer = callWithToken("user/get", USER_GET, Map.of("userid", userId));
+        String unionId = answer.path("result").path("unionid").asText("");
+        if (unionId.isBlank()) {
+            throw new DingTalkException("DingTalk user/get answered without unionid", null, true);
+        }
+        return unionId;
+    }
+
+    /** The app's access token, for the new API's calls made through the SDK (to-dos). */
+    String accessToken() {
+        return tokens.get();
+    }
+
+    /** Forgets a token the new API refused; the next {@link #accessToken()} fetches another. */
+    void invalidateToken(String token) {
+        tokens.invalidate(token);
     }
 
     /** The text with "@mobile" / "@userId" appended for each mention it does not contain yet. */
