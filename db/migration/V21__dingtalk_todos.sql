@@ -45,8 +45,9 @@ CREATE TABLE dingtalk_union_id (
 -- Metered DingTalk calls (计量调用) per month and API, shared by all nodes: the standard
 -- edition allows 5,000 a month for the organisation.
 CREATE TABLE dingtalk_quota (
-    month VARCHAR(7)  NOT NULL,
-    api   VARCHAR(40) NOT NULL,
-    calls BIGINT      NOT NULL,
-    CONSTRAINT pk_dingtalk_quota PRIMARY KEY (month, api)
+    -- yyyy-MM in China's time
+    quota_month VARCHAR(7)  NOT NULL,
+    api         VARCHAR(40) NOT NULL,
+    calls       BIGINT      NOT NULL,
+    CONSTRAINT pk_dingtalk_quota PRIMARY KEY (quota_month, api)
 );
