@@ -149,13 +149,13 @@ class DingTalkTodoIT extends ItSupport {
 
     @Test
     void shouldMakeTheTodoOnceWhenDingTalkMadeItButItsAnswerWasLost() {
+        int creates = dingtalk.calls("todo.create");
+        int lookups = dingtalk.calls("todo.get");
         dingtalk.failNextTodoCalls(1, FakeDingTalk.Failure.DONE_BUT_HTTP_500);
         long id = register("待办应答丢失测试" + unique());
         drain();
         String sign = fx.taskId(head, id, "Task_Sign");
         assertThat(todosWithSource(sign)).as("made, though the answer was HTTP 500").isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT actual_state FROM dingtalk_todo WHERE task_id = ?", String.class, sign))
-                .isEqualTo("CREATING");
 
         for (int i = 0; i < 5; i++) {
             clock.setNow(clock.instant().plus(Duration.ofMinutes(1)));
@@ -163,6 +163,8 @@ class DingTalkTodoIT extends ItSupport {
         }
 
         assertThat(todosWithSource(sign)).isEqualTo(1);
+        assertThat(dingtalk.calls("todo.create") - creates).as("one create; the retry looked it up instead").isEqualTo(1);
+        assertThat(dingtalk.calls("todo.get") - lookups).isPositive();
         assertThat(jdbc.queryForObject("SELECT actual_state FROM dingtalk_todo WHERE task_id = ?", String.class, sign))
                 .isEqualTo("OPEN");
         assertThat(jdbc.queryForObject("SELECT dingtalk_id FROM dingtalk_todo WHERE task_id = ?", String.class, sign))
@@ -218,6 +220,12 @@ class DingTalkTodoIT extends ItSupport {
         assertThat(usage.path("ratio").asDouble()).isGreaterThanOrEqualTo(1.0);
         assertThat(usage.path("byApi").path("asyncsend_v2").asLong()).isPositive();
         assertThat(fx.as(head).get("/api/admin/dingtalk/quota").status()).isEqualTo(403);
+        Http.Response adminsPage = admin().get("/problems/" + id);
+        assertThat(adminsPage.status()).isEqualTo(200);
+        assertThat(adminsPage.body()).contains("id=\"quota-banner\"", "钉钉接口本月已用 ", "/" + quota.monthlyQuota(),
+                "钉钉待办和卡片已暂停同步，工作通知照常发送");
+        assertThat(fx.as(head).get("/problems/" + id).body()).as("the banner is the administrator's")
+                .doesNotContain("quota-banner");
 
         // the next month's quota, or a larger one: the to-do is made
         jdbc.update("DELETE FROM dingtalk_quota WHERE api = 'test.used-up'");
