@@ -889,6 +889,7 @@ public final class FakeDingTalk implements AutoCloseable {
     // guarded by this
     private final Map<String, Todo> todos = new LinkedHashMap<>();
     private final Set<String> leftUsers = new HashSet<>();
+    private final Map<String, Integer> createsBySource = new HashMap<>();
     private final Map<String, Deque<Instant>> todoWindows = new HashMap<>();
     private int failNextTodoCount;
     private Failure failNextTodoKind;
@@ -949,6 +950,11 @@ public final class FakeDingTalk implements AutoCloseable {
         return List.copyOf(todos.values());
     }
 
+    /** How often a to-do of this sourceId was asked to be created, refused ones ("task exist") included. */
+    public synchronized int createsOf(String sourceId) {
+        return createsBySource.getOrDefault(sourceId, 0);
+    }
+
     /** The next n to-do calls (create, get, update, delete) fail so; work notifications are not touched. */
     public synchronized void failNextTodoCalls(int n, Failure failure) {
         failNextTodoCount = n;
@@ -957,6 +963,7 @@ public final class FakeDingTalk implements AutoCloseable {
 
     private synchronized void resetTodos() {
         todos.clear();
+        createsBySource.clear();
         todoWindows.clear();
         leftUsers.clear();
         failNextTodoCount = 0;
@@ -1113,6 +1120,7 @@ public final class FakeDingTalk implements AutoCloseable {
         Todo todo;
         synchronized (this) {
             if (sourceId != null) {
+                createsBySource.merge(sourceId, 1, Integer::sum);
                 for (Todo other : todos.values()) {
                     if (other.creatorId().equals(creator) && sourceId.equals(other.sourceId())) {
                         return apiError(400, "todo.taskCreate.taskExist", "task exist");
