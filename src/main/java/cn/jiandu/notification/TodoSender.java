@@ -144,7 +144,9 @@ class TodoSender {
         }
         if (id != null && operator != null) {
             if (TodoRow.DONE.equals(state)) {
-                dingtalk.markDone(operator, id);
+                if (!dingtalk.markDone(operator, id)) {
+                    log.info("To-do of task {} is gone at DingTalk (deleted there); nothing to mark done", row.taskId());
+                }
             } else {
                 dingtalk.delete(operator, id);
             }

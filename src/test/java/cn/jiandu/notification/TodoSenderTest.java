@@ -116,6 +116,19 @@ class TodoSenderTest {
     }
 
     @Test
+    void shouldTakeATodoDeletedAtDingTalkAsNothingLeftToMarkDone() {
+        wish("t9", TodoRow.OPEN, 1, "dt1");
+        sender.reconcile("t9");
+        fake.reset();
+
+        wish("t9", TodoRow.DONE, 2, "dt1");
+        sender.reconcile("t9");
+
+        assertThat(table.rows.get("t9").actualState()).isEqualTo(TodoRow.DONE);
+        assertThat(fake.todos()).isEmpty();
+    }
+
+    @Test
     void shouldSkipPeopleDingTalkDoesNotKnowAndRefuseATodoForNobody() {
         fake.removeUser("dt-left");
         wish("t6", TodoRow.OPEN, 1, "dt-left,dt1");

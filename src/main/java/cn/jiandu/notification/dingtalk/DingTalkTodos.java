@@ -113,15 +113,19 @@ public class DingTalkTodos {
         }
     }
 
-    /** Marks the to-do done for everyone (metered: todo.update). */
-    public void markDone(String operatorUnionId, String todoId) {
+    /**
+     * Marks the to-do done for everyone (metered: todo.update); false when it is gone at
+     * DingTalk (deleted there): nothing is left to mark.
+     */
+    public boolean markDone(String operatorUnionId, String todoId) {
         quota.count("todo.update");
         UpdateTodoTaskRequest request = new UpdateTodoTaskRequest().setOperatorId(operatorUnionId).setDone(true);
         try {
             call("todo.update", token -> client.updateTodoTaskWithOptions(operatorUnionId, todoId, request,
                     new UpdateTodoTaskHeaders().setXAcsDingtalkAccessToken(token), runtime()));
+            return true;
         } catch (NotFound e) {
-            throw new DingTalkException("DingTalk todo.update: the to-do is gone: " + e.getMessage(), null, false);
+            return false;
         }
     }
 
