@@ -2,10 +2,14 @@
   One problem's page (问题详情页), GET /problems/{id}: model from cn.jiandu.page.ProblemPage —
   p (cn.jiandu.problem.ProblemView), level (BLUE/YELLOW/RED/NONE), levelText, statusText,
   facts, deadline (with basis: 期限说明), documents, evidence, pauses, transfers, talks,
-  timeline, tasks, actions, viewer, now. Readable at 375 px, printable.
+  timeline, tasks, actions, viewer, now, quotaBanner (ADMIN, at 80 % of the
+  month's DingTalk quota; else absent). Readable at 375 px, printable.
 -->
 <#import "layout.ftl" as layout>
 <@layout.page title=p.title bodyClass="problem level-${level}" problemId=p.id?c>
+<#if quotaBanner??>
+<section class="card quota-banner" id="quota-banner" role="alert">${quotaBanner}</section>
+</#if>
 <section class="card head">
   <div class="badges">
     <span class="badge level level-${level}" id="level">${levelText}</span>

@@ -106,7 +106,12 @@ public final class FakeDingTalk implements AutoCloseable {
         /** errcode 130101, sent too fast. */
         RATE_LIMITED,
         /** errcode 40014, invalid access token. */
-        INVALID_TOKEN
+        INVALID_TOKEN,
+        /**
+         * The call is carried out, then answered with HTTP 500 as if it had failed (an answer lost
+         * on the way back): to-do calls only; a send answers plain HTTP 500.
+         */
+        DONE_BUT_HTTP_500
     }
 
     /**
@@ -379,6 +384,7 @@ public final class FakeDingTalk implements AutoCloseable {
         robotBlockedUntil.clear();
         sendResults.clear();
         calls.clear();
+        resetTodos();
         recover();
     }
 
@@ -508,6 +514,11 @@ public final class FakeDingTalk implements AutoCloseable {
                 answer = getUserInfo(query, body(exchange));
             } else if ("POST".equals(method) && "/robot/send".equals(path)) {
                 answer = robotSend(query, body(exchange));
+            } else if ("POST".equals(method) && "/topapi/v2/user/get".equals(path)) {
+                answer = userGet(query, body(exchange));
+            } else if (path.startsWith(TODO_PATH)) {
+                answer = todoApi(method, path, query, exchange.getRequestHeaders().getFirst(NEW_API_TOKEN),
+                        "GET".equals(method) || "DELETE".equals(method) ? null : body(exchange));
             } else {
                 answer = new Answer(404, Map.of("errcode", 404, "errmsg", "no such API in the fake DingTalk"));
             }
@@ -727,7 +738,7 @@ public final class FakeDingTalk implements AutoCloseable {
             return null;
         }
         return switch (failure) {
-            case HTTP_500 -> new Answer(500, Map.of("errmsg", "internal server error"));
+            case HTTP_500, DONE_BUT_HTTP_500 -> new Answer(500, Map.of("errmsg", "internal server error"));
             case BUSY -> Answer.errcode(-1, "系统繁忙");
             case RATE_LIMITED -> Answer.errcode(130101, "send too fast, exceed 20 times per minute");
             case INVALID_TOKEN -> Answer.errcode(40014, "不合法的access_token");
@@ -922,6 +933,349 @@ public final class FakeDingTalk implements AutoCloseable {
         return Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
     }
 
+    // ---- to-dos (待办) and user/get -----------------------------------------------------
+
+    private static final String TODO_PATH = "/v1.0/todo/users/";
+    private static final String NEW_API_TOKEN = "x-acs-dingtalk-access-token";
+    private static final int TODO_CALLS_PER_SECOND = 20;
+    private static final java.util.regex.Pattern USER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /**
+     * A to-do the fake holds.
+     *
+     * @param executorIds unionIds of those who should act on it
+     * @param dueTime epoch milliseconds, or null
+     */
+    public record Todo(String id, String creatorId, String sourceId, String subject, String description, Long dueTime,
+            List<String> executorIds, String appUrl, String pcUrl, Integer priority, boolean done, Instant createdAt) {
+
+        Todo withDone(boolean isDone) {
+            return new Todo(id, creatorId, sourceId, subject, description, dueTime, executorIds, appUrl, pcUrl,
+                    priority, isDone, createdAt);
+        }
+    }
+
+    // guarded by this
+    private final Map<String, Todo> todos = new LinkedHashMap<>();
+    private final Set<String> leftUsers = new HashSet<>();
+    private final Map<String, Integer> createsBySource = new HashMap<>();
+    private final Map<String, Deque<Instant>> todoWindows = new HashMap<>();
+    private int failNextTodoCount;
+    private Failure failNextTodoKind;
+    private final AtomicLong todoIds = new AtomicLong(5_000_000L);
+
+    /**
+     * The unionId DingTalk gives a userId in this fake: derived from it (a checksum and the
+     * userId, base64url), so that it is the same after a restart and the fake can tell its own.
+     */
+    public static String unionIdOf(String userId) {
+        String encoded = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(userId.getBytes(StandardCharsets.UTF_8));
+        return checksum(userId) + encoded;
+    }
+
+    /** The userId behind a unionId of this fake, or null for one it never gave. */
+    static String userIdOf(String unionId) {
+        if (unionId == null || unionId.length() <= 6) {
+            return null;
+        }
+        try {
+            String userId = new String(java.util.Base64.getUrlDecoder().decode(unionId.substring(6)),
+                    StandardCharsets.UTF_8);
+            return checksum(userId).equals(unionId.substring(0, 6)) ? userId : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String checksum(String userId) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("fake-union:" + userId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 3);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The person left the organisation: user/get answers 60121, his unionId is refused. */
+    public synchronized void removeUser(String userId) {
+        leftUsers.add(userId);
+    }
+
+    /** The to-dos one person (unionId) should act on, open and done, newest first. */
+    public synchronized List<Todo> todos(String unionId) {
+        List<Todo> mine = new ArrayList<>();
+        for (Todo todo : todos.values()) {
+            if (todo.executorIds().contains(unionId)) {
+                mine.add(0, todo);
+            }
+        }
+        return mine;
+    }
+
+    /** Every to-do the fake holds, oldest first. */
+    public synchronized List<Todo> todos() {
+        return List.copyOf(todos.values());
+    }
+
+    /** How often a to-do of this sourceId was asked to be created, refused ones ("task exist") included. */
+    public synchronized int createsOf(String sourceId) {
+        return createsBySource.getOrDefault(sourceId, 0);
+    }
+
+    /** The next n to-do calls (create, get, update, delete) fail so; work notifications are not touched. */
+    public synchronized void failNextTodoCalls(int n, Failure failure) {
+        failNextTodoCount = n;
+        failNextTodoKind = failure;
+    }
+
+    private synchronized void resetTodos() {
+        todos.clear();
+        createsBySource.clear();
+        todoWindows.clear();
+        leftUsers.clear();
+        failNextTodoCount = 0;
+        failNextTodoKind = null;
+    }
+
+    private synchronized Failure takeTodoFailure() {
+        if (failNextTodoCount > 0) {
+            failNextTodoCount--;
+            return failNextTodoKind;
+        }
+        return takeFailure();
+    }
+
+    private synchronized boolean knows(String userId) {
+        return userId != null && USER_ID.matcher(userId).matches() && !leftUsers.contains(userId);
+    }
+
+    private boolean knowsUnionId(String unionId) {
+        return knows(userIdOf(unionId));
+    }
+
+    /** POST topapi/v2/user/get {userid}: result.unionid; 60121 for a user the organisation does not have. */
+    private Answer userGet(Map<String, String> query, JsonNode request) {
+        count("user/get");
+        Answer tokenError = checkToken(query.get("access_token"));
+        if (tokenError != null) {
+            return tokenError;
+        }
+        String userId = request == null ? null : text(request, "userid");
+        if (userId == null) {
+            return Answer.errcode(40035, "缺少参数 userid");
+        }
+        if (!knows(userId)) {
+            return Answer.errcode(60121, "找不到该用户");
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("userid", userId);
+        result.put("unionid", unionIdOf(userId));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("errcode", 0);
+        body.put("errmsg", "ok");
+        body.put("result", result);
+        body.put("request_id", requestId());
+        return Answer.ok(body);
+    }
+
+    /** An error of the new API: HTTP status, code and message. */
+    private static Answer apiError(int status, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestid", requestId());
+        body.put("code", code);
+        body.put("message", message);
+        return new Answer(status, body);
+    }
+
+    /** /v1.0/todo/users/{unionId}/tasks[/{id} | /sources/{sourceId}]: create, update, delete, get by source. */
+    private Answer todoApi(String method, String path, Map<String, String> query, String token, JsonNode request) {
+        String[] parts = path.substring(TODO_PATH.length()).split("/");
+        String api;
+        if ("POST".equals(method) && parts.length == 2 && "tasks".equals(parts[1])) {
+            api = "todo.create";
+        } else if ("GET".equals(method) && parts.length == 4 && "sources".equals(parts[2])) {
+            api = "todo.get";
+        } else if ("PUT".equals(method) && parts.length == 3) {
+            api = "todo.update";
+        } else if ("DELETE".equals(method) && parts.length == 3) {
+            api = "todo.delete";
+        } else {
+            return apiError(404, "InvalidAction.NotFound", "no such to-do API in the fake DingTalk");
+        }
+        count(api);
+        Failure failure = takeTodoFailure();
+        if (failure != null && failure != Failure.DONE_BUT_HTTP_500) {
+            return fail(failure);
+        }
+        Instant expiry = token == null ? null : tokens.get(token);
+        if (expiry == null || !clock.instant().isBefore(expiry)) {
+            return apiError(401, "InvalidAuthentication", "不合法的access_token");
+        }
+        if (!underQps(api)) {
+            return apiError(429, "Forbidden.AccessDenied.QpsOverLimit", "调用频率超过限制（90018）");
+        }
+        String unionId = parts[0];
+        if (!knowsUnionId(unionId)) {
+            return apiError(400, "param.unionIdError", "unionId 不存在");
+        }
+        String operator = query.get("operatorId");
+        if (operator != null && !knowsUnionId(operator)) {
+            return apiError(400, "param.operatorIdError", "operatorId 不存在");
+        }
+        Answer answer = switch (api) {
+            case "todo.create" -> createTodo(unionId, request);
+            case "todo.get" -> todoBySource(unionId, parts[3]);
+            case "todo.update" -> updateTodo(parts[2], request);
+            default -> deleteTodo(parts[2]);
+        };
+        return failure == Failure.DONE_BUT_HTTP_500 ? new Answer(500, Map.of("code", "ServiceUnavailable",
+                "message", "internal server error")) : answer;
+    }
+
+    private Answer fail(Failure failure) {
+        return switch (failure) {
+            case BUSY, RATE_LIMITED -> apiError(failure == Failure.BUSY ? 503 : 429, "ServiceUnavailable", "系统繁忙");
+            case INVALID_TOKEN -> apiError(401, "InvalidAuthentication", "不合法的access_token");
+            case TIMEOUT -> {
+                hold();
+                yield new Answer(504, Map.of("message", "gateway timeout"));
+            }
+            default -> new Answer(500, Map.of("code", "ServiceUnavailable", "message", "internal server error"));
+        };
+    }
+
+    private synchronized boolean underQps(String api) {
+        Instant now = Instant.now();
+        Deque<Instant> window = todoWindows.computeIfAbsent(api, name -> new ArrayDeque<>());
+        while (!window.isEmpty() && !window.peekFirst().isAfter(now.minusSeconds(1))) {
+            window.pollFirst();
+        }
+        if (window.size() >= TODO_CALLS_PER_SECOND) {
+            return false;
+        }
+        window.addLast(now);
+        return true;
+    }
+
+    private Answer createTodo(String creator, JsonNode request) {
+        if (request == null) {
+            return apiError(400, "param.bodyError", "请求体不是JSON");
+        }
+        String subject = text(request, "subject");
+        if (subject == null || subject.length() > 1024) {
+            return apiError(400, "param.subjectError", "subject 不能为空，最长1024");
+        }
+        JsonNode detail = request.path("detailUrl");
+        String appUrl = text(detail, "appUrl");
+        String pcUrl = text(detail, "pcUrl");
+        if (appUrl == null || pcUrl == null || appUrl.length() > 1024 || pcUrl.length() > 1024) {
+            return apiError(400, "param.detailUrlError", "detailUrl 的 appUrl 和 pcUrl 必填，最长1024");
+        }
+        List<String> executors = strings(request.path("executorIds"));
+        if (executors.size() > 100) {
+            return apiError(400, "param.executorIdsError", "executorIds 最多100个");
+        }
+        for (String executor : executors) {
+            if (!knowsUnionId(executor)) {
+                return apiError(400, "param.executorIdsError", "executorIds 中的 unionId 不存在: " + executor);
+            }
+        }
+        String sourceId = text(request, "sourceId");
+        JsonNode due = request.path("dueTime");
+        JsonNode priority = request.path("priority");
+        Instant now = clock.instant();
+        Todo todo;
+        synchronized (this) {
+            if (sourceId != null) {
+                createsBySource.merge(sourceId, 1, Integer::sum);
+                for (Todo other : todos.values()) {
+                    if (other.creatorId().equals(creator) && sourceId.equals(other.sourceId())) {
+                        return apiError(400, "todo.taskCreate.taskExist", "task exist");
+                    }
+                }
+            }
+            todo = new Todo(String.valueOf(todoIds.incrementAndGet()), creator, sourceId, subject,
+                    text(request, "description"), due.isNumber() ? due.longValue() : null, executors, appUrl, pcUrl,
+                    priority.isNumber() ? priority.intValue() : null, false, now);
+            todos.put(todo.id(), todo);
+        }
+        return Answer.ok(todoJson(todo));
+    }
+
+    private synchronized Answer todoBySource(String creator, String sourceId) {
+        for (Todo todo : todos.values()) {
+            if (todo.creatorId().equals(creator) && sourceId.equals(todo.sourceId())) {
+                return Answer.ok(todoJson(todo));
+            }
+        }
+        return apiError(404, "todo.taskNotExist", "task not exist");
+    }
+
+    private synchronized Answer updateTodo(String id, JsonNode request) {
+        Todo todo = todos.get(id);
+        if (todo == null) {
+            return apiError(404, "todo.taskNotExist", "task not exist");
+        }
+        if (request == null) {
+            return apiError(400, "param.bodyError", "请求体不是JSON");
+        }
+        List<String> executors = request.has("executorIds") ? strings(request.path("executorIds")) : todo.executorIds();
+        for (String executor : executors) {
+            if (!knowsUnionId(executor)) {
+                return apiError(400, "param.executorIdsError", "executorIds 中的 unionId 不存在: " + executor);
+            }
+        }
+        String subject = text(request, "subject");
+        JsonNode due = request.path("dueTime");
+        Todo updated = new Todo(todo.id(), todo.creatorId(), todo.sourceId(), subject == null ? todo.subject() : subject,
+                request.has("description") ? text(request, "description") : todo.description(),
+                due.isNumber() ? Long.valueOf(due.longValue()) : todo.dueTime(), executors, todo.appUrl(),
+                todo.pcUrl(), todo.priority(), request.path("done").isBoolean() ? request.path("done").booleanValue()
+                        : todo.done(), todo.createdAt());
+        todos.put(id, updated);
+        return Answer.ok(Map.of("result", true, "requestId", requestId()));
+    }
+
+    private synchronized Answer deleteTodo(String id) {
+        if (todos.remove(id) == null) {
+            return apiError(404, "todo.taskNotExist", "task not exist");
+        }
+        return Answer.ok(Map.of("result", true, "requestId", requestId()));
+    }
+
+    private static Map<String, Object> todoJson(Todo todo) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", todo.id());
+        body.put("subject", todo.subject());
+        body.put("description", todo.description());
+        body.put("creatorId", todo.creatorId());
+        body.put("sourceId", todo.sourceId());
+        body.put("executorIds", todo.executorIds());
+        body.put("dueTime", todo.dueTime());
+        body.put("done", todo.done());
+        body.put("priority", todo.priority());
+        body.put("createdTime", todo.createdAt().toEpochMilli());
+        body.put("detailUrl", Map.of("appUrl", todo.appUrl(), "pcUrl", todo.pcUrl()));
+        body.put("requestId", requestId());
+        return body;
+    }
+
+    /**
+     * The inbox page with a 待办 section for the person chosen ({@code to} a userId): the
+     * to-dos DingTalk would list for him, open and done.
+     */
+    private String withTodoSection(String html, Function<String, String> names, String to) {
+        if (to == null || to.isBlank() || to.startsWith("robot:")) {
+            return html;
+        }
+        String section = FakeInboxPage.todoSection(todos(unionIdOf(to)), CHINA,
+                Objects.requireNonNullElse(names.apply(to), "钉钉用户 " + to));
+        int main = html.indexOf("<main>");
+        return main < 0 ? html + section : html.substring(0, main) + section + html.substring(main);
+    }
+
     // ---- inbox page -------------------------------------------------------------------
 
     /**
@@ -940,6 +1294,7 @@ public final class FakeDingTalk implements AutoCloseable {
             all = List.copyOf(received);
             droppedNow = List.copyOf(dropped);
         }
-        return FakeInboxPage.render(new FakeInboxPage.View(all, droppedNow, CHINA, names, to, page, path, opener));
+        String html = FakeInboxPage.render(new FakeInboxPage.View(all, droppedNow, CHINA, names, to, page, path, opener));
+        return withTodoSection(html, names, to);
     }
 }

@@ -220,6 +220,34 @@ final class FakeInboxPage {
         }
     }
 
+    /**
+     * The 待办 section of one person: his DingTalk to-dos (subject, due, done or not, the link
+     * that opens the task), newest first, as a block of its own above his messages.
+     */
+    static String todoSection(List<FakeDingTalk.Todo> todos, ZoneId zone, String person) {
+        StringBuilder html = new StringBuilder(2048);
+        html.append("<section class=\"todos\" style=\"max-width:640px;margin:8px auto;padding:0 8px\"><h2 style=")
+                .append("\"font-size:16px\">待办（").append(escape(person)).append("，")
+                .append(todos.stream().filter(t -> !t.done()).count()).append(" 项未完成）</h2>");
+        if (todos.isEmpty()) {
+            html.append("<p class=\"empty\">暂无待办。</p>");
+        }
+        for (FakeDingTalk.Todo todo : todos) {
+            html.append("<article class=\"card todo").append(todo.done() ? " dropped" : "").append("\">")
+                    .append("<div class=\"meta\">待办 · ").append(todo.done() ? "已完成" : "未完成");
+            if (todo.dueTime() != null) {
+                html.append(" · 截止 ").append(TIME.format(java.time.Instant.ofEpochMilli(todo.dueTime()).atZone(zone)));
+            }
+            html.append("</div><div class=\"body\"><p>").append(escape(todo.subject())).append("</p></div>");
+            String link = todo.pcUrl();
+            if (link != null && (SAFE_URL.matcher(link).matches() || link.startsWith("dingtalk://"))) {
+                html.append("<a class=\"button\" href=\"").append(escape(link)).append("\">在钉钉中办理</a>");
+            }
+            html.append("</article>\n");
+        }
+        return html.append("</section>\n").toString();
+    }
+
     /** The level a problem message's title names (【红色预警】…), for the card's colour. */
     private static String level(String title) {
         if (title == null) {

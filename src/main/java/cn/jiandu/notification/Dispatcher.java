@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.jiandu.notification.dingtalk.DingTalkClient;
 import cn.jiandu.notification.dingtalk.DingTalkException;
+import cn.jiandu.notification.dingtalk.DingTalkQuota;
 
 /**
  * Sends what the outbox holds. Rows are claimed by an update only one node can win, sent
@@ -55,6 +56,7 @@ public class Dispatcher {
     private final TransactionTemplate tx;
     private final Counter sentWork;
     private final Counter sentRobot;
+    private final Counter sentTodo;
     /**
      * Work notifications of one round go out this many at a time: a call to DingTalk takes
      * tens of milliseconds, one after another they made at most a few dozen messages a
@@ -62,9 +64,13 @@ public class Dispatcher {
      * is sent. Robot messages stay one at a time (20 a minute per robot anyway).
      */
     private final ExecutorService senders;
+    private final TodoSender todos;
+    private final DingTalkQuota quota;
 
     Dispatcher(OutboxMapper mapper, DingTalkClient dingtalk, RobotThrottle throttle, NotificationProperties properties,
-            Clock clock, TransactionTemplate tx, MeterRegistry meters) {
+            Clock clock, TransactionTemplate tx, MeterRegistry meters, TodoSender todos, DingTalkQuota quota) {
+        this.todos = todos;
+        this.quota = quota;
         this.mapper = mapper;
         this.dingtalk = dingtalk;
         this.throttle = throttle;
@@ -73,6 +79,7 @@ public class Dispatcher {
         this.tx = tx;
         this.sentWork = sent(meters, OutboxMessage.WORK);
         this.sentRobot = sent(meters, OutboxMessage.ROBOT);
+        this.sentTodo = sent(meters, OutboxMessage.TODO);
         CustomizableThreadFactory threads = new CustomizableThreadFactory("dingtalk-send-");
         threads.setDaemon(true);
         this.senders = Executors.newFixedThreadPool(properties.sendThreads(), threads);
@@ -115,9 +122,13 @@ public class Dispatcher {
         }
         Map<String, List<OutboxMessage>> work = new LinkedHashMap<>();
         List<OutboxMessage> robots = new ArrayList<>();
+        Map<String, List<OutboxMessage>> todoTasks = new LinkedHashMap<>();
         for (OutboxMessage m : claimed) {
             if (OutboxMessage.WORK.equals(m.channel())) {
                 work.computeIfAbsent(m.messageKey(), k -> new ArrayList<>()).add(m);
+            } else if (OutboxMessage.TODO.equals(m.channel())) {
+                // every change of one task's to-do in the round: one reconciliation
+                todoTasks.computeIfAbsent(m.recipient(), k -> new ArrayList<>()).add(m);
             } else {
                 robots.add(m);
             }
@@ -127,6 +138,7 @@ public class Dispatcher {
         long markUntil = System.nanoTime() + properties.claimTimeout().dividedBy(2).toNanos();
         List<Future<?>> sends = new ArrayList<>();
         work.values().forEach(group -> sends.add(senders.submit(() -> sendWork(group, markUntil))));
+        todoTasks.values().forEach(group -> sends.add(senders.submit(() -> sendTodo(group, markUntil))));
         robots.forEach(message -> sendRobot(message, markUntil));
         awaitAll(sends);
         return claimed.size();
@@ -163,10 +175,29 @@ public class Dispatcher {
         OutboxMessage first = group.get(0);
         List<Long> ids = group.stream().map(OutboxMessage::id).toList();
         try {
+            quota.count("asyncsend_v2");
             String task = dingtalk.sendWorkNotification(group.stream().map(OutboxMessage::recipient).toList(),
                     first.title(), first.body(), "查看问题并办理", first.link());
             markSent(ids, task, markUntil);
             sentWork.increment(ids.size());
+        } catch (DingTalkException e) {
+            failed(ids, maxAttempts(group), e);
+        }
+    }
+
+    /**
+     * A task's to-do made what dingtalk_todo wishes (TodoSender). While the month's quota is
+     * used up it waits (no attempt spent) and is looked at again after the longest backoff.
+     */
+    private void sendTodo(List<OutboxMessage> group, long markUntil) {
+        List<Long> ids = group.stream().map(OutboxMessage::id).toList();
+        try {
+            todos.reconcile(group.get(0).recipient());
+            markSent(ids, null, markUntil);
+            sentTodo.increment(ids.size());
+        } catch (TodoSender.QuotaUsedUp e) {
+            tx.executeWithoutResult(s -> mapper.reschedule(ids, clock.instant().plus(properties.backoffMax()),
+                    e.getMessage(), false));
         } catch (DingTalkException e) {
             failed(ids, maxAttempts(group), e);
         }

@@ -10,6 +10,8 @@ public record OutboxMessage(long id, String idemKey, String messageKey, String c
 
     static final String WORK = "WORK";
     static final String ROBOT = "ROBOT";
+    /** a DingTalk to-do (钉钉待办) to reconcile with dingtalk_todo; the recipient is the task id */
+    static final String TODO = "TODO";
     static final String PENDING = "PENDING";
     static final String SENDING = "SENDING";
     static final String SENT = "SENT";

@@ -22,6 +22,7 @@ import cn.jiandu.escalation.RectificationProcess;
 import cn.jiandu.evidence.EvidenceItem;
 import cn.jiandu.evidence.EvidenceService;
 import cn.jiandu.level.Level;
+import cn.jiandu.notification.dingtalk.DingTalkQuota;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Problem;
@@ -58,9 +59,11 @@ class ProblemPage {
     private final OrganisationService organisation;
     private final Clock clock;
     private final ProblemService problemService;
+    private final DingTalkQuota quota;
 
     ProblemPage(ProblemViews views, EvidenceService evidence, TalkRecords talks, ProblemClocks clocks,
-            OrganisationService organisation, Clock clock, ProblemService problemService) {
+            OrganisationService organisation, Clock clock, ProblemService problemService, DingTalkQuota quota) {
+        this.quota = quota;
         this.problemService = problemService;
         this.views = views;
         this.evidence = evidence;
@@ -113,6 +116,20 @@ class ProblemPage {
         }
     }
 
+    /**
+     * For the administrator, at 80 % of the month's metered DingTalk calls or more: how many are
+     * used and what stops at 100 %. Null below.
+     */
+    private String quotaBanner() {
+        DingTalkQuota.Usage usage = quota.usage();
+        if (!quota.nearLimit()) {
+            return null;
+        }
+        return "钉钉接口本月已用 " + usage.calls() + "/" + usage.quota() + "（" + usage.percent() + "%），"
+                + (usage.calls() >= usage.quota() ? "额度已用完：钉钉待办和卡片已暂停同步，工作通知照常发送。"
+                        : "用完后钉钉待办和卡片将暂停同步（工作通知照常发送），请留意或提高额度。");
+    }
+
     /** The page's model for a problem the user may see (else 404). */
     @Transactional(readOnly = true)
     Map<String, Object> model(long id, CurrentUser user) {
@@ -154,6 +171,7 @@ class ProblemPage {
                 open && RectificationProcess.mayVoid(user), EvidenceService.mayUpload(problem, user)));
         model.put("viewer", people.withUnit(user.userId()));
         model.put("now", ChineseDates.dateTime(now));
+        model.put("quotaBanner", user.hasRole(Role.ADMIN) ? quotaBanner() : null);
         return model;
     }
 

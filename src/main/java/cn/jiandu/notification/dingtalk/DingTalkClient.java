@@ -48,6 +48,7 @@ public class DingTalkClient {
 
     /** DingTalk's answer to an auth code it does not know, used or older than 5 minutes (不存在的临时授权码). */
     public static final int UNKNOWN_AUTH_CODE = 40078;
+    private static final String USER_GET = "/topapi/v2/user/get";
 
     private final DingTalkProperties properties;
     private final String oapiBaseUrl;
@@ -197,6 +198,32 @@ public class DingTalkClient {
         }
         JsonNode answer = post("robot/send", url.toString(), body);
         check("robot/send", answer);
+    }
+
+    /**
+     * A person's unionId, which DingTalk's new API (to-dos) names people by, from his userId:
+     * {@code POST topapi/v2/user/get} (a contact look-up, not metered).
+     *
+     * @throws DingTalkException errcode 60121 when DingTalk knows no such user
+     */
+    public String unionId(String userId) {
+        requireText(userId, "userId");
+        JsonNode answer = callWithToken("user/get", USER_GET, Map.of("userid", userId));
+        String unionId = answer.path("result").path("unionid").asText("");
+        if (unionId.isBlank()) {
+            throw new DingTalkException("DingTalk user/get answered without unionid", null, true);
+        }
+        return unionId;
+    }
+
+    /** The app's access token, for the new API's calls made through the SDK (to-dos). */
+    String accessToken() {
+        return tokens.get();
+    }
+
+    /** Forgets a token the new API refused; the next {@link #accessToken()} fetches another. */
+    void invalidateToken(String token) {
+        tokens.invalidate(token);
     }
 
     /** The text with "@mobile" / "@userId" appended for each mention it does not contain yet. */
