@@ -47,8 +47,8 @@ interface OutboxMapper {
 
     int pruneRobotSends(@Param("before") Instant before);
 
-    /** The work notification rows sent with one DingTalk task. */
-    List<OutboxMessage> sentWithTask(@Param("task") String task);
+    /** The work notification rows of a message sent with one DingTalk task. */
+    List<OutboxMessage> sentWithTask(@Param("task") String task, @Param("messageKey") String messageKey);
 
     int readRecorded(@Param("outboxId") long outboxId);
 

@@ -57,7 +57,7 @@ final class ReadFollowUp {
         if (!followedUp(first) || task == null) {
             return;
         }
-        String idem = "read:" + task;
+        String idem = "read:" + first.messageKey() + ":" + task;
         if (mapper.exists(idem) > 0) {
             return;
         }
@@ -77,7 +77,7 @@ final class ReadFollowUp {
     void record(OutboxMessage check, ReadState state) {
         Instant now = clock.instant();
         List<String> unread = new ArrayList<>();
-        for (OutboxMessage sent : mapper.sentWithTask(check.recipient())) {
+        for (OutboxMessage sent : mapper.sentWithTask(check.recipient(), check.messageKey())) {
             boolean read = state.read().contains(sent.recipient());
             if (mapper.readRecorded(sent.id()) == 0) {
                 mapper.insertRead(sent.id(), sent.messageKey(), sent.problemId(), sent.recipient(), read, now);
