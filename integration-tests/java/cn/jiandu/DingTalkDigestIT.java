@@ -163,6 +163,18 @@ class DingTalkDigestIT extends ItSupport {
                 "kind", "STATION", "leaderOfficerNo", "NOBODY" + unique()));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(admin().get("/api/org/units/" + unitB).json().path("leaderOfficerNo").isNull()).isTrue();
+        // the CSV import: the row and the column named, nothing stored
+        Http.Response csv = admin().postCsv("/api/org/units/import", "code,name,parent_code,kind,leader_officer_no\n"
+                + unitB + ",乙派出所,,STATION," + people.get("DEPUTY") + "\n"
+                + "DX" + unique() + ",丁派出所,,STATION," + people.get("CAPTAIN") + "\n");
+        assertThat(csv.status()).isEqualTo(400);
+        assertThat(csv.body()).contains("leader_officer_no").contains("3");
+        assertThat(admin().get("/api/org/units/" + unitB).json().path("leaderOfficerNo").isNull()).isTrue();
+        Http.Response good = admin().postCsv("/api/org/units/import", "code,name,parent_code,kind,leader_officer_no\n"
+                + unitB + ",乙派出所,,STATION," + people.get("DEPUTY") + "\n");
+        assertThat(good.status()).isEqualTo(200);
+        assertThat(admin().get("/api/org/units/" + unitB).json().path("leaderOfficerNo").asText())
+                .isEqualTo(people.get("DEPUTY"));
         assertThat(admin().get("/api/org/units/" + unitA).json().path("leaderOfficerNo").asText())
                 .isEqualTo(people.get("DEPUTY"));
     }

@@ -63,6 +63,8 @@ class DingTalkFollowUpIT extends RedFollowUpSupport {
         assertThat(red).as("the red message in %s", states).isNotNull();
         assertThat(red.path("readText").asText()).isEqualTo("已读 1/2");
         assertThat(red.path("stepLabel").asText()).isEqualTo("预警通知");
+        String page = fx.as(legal).get("/problems/" + id).body();
+        assertThat(page).contains("钉钉消息", "已读 1/2", "【紧急】预警通知");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_read WHERE message_key = ?", Integer.class,
                 "p" + id + ":LEVEL:it-red")).isEqualTo(2);
     }

@@ -21,7 +21,7 @@ abstract class RedFollowUpSupport extends ItSupport {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String PASSWORD = "follow-up-pass-1";
 
-    private final Fixtures fx = new Fixtures(this, PASSWORD);
+    final Fixtures fx = new Fixtures(this, PASSWORD);
 
     @Autowired
     Notifications notifications;
