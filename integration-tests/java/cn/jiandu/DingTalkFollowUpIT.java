@@ -64,9 +64,39 @@ class DingTalkFollowUpIT extends RedFollowUpSupport {
         assertThat(red.path("readText").asText()).isEqualTo("已读 1/2");
         assertThat(red.path("stepLabel").asText()).isEqualTo("预警通知");
         String page = fx.as(legal).get("/problems/" + id).body();
-        assertThat(page).contains("钉钉消息", "已读 1/2", "【紧急】预警通知");
+        assertThat(page).contains("钉钉消息", "预警通知（红色）", "已读 1/2", "【紧急】预警通知（红色）");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_read WHERE message_key = ?", Integer.class,
                 "p" + id + ":LEVEL:it-red")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldShowTheMessagesAndWhoReadThemOnThePhone() throws Exception {
+        Browsers.assumeInstalled();
+        String title = "红色预警页面已读" + unique();
+        long id = redProblemSent(title);
+        dingtalk.markRead("dt" + head, redTask(head, title));
+        clock.setNow(clock.instant().plus(Duration.ofMinutes(31)));
+        drain();
+        org.openqa.selenium.chrome.ChromeDriver browser = Browsers.openWithBasic(375, 812, legal, PASSWORD);
+        try {
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 375, "height",
+                    812, "deviceScaleFactor", 2, "mobile", true));
+            browser.get("http://localhost:" + port + "/problems/" + id + "#messages");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(d -> !d.findElements(org.openqa.selenium.By.id("messages")).isEmpty());
+            String section = browser.findElement(org.openqa.selenium.By.id("messages")).getText();
+            assertThat(section).contains("钉钉消息", "预警通知（蓝色）", "预警通知（红色）", "已读 1/2", "【紧急】预警通知（红色）",
+                    "民警" + officer);
+            Number scroll = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
+            assertThat(scroll.intValue()).isLessThanOrEqualTo(375);
+            browser.executeScript("document.getElementById('messages').scrollIntoView();");
+            java.util.Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
+                    java.util.Map.of("format", "png"));
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "problem-messages-phone.png"),
+                    java.util.Base64.getDecoder().decode((String) shot.get("data")));
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test

@@ -19,7 +19,7 @@ import cn.jiandu.notification.ProblemNotice;
 abstract class RedFollowUpSupport extends ItSupport {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final String PASSWORD = "follow-up-pass-1";
+    static final String PASSWORD = "follow-up-pass-1";
 
     final Fixtures fx = new Fixtures(this, PASSWORD);
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * {@code checked} of {@code total} recipients were checked (red messages, ding-after after
  * sending), {@code read} of them had read it.
  */
-public record MessageReadState(String messageKey, String step, String title, Instant sentAt, String recipients,
+public record MessageReadState(String messageKey, String step, String level, String title, Instant sentAt, String recipients,
         int total, int checked, int read) {
 
     /** The step's Chinese name (预警通知, 催办, 每日推送 …). */

@@ -168,7 +168,8 @@ class ProblemPage {
     }
 
     private static MessageRow messageRow(MessageReadState m) {
-        String step = m.messageKey().startsWith("urgent:") ? "【紧急】" + m.stepLabel() : m.stepLabel();
+        String level = m.level() == null ? "" : "（" + Level.valueOf(m.level()).label() + "）";
+        String step = (m.messageKey().startsWith("urgent:") ? "【紧急】" : "") + m.stepLabel() + level;
         return new MessageRow(m.sentAt() == null ? "待发送" : ChineseDates.dateTime(m.sentAt()), step,
                 m.recipients() == null ? "" : m.recipients(), m.readText());
     }
