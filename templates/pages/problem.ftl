@@ -2,7 +2,7 @@
   One problem's page (问题详情页), GET /problems/{id}: model from cn.jiandu.page.ProblemPage —
   p (cn.jiandu.problem.ProblemView), level (BLUE/YELLOW/RED/NONE), levelText, statusText,
   facts, deadline (with basis: 期限说明), documents, evidence, pauses, transfers, talks,
-  timeline, tasks, actions, viewer, now, quotaBanner (ADMIN, at 80 % of the
+  timeline, tasks, messages, actions, viewer, now, quotaBanner (ADMIN, at 80 % of the
   month's DingTalk quota; else absent). Readable at 375 px, printable.
 -->
 <#import "layout.ftl" as layout>
@@ -173,6 +173,18 @@
       <#if t.accountability?has_content><span class="note">处理意见：${t.accountability}</span></#if>
       <#if t.documentId??><a href="/api/documents/${t.documentId?c}" target="_blank" rel="noopener">查看记录文书</a></#if>
     </li>
+    </#list>
+  </ul>
+</section>
+</#if>
+
+<#if messages?has_content>
+<section class="card" id="messages">
+  <h2>钉钉消息</h2>
+  <ul class="rows">
+    <#list messages as m>
+    <li><b>${m.step}</b> <span class="meta">${m.at}<#if m.read?has_content> · ${m.read}</#if></span>
+      <span class="note">${m.recipients}</span></li>
     </#list>
   </ul>
 </section>

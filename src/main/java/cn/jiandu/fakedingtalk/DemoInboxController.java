@@ -62,6 +62,10 @@ class DemoInboxController {
         if (page < 0 || page > 100_000) {
             throw new InvalidInputException("page", "页码应在 0 到 100000 之间");
         }
+        if (to != null && !to.startsWith("robot:")) {
+            // opening a person's inbox reads his work notifications (getsendresult: 已读)
+            running.markAllRead(to);
+        }
         Map<String, String> unitNames = new HashMap<>();
         organisation.units().forEach(unit -> unitNames.put(unit.code(), unit.name()));
         Map<String, String> people = new HashMap<>();

@@ -257,6 +257,7 @@ public final class FakeDingTalk implements AutoCloseable {
     private final Map<String, Deque<Instant>> robotWindows = new HashMap<>();
     private final Map<String, Instant> robotBlockedUntil = new HashMap<>();
     private final Map<String, Map<String, Object>> sendResults = new HashMap<>();
+    private final List<Ding> dings = new ArrayList<>();
     private int failNextCount;
     private Failure failNextKind;
     private Instant failUntil;
@@ -383,6 +384,7 @@ public final class FakeDingTalk implements AutoCloseable {
         robotWindows.clear();
         robotBlockedUntil.clear();
         sendResults.clear();
+        dings.clear();
         calls.clear();
         resetTodos();
         recover();
@@ -512,6 +514,8 @@ public final class FakeDingTalk implements AutoCloseable {
                 answer = sendResult(query, body(exchange));
             } else if ("POST".equals(method) && "/topapi/v2/user/getuserinfo".equals(path)) {
                 answer = getUserInfo(query, body(exchange));
+            } else if ("POST".equals(method) && "/v1.0/robot/ding/send".equals(path)) {
+                answer = robotDing(exchange.getRequestHeaders().getFirst("x-acs-dingtalk-access-token"), body(exchange));
             } else if ("POST".equals(method) && "/robot/send".equals(path)) {
                 answer = robotSend(query, body(exchange));
             } else if ("POST".equals(method) && "/topapi/v2/user/get".equals(path)) {
@@ -669,6 +673,99 @@ public final class FakeDingTalk implements AutoCloseable {
         body.put("send_result", result);
         body.put("request_id", requestId());
         return Answer.ok(body);
+    }
+
+    // ---- read state and DING (红色预警已读跟踪) ------------------------------------------
+
+    /**
+     * A DING (钉一下) the fake accepted: robot_1_0 robotSendDing.
+     *
+     * @param remindType 1 in-app, 2 SMS, 3 phone
+     */
+    public record Ding(String robotCode, int remindType, List<String> userIds, String content, Instant at,
+            String openDingId) {
+    }
+
+    /** The DINGs accepted so far. */
+    public synchronized List<Ding> dings() {
+        return List.copyOf(dings);
+    }
+
+    /** The user has read the work notification of this task: getsendresult says so from now on. */
+    @SuppressWarnings("unchecked")
+    public synchronized void markRead(String userId, String taskId) {
+        Map<String, Object> result = sendResults.get(taskId);
+        if (result == null) {
+            return;
+        }
+        List<String> unread = new ArrayList<>((List<String>) result.get("unread_user_id_list"));
+        if (unread.remove(userId)) {
+            List<String> read = new ArrayList<>((List<String>) result.get("read_user_id_list"));
+            read.add(userId);
+            result.put("read_user_id_list", List.copyOf(read));
+            result.put("unread_user_id_list", List.copyOf(unread));
+        }
+    }
+
+    /** The user has read every work notification he received so far (the demo inbox, when he opens it). */
+    public synchronized void markAllRead(String userId) {
+        for (Received r : received) {
+            if (r.channel() == Channel.WORK && r.userIds().contains(userId)) {
+                markRead(userId, r.taskId());
+            }
+        }
+    }
+
+    /**
+     * POST /v1.0/robot/ding/send: the new API, token in the header x-acs-dingtalk-access-token,
+     * errors by HTTP status with code and message. robotCode must be the app's (its app key),
+     * remindType 1–3, receiverUserIdList 1 to 200 (in-app) or 20 (SMS, phone), content required.
+     */
+    private Answer robotDing(String token, JsonNode request) {
+        count("robot/ding/send");
+        Answer failure = fail();
+        if (failure != null) {
+            return failure;
+        }
+        Instant expiry = token == null ? null : tokens.get(token);
+        if (expiry == null || !clock.instant().isBefore(expiry)) {
+            return newApiError(401, "InvalidAuthentication", "不合法的access_token");
+        }
+        if (request == null) {
+            return newApiError(400, "MissingParameter", "请求体不是JSON");
+        }
+        String robotCode = text(request, "robotCode");
+        if (robotCode == null || !robotCode.equals(config.appKey())) {
+            return newApiError(400, "robot.notExist", "robotCode无效");
+        }
+        int remindType = request.path("remindType").asInt(0);
+        if (remindType < 1 || remindType > 3) {
+            return newApiError(400, "InvalidParameter", "remindType无效");
+        }
+        List<String> users = strings(request.path("receiverUserIdList"));
+        if (users.isEmpty() || users.size() > (remindType == 1 ? 200 : 20)) {
+            return newApiError(400, "InvalidParameter", "receiverUserIdList无效");
+        }
+        String content = text(request, "content");
+        if (content == null) {
+            return newApiError(400, "MissingParameter", "content不能为空");
+        }
+        String openDingId = "ding" + taskIds.incrementAndGet();
+        synchronized (this) {
+            dings.add(new Ding(robotCode, remindType, users, content, clock.instant(), openDingId));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("openDingId", openDingId);
+        body.put("failedList", Map.of());
+        return Answer.ok(body);
+    }
+
+    private static Answer newApiError(int status, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestid", requestId());
+        body.put("code", code);
+        body.put("message", message);
+        return new Answer(status, body);
     }
 
     private Answer robotSend(Map<String, String> query, JsonNode request) {

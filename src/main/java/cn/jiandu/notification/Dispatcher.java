@@ -66,9 +66,12 @@ public class Dispatcher {
     private final ExecutorService senders;
     private final TodoSender todos;
     private final DingTalkQuota quota;
+    /** the follow-up of red messages (read check, DING or an urgent second notification) */
+    private final ReadFollowUp followUp;
 
     Dispatcher(OutboxMapper mapper, DingTalkClient dingtalk, RobotThrottle throttle, NotificationProperties properties,
-            Clock clock, TransactionTemplate tx, MeterRegistry meters, TodoSender todos, DingTalkQuota quota) {
+            Clock clock, TransactionTemplate tx, MeterRegistry meters, TodoSender todos, DingTalkQuota quota,
+            DingTalkFollowUpProperties followUp) {
         this.todos = todos;
         this.quota = quota;
         this.mapper = mapper;
@@ -83,6 +86,7 @@ public class Dispatcher {
         CustomizableThreadFactory threads = new CustomizableThreadFactory("dingtalk-send-");
         threads.setDaemon(true);
         this.senders = Executors.newFixedThreadPool(properties.sendThreads(), threads);
+        this.followUp = new ReadFollowUp(mapper, dingtalk, followUp, clock);
     }
 
     private static Counter sent(MeterRegistry meters, String channel) {
@@ -123,8 +127,14 @@ public class Dispatcher {
         Map<String, List<OutboxMessage>> work = new LinkedHashMap<>();
         List<OutboxMessage> robots = new ArrayList<>();
         Map<String, List<OutboxMessage>> todoTasks = new LinkedHashMap<>();
+        List<OutboxMessage> readChecks = new ArrayList<>();
+        Map<String, List<OutboxMessage>> dings = new LinkedHashMap<>();
         for (OutboxMessage m : claimed) {
-            if (OutboxMessage.WORK.equals(m.channel())) {
+            if (OutboxMessage.READ_CHECK.equals(m.channel())) {
+                readChecks.add(m);
+            } else if (OutboxMessage.DING.equals(m.channel())) {
+                dings.computeIfAbsent(m.messageKey(), k -> new ArrayList<>()).add(m);
+            } else if (OutboxMessage.WORK.equals(m.channel())) {
                 work.computeIfAbsent(m.messageKey(), k -> new ArrayList<>()).add(m);
             } else if (OutboxMessage.TODO.equals(m.channel())) {
                 // every change of one task's to-do in the round: one reconciliation
@@ -140,6 +150,8 @@ public class Dispatcher {
         work.values().forEach(group -> sends.add(senders.submit(() -> sendWork(group, markUntil))));
         todoTasks.values().forEach(group -> sends.add(senders.submit(() -> sendTodo(group, markUntil))));
         robots.forEach(message -> sendRobot(message, markUntil));
+        readChecks.forEach(check -> checkRead(check, markUntil));
+        dings.values().forEach(group -> sendDing(group, markUntil));
         awaitAll(sends);
         return claimed.size();
     }
@@ -178,7 +190,7 @@ public class Dispatcher {
             quota.count("asyncsend_v2");
             String task = dingtalk.sendWorkNotification(group.stream().map(OutboxMessage::recipient).toList(),
                     first.title(), first.body(), "查看问题并办理", first.link());
-            markSent(ids, task, markUntil);
+            markSent(ids, task, markUntil, () -> followUp.scheduleCheck(group, task));
             sentWork.increment(ids.size());
         } catch (DingTalkException e) {
             failed(ids, maxAttempts(group), e);
@@ -221,6 +233,35 @@ public class Dispatcher {
     }
 
     /**
+     * A red message's read check (READ_CHECK): asks DingTalk who read it, stores that and
+     * queues the follow-up of the unread, in the transaction that marks the check done.
+     */
+    private void checkRead(OutboxMessage check, long markUntil) {
+        List<Long> ids = List.of(check.id());
+        try {
+            ReadFollowUp.ReadState state = followUp.fetch(check);
+            markSent(ids, check.recipient(), markUntil, () -> followUp.record(check, state));
+        } catch (DingTalkException e) {
+            failed(ids, check.attempts(), e);
+        }
+    }
+
+    /** DING (钉一下) to the unread of a red message, up to 200 at a time. */
+    private void sendDing(List<OutboxMessage> group, long markUntil) {
+        for (int from = 0; from < group.size(); from += DingTalkClient.MAX_DING_USERS) {
+            List<OutboxMessage> part = group.subList(from, Math.min(group.size(), from + DingTalkClient.MAX_DING_USERS));
+            List<Long> ids = part.stream().map(OutboxMessage::id).toList();
+            try {
+                quota.count("ding");
+                String ding = followUp.ding(part);
+                markSent(ids, ding, markUntil);
+            } catch (DingTalkException e) {
+                failed(ids, maxAttempts(part), e);
+            }
+        }
+    }
+
+    /**
      * Marks sent rows, trying again while the database is away or picks this node as a
      * deadlock's loser, until {@code until} ({@link System#nanoTime()}: half the claim time,
      * so that no node has released the rows yet). Past it the rows stay claimed,
@@ -228,9 +269,18 @@ public class Dispatcher {
      * content to the same person on the same day.
      */
     private void markSent(List<Long> ids, String task, long until) {
+        markSent(ids, task, until, () -> {
+        });
+    }
+
+    /** Marks sent rows and, in the same transaction, does what follows from their sending. */
+    private void markSent(List<Long> ids, String task, long until, Runnable andThen) {
         while (true) {
             try {
-                tx.executeWithoutResult(s -> mapper.markSent(ids, clock.instant(), task));
+                tx.executeWithoutResult(s -> {
+                    mapper.markSent(ids, clock.instant(), task);
+                    andThen.run();
+                });
                 return;
             } catch (DataAccessException | TransactionException e) {
                 if (System.nanoTime() - until >= 0) {

@@ -53,6 +53,13 @@ class NotificationController {
         return mapper.list(status, problemId, limit);
     }
 
+    @GetMapping("/read-state")
+    @Operation(summary = "一个问题的钉钉消息及已读情况（已读 n/m）")
+    List<MessageReadState> readState(@RequestParam long problemId, Authentication authentication) {
+        requireLegalOrAdmin(authentication);
+        return mapper.readStates(problemId);
+    }
+
     @PostMapping("/{id}/retry")
     @Operation(summary = "重发一条发送失败的消息")
     @Transactional

@@ -24,7 +24,9 @@ public enum NotificationStep {
     /** a ticket of the public not triaged by its due time (诉求分派超期): the legal department */
     TRIAGE_OVERDUE("诉求分派超期"),
     /** a call back (回访) not made by its due time: the legal department */
-    CALLBACK_OVERDUE("回访超期");
+    CALLBACK_OVERDUE("回访超期"),
+    /** the 8 o'clock digest of each person's own figures and problems (每日早8时推送) */
+    DIGEST("每日推送");
 
     private final String label;
 

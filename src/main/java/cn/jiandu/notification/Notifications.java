@@ -143,6 +143,32 @@ public class Notifications {
         return names;
     }
 
+    /**
+     * One work notification to one person, once: {@code key} is the message's idempotency
+     * key (e.g. {@code digest:2026-12-07:dt100001}), so that two nodes or a run again write it
+     * once. Goes now (quiet hours aside: the caller chooses its time). Returns whether it was new.
+     */
+    @Transactional
+    public boolean personal(Officer officer, NotificationStep step, String key, String title, String markdown,
+            String link) {
+        if (officer.dingtalkUserId() == null || !officer.active()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return insert(key, key, OutboxMessage.WORK, officer.dingtalkUserId(), officer.name(), null, step, null, title,
+                markdown, link, null, now, now);
+    }
+
+    /** Whether a message of this key was written already (sent or not). */
+    public boolean written(String key) {
+        return outbox.exists(key) > 0;
+    }
+
+    /** A problem's work notifications, one per message, with 已读 n/m where the read state was checked. */
+    public List<MessageReadState> readStates(long problemId) {
+        return outbox.readStates(problemId);
+    }
+
     /** A message to a group robot (the bureau's reports): markdown as given. */
     @Transactional
     public boolean robot(String robot, String key, String title, String markdown, List<String> atMobiles) {

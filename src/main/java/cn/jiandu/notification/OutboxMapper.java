@@ -47,6 +47,17 @@ interface OutboxMapper {
 
     int pruneRobotSends(@Param("before") Instant before);
 
+    /** The work notification rows of a message sent with one DingTalk task. */
+    List<OutboxMessage> sentWithTask(@Param("task") String task, @Param("messageKey") String messageKey);
+
+    int readRecorded(@Param("outboxId") long outboxId);
+
+    int insertRead(@Param("outboxId") long outboxId, @Param("messageKey") String messageKey,
+            @Param("problemId") Long problemId, @Param("userId") String userId, @Param("read") boolean read,
+            @Param("at") Instant at);
+
+    List<MessageReadState> readStates(@Param("problemId") long problemId);
+
     /** An insert into the outbox. */
     record NewMessage(String idemKey, String messageKey, String channel, String recipient, String recipientName,
             Long problemId, String step, String level, String title, String body, String link, String atMobiles,

@@ -12,6 +12,10 @@ public record OutboxMessage(long id, String idemKey, String messageKey, String c
     static final String ROBOT = "ROBOT";
     /** a DingTalk to-do (钉钉待办) to reconcile with dingtalk_todo; the recipient is the task id */
     static final String TODO = "TODO";
+    /** a red work notification's read check (已读检查), due ding-after after it was sent; recipient: its task id */
+    static final String READ_CHECK = "READ_CHECK";
+    /** a DING (钉一下) to someone who did not read a red message */
+    static final String DING = "DING";
     static final String PENDING = "PENDING";
     static final String SENDING = "SENDING";
     static final String SENT = "SENT";

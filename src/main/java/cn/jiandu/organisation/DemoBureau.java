@@ -37,8 +37,11 @@ class DemoBureau {
     public void seed() throws IOException {
         try (InputStream units = new ClassPathResource("db/demo/units.csv").getInputStream();
              InputStream officers = new ClassPathResource("db/demo/officers.csv").getInputStream()) {
-            var u = organisation.importUnits(CsvInput.open(units, CSV));
+            byte[] unitRows = units.readAllBytes();
+            // the units' deputy leaders (分管领导) are officers: the units go in once without them, once with them
+            var u = organisation.importUnits(CsvInput.open(new java.io.ByteArrayInputStream(unitRows), CSV), false);
             var o = organisation.importOfficers(CsvInput.open(officers, CSV));
+            organisation.importUnits(CsvInput.open(new java.io.ByteArrayInputStream(unitRows), CSV), true);
             log.info("Demo bureau seeded: units {} new / {} updated, officers {} new / {} updated",
                     u.created(), u.updated(), o.created(), o.updated());
         }

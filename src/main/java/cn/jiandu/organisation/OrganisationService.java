@@ -107,6 +107,7 @@ public class OrganisationService {
         }
         Unit unit = request.toUnit();
         checkParent(unit, null, Map.of());
+        checkLeader(unit, null, "leaderOfficerNo");
         mapper.insertUnit(unit);
         identity.saveUnit(unit);
         return unit;
@@ -119,6 +120,7 @@ public class OrganisationService {
         unit(code);
         Unit unit = request.toUnit();
         checkParent(unit, null, Map.of());
+        checkLeader(unit, null, "leaderOfficerNo");
         mapper.updateUnit(unit);
         identity.saveUnit(unit);
         return unit;
@@ -154,6 +156,15 @@ public class OrganisationService {
      */
     @Transactional
     ImportResult importUnits(CsvInput csv) {
+        return importUnits(csv, true);
+    }
+
+    /**
+     * The import; without {@code leaders} the column leader_officer_no is left out (the demo
+     * imports its units before their leaders exist, then once more with them).
+     */
+    @Transactional
+    ImportResult importUnits(CsvInput csv, boolean leaders) {
         Map<String, Integer> lines = new HashMap<>();
         Map<String, UnitRequest> rows = new LinkedHashMap<>();
         List<InputError> errors = new ArrayList<>();
@@ -161,9 +172,9 @@ public class OrganisationService {
         for (CsvInput.Row row : csv) {
             int line = row.line();
             UnitRequest request = new UnitRequest(row.get("code"), row.get("name"), row.get("parent_code"),
-                    row.getEnum("kind", UnitKind.class, errors));
+                    row.getEnum("kind", UnitKind.class, errors), leaders ? row.get("leader_officer_no") : null);
             int before = errors.size();
-            validate(request, line, errors, Map.of("parentCode", "parent_code"));
+            validate(request, line, errors, Map.of("parentCode", "parent_code", "leaderOfficerNo", "leader_officer_no"));
             if (errors.size() == before && rows.putIfAbsent(request.code(), request) != null) {
                 errors.add(new InputError(line, "code", "单位代码重复: " + request.code()
                         + "（第" + lines.get(request.code()) + "行）"));
@@ -176,6 +187,7 @@ public class OrganisationService {
         for (Unit unit : incoming.values()) {
             try {
                 checkParent(unit, lines.get(unit.code()), incoming);
+                checkLeader(unit, lines.get(unit.code()), "leader_officer_no");
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
             }
@@ -271,6 +283,21 @@ public class OrganisationService {
             errors.add(new InputError(line, "password", "新建民警必须设置初始密码"));
         } else if (password != null && password.length() < security.minPasswordLength()) {
             errors.add(new InputError(line, "password", "密码至少" + security.minPasswordLength() + "位"));
+        }
+    }
+
+    /** A unit's deputy leader in charge (分管领导) is an existing officer with the role DEPUTY_LEADER. */
+    private void checkLeader(Unit unit, Integer line, String field) {
+        if (unit.leaderOfficerNo() == null) {
+            return;
+        }
+        Officer leader = findOfficer(unit.leaderOfficerNo()).orElse(null);
+        if (leader == null) {
+            throw new InvalidInputException(List.of(new InputError(line, field, "分管领导不存在: " + unit.leaderOfficerNo())));
+        }
+        if (!leader.roles().contains(Role.DEPUTY_LEADER)) {
+            throw new InvalidInputException(List.of(new InputError(line, field,
+                    "分管领导必须是分管局领导（DEPUTY_LEADER）: " + unit.leaderOfficerNo())));
         }
     }
 

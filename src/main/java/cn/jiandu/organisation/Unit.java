@@ -1,7 +1,15 @@
 package cn.jiandu.organisation;
 
-/** A unit (单位) of the bureau: a 派出所, a 警种 or a department. */
-public record Unit(String code, String name, String parentCode, UnitKind kind) {
+/**
+ * A unit (单位) of the bureau: a 派出所, a 警种 or a department. {@code leaderOfficerNo} is its
+ * deputy leader in charge (分管领导), an officer with the role DEPUTY_LEADER, or null.
+ */
+public record Unit(String code, String name, String parentCode, UnitKind kind, String leaderOfficerNo) {
+
+    /** A unit without a deputy leader in charge. */
+    public Unit(String code, String name, String parentCode, UnitKind kind) {
+        this(code, name, parentCode, kind, null);
+    }
 
     /** The Camunda group whose members are the unit's officers. */
     public String groupId() {

@@ -19,10 +19,17 @@ record UnitRequest(
         @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "上级单位代码格式不正确")
         String parentCode,
         @NotNull(message = "单位类型不能为空，可选值: BUREAU, LEGAL, DISCIPLINE, CRIMINAL_POLICE, STATION, OTHER")
-        UnitKind kind) {
+        UnitKind kind,
+        /* the deputy leader in charge (分管领导): an officer with the role DEPUTY_LEADER */
+        @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "分管领导警号格式不正确")
+        String leaderOfficerNo) {
+
+    UnitRequest(String code, String name, String parentCode, UnitKind kind) {
+        this(code, name, parentCode, kind, null);
+    }
 
     Unit toUnit() {
-        return new Unit(code, name.strip(), blankToNull(parentCode), kind);
+        return new Unit(code, name.strip(), blankToNull(parentCode), kind, blankToNull(leaderOfficerNo));
     }
 
     static String blankToNull(String s) {

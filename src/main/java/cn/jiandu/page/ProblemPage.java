@@ -23,6 +23,8 @@ import cn.jiandu.evidence.EvidenceItem;
 import cn.jiandu.evidence.EvidenceService;
 import cn.jiandu.level.Level;
 import cn.jiandu.notification.dingtalk.DingTalkQuota;
+import cn.jiandu.notification.MessageReadState;
+import cn.jiandu.notification.Notifications;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Problem;
@@ -60,11 +62,14 @@ class ProblemPage {
     private final Clock clock;
     private final ProblemService problemService;
     private final DingTalkQuota quota;
+    private final Notifications notifications;
 
     ProblemPage(ProblemViews views, EvidenceService evidence, TalkRecords talks, ProblemClocks clocks,
-            OrganisationService organisation, Clock clock, ProblemService problemService, DingTalkQuota quota) {
+            OrganisationService organisation, Clock clock, ProblemService problemService, DingTalkQuota quota,
+            Notifications notifications) {
         this.quota = quota;
         this.problemService = problemService;
+        this.notifications = notifications;
         this.views = views;
         this.evidence = evidence;
         this.talks = talks;
@@ -74,6 +79,10 @@ class ProblemPage {
     }
 
     public record Fact(String label, String value) {
+    }
+
+    /** A DingTalk work notification about the problem (钉钉消息): when, which step, to whom, 已读 n/m once checked. */
+    public record MessageRow(String at, String step, String recipients, String read) {
     }
 
     /** A ticket of the public the problem came from or was merged with; its page for those who may read it. */
@@ -161,6 +170,7 @@ class ProblemPage {
         model.put("transfers", view.timeline().stream().filter(e -> TRANSFERS.contains(e.kind()))
                 .map(e -> line(e, people)).toList());
         model.put("talks", talks.forProblem(id).stream().map(t -> talkRow(t, people)).toList());
+        model.put("messages", notifications.readStates(id).stream().map(ProblemPage::messageRow).toList());
         model.put("tasks", clocks.openTasks(problem).stream().map(t -> new TaskRow(t.id(), t.name(),
                 t.assignee() == null ? "待认领" : people.withUnit(t.assignee()), ChineseDates.dateTime(t.created()),
                 ChineseDates.dateTime(t.due()), t.due() != null && t.due().toInstant().isBefore(now),
@@ -173,6 +183,13 @@ class ProblemPage {
         model.put("now", ChineseDates.dateTime(now));
         model.put("quotaBanner", user.hasRole(Role.ADMIN) ? quotaBanner() : null);
         return model;
+    }
+
+    private static MessageRow messageRow(MessageReadState m) {
+        String level = m.level() == null ? "" : "（" + Level.valueOf(m.level()).label() + "）";
+        String step = (m.messageKey().startsWith("urgent:") ? "【紧急】" : "") + m.stepLabel() + level;
+        return new MessageRow(m.sentAt() == null ? "待发送" : ChineseDates.dateTime(m.sentAt()), step,
+                m.recipients() == null ? "" : m.recipients(), m.readText());
     }
 
     private static List<Fact> facts(ProblemView v, People people) {
