@@ -24,7 +24,11 @@ public enum NotificationStep {
     /** a ticket of the public not triaged by its due time (诉求分派超期): the legal department */
     TRIAGE_OVERDUE("诉求分派超期"),
     /** a call back (回访) not made by its due time: the legal department */
-    CALLBACK_OVERDUE("回访超期");
+    CALLBACK_OVERDUE("回访超期"),
+    /** the deputy leader's 批示 at 督办 (督办批示): the unit head and the officer, with its text */
+    INSTRUCTION("领导批示"),
+    /** the deputy leader did not act on 督办批示 by its due time: the chief */
+    INSTRUCTION_OVERDUE("督办批示超期");
 
     private final String label;
 
