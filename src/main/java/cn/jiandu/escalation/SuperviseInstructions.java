@@ -66,13 +66,16 @@ class SuperviseInstructions {
         }
     }
 
-    /** The task is past its due time: the chief is told, once per task. */
+    /**
+     * The task is past its due time: the chief is told, once per task (its due time tells one
+     * 督办 from another: they never fall in the same second).
+     */
     @Transactional
-    void overdue(long problemId, Level level, Date due, String executionId) {
+    void overdue(long problemId, Level level, Date due) {
         String what = TimelineText.text("timeline.instruction.overdue");
         problems.record(problemId, EventKind.OVERDUE, EscalationService.SYSTEM, level, what, null);
         notices.send(problemId, NotificationStep.INSTRUCTION_OVERDUE,
-                (due == null ? "none" : String.valueOf(due.getTime() / 1000)) + "-" + executionId, what, null);
+                due == null ? "none" : String.valueOf(due.getTime() / 1000), what, null);
     }
 
     /**
@@ -109,8 +112,7 @@ class SuperviseInstructions {
         @Override
         public void execute(DelegateExecution execution) {
             instructions.overdue(Variables.problemId(execution), Variables.level(execution),
-                    (Date) execution.getVariable(Rectification.INSTRUCTION_DUE),
-                    execution.getParentActivityInstanceId());
+                    (Date) execution.getVariable(Rectification.INSTRUCTION_DUE));
         }
     }
 }
