@@ -222,6 +222,8 @@ class TasklistBrowserIT extends ItSupport {
             clock.setNow(deadline.plusDays(12).toInstant());
             fx.awaitProblem(legal, id, p -> p.path("timeline").toString().contains("督办批示"));
             String task = fx.taskId(deputy, id, "Task_SuperviseInstruction");
+            assertThat(fx.as(deputy).postJson("/engine-rest/task/" + task + "/claim", Map.of("userId", deputy))
+                    .status()).isEqualTo(204);
 
             browser = Browsers.open(1440, 1000, "en-US");
             login(browser, deputy);
@@ -229,12 +231,16 @@ class TasklistBrowserIT extends ItSupport {
             wait(browser, 30).until(d -> d.findElements(By.cssSelector(".fjs-form")).stream()
                     .anyMatch(f -> f.getText().contains("办理方式")));
             String form = browser.findElement(By.cssSelector(".fjs-form")).getText();
-            assertThat(form).contains("督办批示", "刑事案件久拖未立" + u, "东关派出所" + u, "批示期限", "已阅")
+            assertThat(form).contains("督办批示", "问题标题", "责任单位", "预警等级", "批示期限", "办理方式", "已阅")
                     .doesNotContain("**", "{{");
-            WebElement choice = wait(browser, 10).until(d -> d.findElements(By.cssSelector(".fjs-form label"))
-                    .stream().filter(l -> "批示".equals(l.getText().strip())).findFirst().orElse(null));
-            browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", choice);
-            choice.click();
+            // the problem's facts, read-only
+            String values = (String) browser.executeScript("return Array.from(document.querySelectorAll("
+                    + "'.fjs-form input[disabled], .fjs-form textarea[disabled]')).map(e => e.value).join('\\n');");
+            assertThat(values).contains("刑事案件久拖未立" + u, "东关派出所" + u, "黄色");
+            // 批示 (the first choice), clicked as a person would; the form's pane scrolls on its own
+            WebElement choice = wait(browser, 10).until(d -> d.findElements(By.cssSelector(
+                    ".fjs-form input[type='radio'][id$='Field_instructionKind-0']")).stream().findFirst().orElse(null));
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", choice);
             wait(browser, 10).until(d -> d.findElement(By.cssSelector(".fjs-form")).getText().contains("批示内容"));
             complete(browser);
             wait(browser, 10).until(d -> !d.findElements(By.cssSelector(".fjs-form-field-error")).isEmpty());
