@@ -40,6 +40,12 @@
   <#case "SIGN_SUPERVISE">
 逾期未签收，分管局领导督办，预警等级随之提升，请单位负责人立即签收并组织整改。
     <#break>
+  <#case "INSTRUCTION">
+分管局领导对本问题作出批示，请责任单位认真落实，整改期限不变。
+    <#break>
+  <#case "INSTRUCTION_OVERDUE">
+本问题已由分管局领导督办，督办批示到期仍未办理，请局长知悉。
+    <#break>
   <#case "VOIDED">
 本问题已由法制部门作废，整改督办流程已终止，无需再签收或整改，相关扣分已撤销。
     <#break>

@@ -28,6 +28,8 @@
       <#elseif trigger == "SENSITIVE"><p>该问题涉及舆情或涉警信访，社会敏感，依照分局三色预警工作机制直接启动红色预警。</p>
       <#elseif !(problem.reason)?has_content><p>该问题可能引发社会关注、舆论炒作或涉警信访，或经黄色预警后逾期仍未纠正，依照分局三色预警工作机制启动红色预警。</p></#if>
     </td></tr>
+    <#-- 督办批示: the deputy leader's latest 批示 before this order (escalation/DocumentIssuer) -->
+    <#if (problem.instruction)?has_content><tr><th>领导批示</th><td><p id="instruction">分管局领导批示：${problem.instruction}（${(problem.instructionBy)!""}，${(problem.instructionDate)!""}）</p></td></tr></#if>
     <tr><th>督办要求</th><td>
       <p><span class="item">一、</span>你单位主要负责人为整改第一责任人，要亲自研究部署，逐项制定整改措施，<#if (problem.deadline)??>于${layout.deadline()}前</#if>整改到位。</p>
       <p><span class="item">二、</span>整改完毕后，将整改情况及对有关责任人员的处理情况书面报告分局执法监督委员会（办公室设在法制大队）。</p>

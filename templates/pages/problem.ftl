@@ -1,7 +1,7 @@
 <#--
   One problem's page (问题详情页), GET /problems/{id}: model from cn.jiandu.page.ProblemPage —
   p (cn.jiandu.problem.ProblemView), level (BLUE/YELLOW/RED/NONE), levelText, statusText,
-  facts, deadline (with basis: 期限说明), documents, evidence, pauses, transfers, talks,
+  facts, deadline (with basis: 期限说明), documents, evidence, pauses, transfers, instructions (领导批示), talks,
   timeline, tasks, messages, actions, viewer, now, quotaBanner (ADMIN, at 80 % of the
   month's DingTalk quota; else absent). Readable at 375 px, printable.
 -->
@@ -155,6 +155,20 @@
   <ul class="rows">
     <#list transfers as t>
     <li><b>${t.label}</b> <span class="meta">${t.at} · ${t.who}</span><span class="note">${t.text}</span></li>
+    </#list>
+  </ul>
+</section>
+</#if>
+
+<#if instructions?has_content>
+<section class="card" id="instructions">
+  <h2>领导批示</h2>
+  <ul class="rows">
+    <#list instructions as i>
+    <li>
+      <b>分管局领导${i.by}${i.kind}</b> <span class="meta">${i.at}</span>
+      <#if i.text?has_content><span class="note">${i.text}</span></#if>
+    </li>
     </#list>
   </ul>
 </section>

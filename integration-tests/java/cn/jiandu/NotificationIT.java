@@ -133,6 +133,9 @@ class NotificationIT extends ItSupport {
         await(id, p -> "RED".equals(p.path("level").asText()));
         // by then the yellow level's talk is past its due date too (超期提醒)
         await(id, p -> kinds(p).contains("OVERDUE"));
+        // and the deputy leader's 督办批示 of the first 督办 (yellow: 12 hours) is past its due time:
+        // the chief is told (its level is whichever the problem has when the timer fires)
+        await(id, p -> p.path("timeline").toString().contains("督办批示逾期未办理"));
         drain();
 
         String blue = "【蓝色预警】";
@@ -151,7 +154,9 @@ class NotificationIT extends ItSupport {
                 ylw + "谈话约谈超期：" + title);
         assertThat(titles("DISCIPLINE_INSPECTOR", title)).containsExactlyInAnyOrder(ylw + "预警通知：" + title,
                 red + "预警通知：" + title);
-        assertThat(titles("CHIEF", title)).containsExactly(red + "预警通知：" + title);
+        assertThat(titles("CHIEF", title)).filteredOn(t -> !t.endsWith("督办批示超期：" + title))
+                .containsExactly(red + "预警通知：" + title);
+        assertThat(titles("CHIEF", title)).filteredOn(t -> t.endsWith("督办批示超期：" + title)).hasSize(1);
         assertThat(titles("COMMITTEE", title)).containsExactlyInAnyOrder(ylw + "谈话约谈超期：" + title,
                 red + "预警通知：" + title);
         FakeDingTalk.Received order = dingtalk.inbox("dt" + people.get("CHIEF")).stream()

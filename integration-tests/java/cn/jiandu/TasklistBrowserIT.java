@@ -24,7 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the deadlines (no unlabelled priority), a task form submitted empty says what is missing in
  * Chinese, links to the problem page and shows no stray markup, and the registration form
  * offers units by name, dates in Chinese, and shows a refused unit next to its field.
- * Screenshots: docs/screens/tasklist.png, task-form-validation.png, register-problem.png.
+ * The deputy leader's 督办批示 form: its choice in Chinese, the text required for 批示.
+ * Screenshots: docs/screens/tasklist.png, task-form-validation.png, register-problem.png,
+ * supervise-instruction.png.
  */
 class TasklistBrowserIT extends ItSupport {
 
@@ -198,6 +200,67 @@ class TasklistBrowserIT extends ItSupport {
             throw e;
         } finally {
             browser.quit();
+        }
+    }
+
+    @Test
+    void shouldShowTheDeputyLeaderTheInstructionFormInChinese() throws IOException {
+        String u = unique();
+        String unit = fx.unit("BI" + u, "东关派出所" + u, "STATION");
+        String head = fx.officer("BJ" + u, "赵所长", unit, "UNIT_HEAD", false);
+        String officer = fx.officer("BM" + u, "钱警官", unit, "OFFICER", false);
+        String leaders = fx.unit("BN" + u, "分局领导", "LEGAL");
+        String deputy = fx.officer("BD" + u, "李卫东", leaders, "DEPUTY_LEADER", false);
+        String legal = fx.officer("BP" + u, leaders, "LEGAL_OFFICER");
+        long id = fx.register(legal, Fixtures.problem("HOTLINE_12345", unit, officer, "刑事案件久拖未立" + u,
+                "群众反映报案后久未立案")).path("id").asLong();
+        fx.complete(head, id, "Task_Sign", Map.of("signOutcome", "SIGN"));
+        java.time.OffsetDateTime deadline = java.time.OffsetDateTime.parse(fx.problem(legal, id).path("deadline").asText());
+        ChromeDriver browser = null;
+        try {
+            // past the grace period: 督办, and the deputy leader's 督办批示
+            clock.setNow(deadline.plusDays(12).toInstant());
+            fx.awaitProblem(legal, id, p -> p.path("timeline").toString().contains("督办批示"));
+            String task = fx.taskId(deputy, id, "Task_SuperviseInstruction");
+            assertThat(fx.as(deputy).postJson("/engine-rest/task/" + task + "/claim", Map.of("userId", deputy))
+                    .status()).isEqualTo(204);
+
+            browser = Browsers.open(1440, 1000, "en-US");
+            login(browser, deputy);
+            browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
+            wait(browser, 30).until(d -> d.findElements(By.cssSelector(".fjs-form")).stream()
+                    .anyMatch(f -> f.getText().contains("办理方式")));
+            String form = browser.findElement(By.cssSelector(".fjs-form")).getText();
+            assertThat(form).contains("督办批示", "问题标题", "责任单位", "预警等级", "批示期限", "办理方式", "已阅")
+                    .doesNotContain("**", "{{");
+            // the problem's facts, read-only
+            String values = (String) browser.executeScript("return Array.from(document.querySelectorAll("
+                    + "'.fjs-form input[disabled], .fjs-form textarea[disabled]')).map(e => e.value).join('\\n');");
+            assertThat(values).contains("刑事案件久拖未立" + u, "东关派出所" + u, "黄色");
+            // 批示 (the first choice), clicked as a person would; the form's pane scrolls on its own
+            WebElement choice = wait(browser, 10).until(d -> d.findElements(By.cssSelector(
+                    ".fjs-form input[type='radio'][id$='Field_instructionKind-0']")).stream().findFirst().orElse(null));
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", choice);
+            wait(browser, 10).until(d -> d.findElement(By.cssSelector(".fjs-form")).getText().contains("批示内容"));
+            complete(browser);
+            wait(browser, 10).until(d -> !d.findElements(By.cssSelector(".fjs-form-field-error")).isEmpty());
+            assertThat(browser.findElements(By.cssSelector(".fjs-form-field-error li")).stream()
+                    .map(WebElement::getText)).isNotEmpty().allSatisfy(e -> assertThat(e).isEqualTo("此项为必填项"));
+            screenshot(browser, "supervise-instruction.png");
+            assertThat(tasks.createTaskQuery().taskId(task).count()).isOne();
+        } catch (RuntimeException | AssertionError e) {
+            if (browser != null) {
+                Files.createDirectories(Path.of("target"));
+                Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(),
+                        Path.of("target", "instruction-failure.png"), StandardCopyOption.REPLACE_EXISTING);
+                Files.writeString(Path.of("target", "instruction-failure.html"), browser.getPageSource());
+            }
+            throw e;
+        } finally {
+            if (browser != null) {
+                browser.quit();
+            }
+            clock.reset();
         }
     }
 

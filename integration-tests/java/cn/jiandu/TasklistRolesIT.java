@@ -49,6 +49,7 @@ class TasklistRolesIT extends ItSupport {
         people.put("LEGAL_CAPTAIN", fx.officer("TC" + u, legalUnit, "LEGAL_CAPTAIN"));
         people.put("DISCIPLINE_INSPECTOR", fx.officer("TI" + u, discipline, "DISCIPLINE_INSPECTOR"));
         people.put("CHIEF", fx.officer("TZ" + u, bureau, "CHIEF"));
+        people.put("DEPUTY_LEADER", fx.officer("TV" + u, bureau, "DEPUTY_LEADER"));
     }
 
     private List<JsonNode> filters(String role) {
@@ -69,6 +70,10 @@ class TasklistRolesIT extends ItSupport {
         assertThat(filterNames("LEGAL_CAPTAIN")).containsExactlyInAnyOrder("我的待办", "今日到期", "红色督办");
         assertThat(filterNames("DISCIPLINE_INSPECTOR")).containsExactlyInAnyOrder("我的待办", "今日到期");
         assertThat(filterNames("CHIEF")).containsExactlyInAnyOrder("我的待办", "今日到期", "红色督办");
+        // the deputy leader's 我的待办: his 督办批示
+        assertThat(filterNames("DEPUTY_LEADER")).containsExactlyInAnyOrder("我的待办", "今日到期");
+        assertThat(filters("DEPUTY_LEADER").get(0).path("properties").path("description").asText()
+                + filters("DEPUTY_LEADER").get(1).path("properties").path("description").asText()).contains("督办批示");
         // the chief's 我的待办 is his own: the red level's interviews
         assertThat(filters("CHIEF").stream().filter(f -> "我的待办".equals(f.path("name").asText())).findFirst()
                 .orElseThrow().path("properties").path("description").asText()).contains("约谈");

@@ -55,6 +55,8 @@ class CloseProblemDelegate implements JavaDelegate {
                 TimelineText.text(Boolean.TRUE.equals(problem.closedOnTime()) ? "timeline.closed.onTime"
                         : "timeline.closed.late"), null);
         execution.setVariable(Rectification.CLOSED_ON_TIME, problem.closedOnTime());
+        // an open 督办批示 is withdrawn (Condition_ProblemClosed)
+        execution.setVariable(Rectification.PROBLEM_CLOSED, true);
     }
 
     private static ProblemEvent lastReviewStep(List<ProblemEvent> timeline) {

@@ -23,6 +23,12 @@ public class DeadlineExpressions {
                 field);
     }
 
+    /** {@code ${deadlines.dueInHours(execution, 'instructionHours')}}: natural hours from now. */
+    public Date dueInHours(DelegateExecution execution, String field) {
+        return escalation.dueInHours(Variables.text(execution, Rectification.DEADLINE_RULES),
+                Variables.level(execution), field);
+    }
+
     /**
      * {@code ${deadlines.dailyAfter(execution, 'reviewDays')}}: a timer cycle firing at 09:00
      * every day after the due date of the field; the step it starts skips non-working days.

@@ -10,10 +10,14 @@ import cn.jiandu.calendar.PeriodUnit;
  * be paused in all (暂停计时上限); rules locked before the column existed read 0, no pause.
  * {@code evidenceRequired}: 整改 is reported done only with evidence uploaded (整改佐证材料);
  * rules locked before the column existed read null, which requires it too.
+ * {@code instructionHours}: the hours the deputy leader has for his instruction at 督办
+ * (督办批示时限); rules locked before the column existed read null, {@link #DEFAULT_INSTRUCTION_HOURS}.
  */
 record DeadlineRule(int periodAmount, PeriodUnit periodUnit, int signHours, int signGraceHours,
         int reminderLeadHours, int reminderIntervalHours, int graceDays, int reviewDays, int instructionDays,
-        int talkDays, int maxPauseDays, Boolean evidenceRequired) {
+        int talkDays, int maxPauseDays, Boolean evidenceRequired, Integer instructionHours) {
+
+    static final int DEFAULT_INSTRUCTION_HOURS = 24;
 
     static DeadlineRule of(Map<String, Object> result) {
         return new DeadlineRule(number(result, "periodAmount"), PeriodUnit.valueOf((String) result.get("periodUnit")),
@@ -21,12 +25,22 @@ record DeadlineRule(int periodAmount, PeriodUnit periodUnit, int signHours, int 
                 Math.max(1, number(result, "reminderIntervalHours")), number(result, "graceDays"),
                 number(result, "reviewDays"), number(result, "instructionDays"), number(result, "talkDays"),
                 optional(result, "maxPauseDays"),
-                result.get("evidenceRequired") instanceof Boolean b ? b : Boolean.TRUE);
+                result.get("evidenceRequired") instanceof Boolean b ? b : Boolean.TRUE,
+                result.get("instructionHours") instanceof Number n ? n.intValue() : null);
     }
 
     /** Whether reporting 整改 done needs evidence (整改佐证材料); absent means yes. */
     boolean needsEvidence() {
         return evidenceRequired == null || evidenceRequired;
+    }
+
+    int hours(String field) {
+        return switch (field) {
+            case "instructionHours" -> instructionHours == null || instructionHours <= 0 ? DEFAULT_INSTRUCTION_HOURS
+                    : instructionHours;
+            case "signHours" -> signHours;
+            default -> throw new IllegalArgumentException("Unknown deadline field in hours: " + field);
+        };
     }
 
     int days(String field) {

@@ -16,6 +16,7 @@ import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.organisation.Unit;
 import cn.jiandu.problem.EventKind;
 import cn.jiandu.problem.Problem;
+import cn.jiandu.problem.ProblemInstructions;
 import cn.jiandu.problem.ProblemService;
 import cn.jiandu.problem.TimelineText;
 import cn.jiandu.time.Times;
@@ -27,8 +28,11 @@ class DocumentIssuer {
     private final DocumentService documents;
     private final ProblemService problems;
     private final OrganisationService organisation;
+    private final ProblemInstructions instructions;
 
-    DocumentIssuer(DocumentService documents, ProblemService problems, OrganisationService organisation) {
+    DocumentIssuer(DocumentService documents, ProblemService problems, OrganisationService organisation,
+            ProblemInstructions instructions) {
+        this.instructions = instructions;
         this.documents = documents;
         this.problems = problems;
         this.organisation = organisation;
@@ -98,6 +102,12 @@ class DocumentIssuer {
         model.put("trigger", trigger == null ? "" : trigger);
         model.put("triggerBy", raisedBy == null ? "" : "rule".equals(raisedBy) ? "规则预警"
                 : organisation.findOfficer(raisedBy).map(o -> o.name() + "（" + o.officerNo() + "）").orElse(raisedBy));
+        // 督办批示: the deputy leader's latest 批示 before this document, printed on it
+        instructions.latestInstruction(problemId).ifPresent(i -> {
+            model.put("instruction", i.text());
+            model.put("instructionBy", i.officerName());
+            model.put("instructionDate", cn.jiandu.text.ChineseDates.date(i.createdAt()));
+        });
         Document document = documents.issue(new IssueCommand(problemId, problem.unitCode(), type,
                 EscalationService.SYSTEM, model));
         long entry = problems.record(problemId, EventKind.DOCUMENT, EscalationService.SYSTEM, level,

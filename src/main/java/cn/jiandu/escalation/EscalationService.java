@@ -186,6 +186,11 @@ class EscalationService {
         return java.util.Date.from(calendar.deadline(now(), Math.max(1, days), PeriodUnit.WORKING_DAYS).toInstant());
     }
 
+    /** Hours from now (natural hours, like the signing clock), by a field of the level's rule. */
+    java.util.Date dueInHours(String rulesJson, Level level, String field) {
+        return java.util.Date.from(now().plusHours(rule(rulesJson, level).hours(field)).toInstant());
+    }
+
     private Clocks clocks(DeadlineRule rule, boolean signed) {
         ZonedDateTime now = now();
         ZonedDateTime signDue = signed ? null : now.plusHours(rule.signHours());

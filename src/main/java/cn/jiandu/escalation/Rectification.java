@@ -27,6 +27,11 @@ final class Rectification {
     static final String TASK_TALK_OVERDUE = "Task_TalkOverdue";
     static final String TASK_INTERVIEW_OVERDUE = "Task_InterviewOverdue";
     static final String TASK_DECIDE_TRANSFER = "Task_DecideTransfer";
+    /** 督办批示: the deputy leader's instruction at 督办 (event sub-process SubProcess_Instruction) */
+    static final String TASK_SUPERVISE_INSTRUCTION = "Task_SuperviseInstruction";
+    static final String TASK_INSTRUCTION_OVERDUE = "Task_InstructionOverdue";
+    /** who instructs: the candidate group of Task_SuperviseInstruction (分管局领导) */
+    static final String GROUP_DEPUTY_LEADER = "DEPUTY_LEADER";
 
     // variables the process and its steps write
     static final String PROBLEM_ID = "problemId";
@@ -74,6 +79,10 @@ final class Rectification {
     static final String TRANSFER_REJECTIONS = "transferRejections";
     /** the review form's list of the evidence (整改佐证材料), written when the review task starts */
     static final String EVIDENCE_LIST = "evidenceList";
+    /** the due time of one 督办批示 (local to its event sub-process), from deadlines.dmn instructionHours */
+    static final String INSTRUCTION_DUE = "instructionDue";
+    /** set when the problem is closed (闭环): an open 督办批示 is withdrawn */
+    static final String PROBLEM_CLOSED = "problemClosed";
 
     // the problem as the start gives it and the forms show it
     static final String SOURCE = "source";
@@ -123,6 +132,11 @@ final class Rectification {
     static final String PAUSE_COMMENT = "pauseComment";
     static final String INSTRUCTION_SUMMARY = "instructionSummary";
     static final String INSTRUCTION_BY = "instructionBy";
+    // supervise-instruction.form (督办批示): 批示 with a text, or 已阅
+    static final String INSTRUCTION_KIND = "instructionKind";
+    static final String INSTRUCTION = "instruction";
+    static final String KIND_INSTRUCT = "批示";
+    static final String KIND_READ = "已阅";
     static final String TALK_DATE = "talkDate";
     static final String TALK_TARGETS = "talkTargets";
     static final String TALK_RECORD = "talkRecord";
@@ -164,7 +178,8 @@ final class Rectification {
             LEVEL_LABEL, PROBLEM_TITLE, PROBLEM_DESCRIPTION, UNIT_NAME, OFFICER_NAME, SOURCE_NAME, CATEGORY_NAME,
             SIGN_DUE_TEXT, RECTIFY_DUE_TEXT, LEVEL_TRIGGER, LEVEL_TRIGGER_BY, PAUSE_ID, PAUSE_DECIDED_BY,
             PAUSE_STARTED_AT, PAUSE_ENDS_AT, PAUSE_ENDS_AT_TEXT, LAST_DOCUMENT_ID,
-            TRANSFER_REJECTIONS, EVIDENCE_LIST, PROBLEM_URL, CARD_LEVEL, CARD_UNIT, CARD_DUE);
+            TRANSFER_REJECTIONS, EVIDENCE_LIST, PROBLEM_URL, CARD_LEVEL, CARD_UNIT, CARD_DUE,
+            INSTRUCTION_DUE, PROBLEM_CLOSED);
 
     /** At registration the start form names the unit and the officer; the rest stays the process's. */
     static final java.util.Set<String> ENGINE_OWNED_AT_START = ENGINE_OWNED.stream()

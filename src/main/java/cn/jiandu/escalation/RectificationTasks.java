@@ -31,9 +31,11 @@ class RectificationTasks implements TaskListener {
     private final TalkRecorder talks;
     private final Transfers transfers;
     private final EvidenceService evidence;
+    private final SuperviseInstructions instructions;
 
     RectificationTasks(ProblemService problems, IdentityService identity, TalkRecorder talks, Transfers transfers,
-            EvidenceService evidence) {
+            EvidenceService evidence, SuperviseInstructions instructions) {
+        this.instructions = instructions;
         this.evidence = evidence;
         this.problems = problems;
         this.identity = identity;
@@ -192,6 +194,7 @@ class RectificationTasks implements TaskListener {
             }
             case Rectification.TASK_AWAIT_INSTRUCTION -> problems.record(problemId, EventKind.TASK_COMPLETED, actor,
                     level, comment("timeline.instruction", task, Rectification.INSTRUCTION_SUMMARY), task.getId());
+            case Rectification.TASK_SUPERVISE_INSTRUCTION -> instructions.completed(task, actor);
             case Rectification.TASK_DISCIPLINE_TALK -> talked(task, TalkKind.DISCIPLINE_TALK, problemId, level, actor);
             case Rectification.TASK_LEADERSHIP_INTERVIEW ->
                 talked(task, TalkKind.LEADERSHIP_INTERVIEW, problemId, level, actor);

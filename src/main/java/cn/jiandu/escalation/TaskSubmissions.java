@@ -92,9 +92,10 @@ public class TaskSubmissions implements FormSubmissionPolicy {
             FormFields fields = taskForm(taskId);
             String form = task.getTaskDefinitionKey();
             boolean intake = isIntake(task);
-            if (intake && !holdsRole(taskId, submitter)) {
+            if (roleOnly(task) && !holdsRole(taskId, submitter)) {
                 Verdict verdict = Verdict.forbidden(form, switch (form) {
                     case IntakeFlow.TASK_CALLBACK_REVIEW -> "群众诉求的回访复核只能由法制大队长办理，任务仍待办理";
+                    case Rectification.TASK_SUPERVISE_INSTRUCTION -> "督办批示只能由分管局领导办理，任务仍待办理";
                     default -> "群众诉求的分派和回访只能由法制员办理，任务仍待办理";
                 });
                 report(verdict, submitter, "task " + taskId + " (" + form + ")");
@@ -104,6 +105,9 @@ public class TaskSubmissions implements FormSubmissionPolicy {
             if (verdict.accepted() && intake) {
                 verdict = new Verdict(form, intakeChecks.refusals(taskId, form, variables).stream()
                         .map(refusal -> labelled(fields, refusal)).toList());
+            }
+            if (verdict.accepted() && Rectification.TASK_SUPERVISE_INSTRUCTION.equals(form)) {
+                verdict = instruction(taskId, form, fields, variables);
             }
             if (verdict.accepted() && Rectification.TASK_DECIDE_TRANSFER.equals(form)) {
                 verdict = transferTarget(taskId, form, variables);
@@ -215,7 +219,7 @@ public class TaskSubmissions implements FormSubmissionPolicy {
         try {
             identity.clearAuthentication();
             Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-            if (task == null || !isIntake(task)) {
+            if (task == null || !roleOnly(task)) {
                 return new Verdict(null, List.of());
             }
             List<String> groups = identity.createGroupQuery().groupMember(assignee).list().stream()
@@ -223,15 +227,49 @@ public class TaskSubmissions implements FormSubmissionPolicy {
             if (holdsRole(taskId, new Submitter(assignee, groups))) {
                 return new Verdict(task.getTaskDefinitionKey(), List.of());
             }
-            Verdict verdict = Verdict.forbidden(task.getTaskDefinitionKey(),
-                    IntakeFlow.TASK_CALLBACK_REVIEW.equals(task.getTaskDefinitionKey())
-                            ? "群众诉求的回访复核只能交给法制大队长办理，任务未改变"
-                            : "群众诉求的分派和回访只能交给法制员办理，任务未改变");
+            Verdict verdict = Verdict.forbidden(task.getTaskDefinitionKey(), switch (task.getTaskDefinitionKey()) {
+                case IntakeFlow.TASK_CALLBACK_REVIEW -> "群众诉求的回访复核只能交给法制大队长办理，任务未改变";
+                case Rectification.TASK_SUPERVISE_INSTRUCTION -> "督办批示只能交给分管局领导办理，任务未改变";
+                default -> "群众诉求的分派和回访只能交给法制员办理，任务未改变";
+            });
             report(verdict, submitter, "assignment of task " + taskId + " (" + task.getTaskDefinitionKey() + ")");
             return verdict;
         } finally {
             restore(saved);
         }
+    }
+
+    /**
+     * A task only its role (candidate group) or an administrator may take or complete: every
+     * task of a ticket of the public, and the deputy leader's 督办批示 (no legal officer or
+     * unit head decides for him).
+     */
+    private static boolean roleOnly(Task task) {
+        return isIntake(task) || Rectification.TASK_SUPERVISE_INSTRUCTION.equals(task.getTaskDefinitionKey());
+    }
+
+    /**
+     * 督办批示: 批示 or 已阅 must be chosen; 批示 needs its text (the form's length). Checked here
+     * so that the task stays open and the reason names the field.
+     */
+    private Verdict instruction(String taskId, String form, FormFields fields, Map<String, Submitted> variables) {
+        String kind = variables.containsKey(Rectification.INSTRUCTION_KIND)
+                ? submittedText(variables, Rectification.INSTRUCTION_KIND)
+                : (String) tasks.getVariable(taskId, Rectification.INSTRUCTION_KIND);
+        List<Refusal> refusals = new ArrayList<>();
+        if (kind == null || kind.isBlank()) {
+            refusals.add(new Refusal(Rectification.INSTRUCTION_KIND, "请选择批示或已阅"));
+        } else if (!Rectification.KIND_INSTRUCT.equals(kind) && !Rectification.KIND_READ.equals(kind)) {
+            refusals.add(new Refusal(Rectification.INSTRUCTION_KIND, "只能是批示或已阅"));
+        } else if (Rectification.KIND_INSTRUCT.equals(kind)) {
+            String text = variables.containsKey(Rectification.INSTRUCTION)
+                    ? submittedText(variables, Rectification.INSTRUCTION)
+                    : (String) tasks.getVariable(taskId, Rectification.INSTRUCTION);
+            if (text == null || text.isBlank()) {
+                refusals.add(new Refusal(Rectification.INSTRUCTION, "批示时须填写批示内容"));
+            }
+        }
+        return new Verdict(form, refusals.stream().map(refusal -> labelled(fields, refusal)).toList());
     }
 
     /** A task of intake.bpmn (群众诉求), whichever version. */

@@ -40,7 +40,7 @@ class TasklistFilters {
     static final String KEY_PROPERTY = "jianduFilter";
     /** every role that has tasks of its own in the Tasklist */
     private static final List<Role> WITH_TASKS = List.of(Role.OFFICER, Role.UNIT_HEAD, Role.LEGAL_OFFICER,
-            Role.LEGAL_CAPTAIN, Role.DISCIPLINE_INSPECTOR, Role.CHIEF);
+            Role.LEGAL_CAPTAIN, Role.DISCIPLINE_INSPECTOR, Role.CHIEF, Role.DEPUTY_LEADER);
     /** the unit's side of a rectification (签收、整改) and the legal officer who follows it */
     private static final List<Role> RECTIFICATION = List.of(Role.OFFICER, Role.UNIT_HEAD, Role.LEGAL_OFFICER);
 
@@ -88,6 +88,9 @@ class TasklistFilters {
                         () -> withIntakes().taskCandidateGroup(Role.LEGAL_CAPTAIN.groupId()).includeAssignedTasks()),
                 new Spec("mine-chief", "我的待办", "红色预警：主要领导约谈", -10, "#1f6fb2", List.of(Role.CHIEF),
                         () -> base().taskCandidateGroup(Role.CHIEF.groupId()).includeAssignedTasks()),
+                new Spec("mine-deputy", "我的待办", "督办批示：分管局领导对督办问题的批示", -10, "#1f6fb2",
+                        List.of(Role.DEPUTY_LEADER),
+                        () -> base().taskCandidateGroup(Role.DEPUTY_LEADER.groupId()).includeAssignedTasks()),
                 new Spec("to-sign", "本单位待签收", "下发到单位、尚未签收的问题", 0, "#5b8def", List.of(Role.UNIT_HEAD),
                         () -> base().taskDefinitionKey(Rectification.TASK_SIGN)),
                 new Spec("due-today", "今日到期", "今天到期的待办", 10, "#e6a23c", WITH_TASKS, this::dueToday),

@@ -26,7 +26,11 @@ public enum NotificationStep {
     /** a call back (回访) not made by its due time: the legal department */
     CALLBACK_OVERDUE("回访超期"),
     /** the 8 o'clock digest of each person's own figures and problems (每日早8时推送) */
-    DIGEST("每日推送");
+    DIGEST("每日推送"),
+    /** the deputy leader's 批示 at 督办 (督办批示): the unit head and the officer, with its text */
+    INSTRUCTION("领导批示"),
+    /** the deputy leader did not act on 督办批示 by its due time: the chief */
+    INSTRUCTION_OVERDUE("督办批示超期");
 
     private final String label;
 

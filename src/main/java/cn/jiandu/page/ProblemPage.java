@@ -102,6 +102,9 @@ class ProblemPage {
     public record PauseRow(String from, String to, String reason, String detail, String approvedBy) {
     }
 
+    public record InstructionRow(String kind, String text, String by, String at) {
+    }
+
     public record TalkRow(String kind, String heldAt, String participants, String record, String measures,
             String accountability, String recordedBy, Long documentId) {
     }
@@ -169,6 +172,9 @@ class ProblemPage {
         model.put("timeline", timeline);
         model.put("transfers", view.timeline().stream().filter(e -> TRANSFERS.contains(e.kind()))
                 .map(e -> line(e, people)).toList());
+        // 领导批示: the deputy leader's instructions at 督办, oldest first
+        model.put("instructions", view.instructions().stream().map(i -> new InstructionRow(i.kind(),
+                i.text() == null ? "" : i.text(), i.officerName(), ChineseDates.dateTime(i.createdAt()))).toList());
         model.put("talks", talks.forProblem(id).stream().map(t -> talkRow(t, people)).toList());
         model.put("messages", notifications.readStates(id).stream().map(ProblemPage::messageRow).toList());
         model.put("tasks", clocks.openTasks(problem).stream().map(t -> new TaskRow(t.id(), t.name(),

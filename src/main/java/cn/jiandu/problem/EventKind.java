@@ -45,7 +45,9 @@ public enum EventKind {
     /** a call back to a complainant (回访) and its outcome */
     CALLBACK("回访"),
     /** the legal captain reopened the closed problem after a dissatisfied call back (回访不满意重新整改) */
-    REOPENED("重新整改");
+    REOPENED("重新整改"),
+    /** the deputy leader's instruction at 督办 (督办批示: 批示 or 已阅) */
+    INSTRUCTED("领导批示");
 
     private final String label;
 

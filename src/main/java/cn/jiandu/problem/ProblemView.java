@@ -12,7 +12,7 @@ public record ProblemView(long id, String source, String sourceName, String cate
         int repeatCount, OffsetDateTime signDeadline, OffsetDateTime deadline, OffsetDateTime signedAt,
         OffsetDateTime closedAt, Boolean closedOnTime, String processInstanceId, String registeredBy,
         OffsetDateTime createdAt, List<DocumentLink> documents, List<TimelineEntry> timeline, List<Pause> pauses,
-        int pausedWorkingDays, List<ProblemIntakes.Link> intakes) {
+        int pausedWorkingDays, List<ProblemIntakes.Link> intakes, List<Instruction> instructions) {
 
     /** An approved pause of the rectification clock; {@code to} is null while it runs. */
     public record Pause(OffsetDateTime from, OffsetDateTime to, String reason, String detail, String approvedBy) {

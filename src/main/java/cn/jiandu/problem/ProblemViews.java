@@ -26,9 +26,11 @@ public class ProblemViews {
     private final DocumentService documents;
     private final ProblemPauses pauses;
     private final ProblemIntakes intakes;
+    private final ProblemInstructions instructions;
 
     ProblemViews(ProblemService problems, OrganisationService organisation, DocumentService documents,
-            ProblemPauses pauses, ProblemIntakes intakes) {
+            ProblemPauses pauses, ProblemIntakes intakes, ProblemInstructions instructions) {
+        this.instructions = instructions;
         this.intakes = intakes;
         this.problems = problems;
         this.organisation = organisation;
@@ -88,7 +90,8 @@ public class ProblemViews {
                 p.level() == null ? null : p.level().label(), p.status(), p.repeatCount(),
                 Times.china(p.signDeadline()), Times.china(p.deadline()), Times.china(p.signedAt()),
                 Times.china(p.closedAt()), p.closedOnTime(), p.processInstanceId(), p.registeredBy(),
-                Times.china(p.createdAt()), docs, timeline, approved, pausedDays, intakes.of(p.id()));
+                Times.china(p.createdAt()), docs, timeline, approved, pausedDays, intakes.of(p.id()),
+                instructions.forProblem(p.id()));
     }
 
     /** The short form of a listing's row. */

@@ -71,6 +71,8 @@ class DecisionTablesTest {
         assertThat(rule.reviewDays()).isPositive();
         assertThat(rule.reminderIntervalHours()).isPositive();
         assertThat(rule.maxPauseDays()).as("a pause allowance for every rule").isPositive();
+        assertThat(rule.instructionHours()).as("督办批示时限 for every rule").isPositive();
+        assertThat(rule.hours("instructionHours")).isEqualTo(rule.instructionHours());
     }
 
     @ParameterizedTest(name = "{0}/{1} -> {2}")
@@ -85,11 +87,24 @@ class DecisionTablesTest {
             "PAUSE_EXPIRED;BLUE;UNIT_HEAD,LEGAL_CAPTAIN",
             "REVIEW_OVERDUE;YELLOW;LEGAL_CAPTAIN",
             "REVIEW_CHASE;BLUE;LEGAL_OFFICER",
-            "TALK_OVERDUE;RED;DEPUTY_LEADER,COMMITTEE"})
+            "TALK_OVERDUE;RED;DEPUTY_LEADER,COMMITTEE",
+            "INSTRUCTION;YELLOW;UNIT_HEAD,OFFICER",
+            "INSTRUCTION_OVERDUE;RED;CHIEF"})
     void shouldRouteEveryStepToItsReaders(String step, String level, String recipients) throws IOException {
         java.util.List<Object> routed = DMN.evaluateDecisionTable(
                 decision("notification-recipients.dmn", "notification-recipients"),
                 Map.of("step", step, "level", level)).collectEntries("recipient");
         assertThat(routed).containsExactlyInAnyOrder((Object[]) recipients.split(","));
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldGiveARuleLockedBeforeTheInstructionClockADayForTheInstruction() throws Exception {
+        // a problem registered before deadlines.dmn had instructionHours keeps its rules as they were
+        String locked = "{\"periodAmount\":5,\"periodUnit\":\"WORKING_DAYS\",\"signHours\":24,\"signGraceHours\":24,"
+                + "\"reminderLeadHours\":48,\"reminderIntervalHours\":24,\"graceDays\":2,\"reviewDays\":3,"
+                + "\"instructionDays\":5,\"talkDays\":5,\"maxPauseDays\":10,\"evidenceRequired\":true}";
+        DeadlineRule rule = new com.fasterxml.jackson.databind.ObjectMapper().readValue(locked, DeadlineRule.class);
+        assertThat(rule.instructionHours()).isNull();
+        assertThat(rule.hours("instructionHours")).isEqualTo(DeadlineRule.DEFAULT_INSTRUCTION_HOURS).isEqualTo(24);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -72,7 +73,14 @@ class RectificationProcessTest {
             e.setVariable(Rectification.LEVEL_RAISED, !next.equals(level));
             e.setVariable(Rectification.LEVEL, next);
         }));
-        Mocks.register("closeProblem", step("close", e -> { }));
+        Mocks.register("closeProblem", step("close", e -> e.setVariable(Rectification.PROBLEM_CLOSED, true)));
+        Mocks.register("openInstruction", (ExecutionListener) e -> {
+            e.setVariableLocal(Rectification.INSTRUCTION_DUE,
+                    new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofHours(24).toMillis()));
+            e.setVariableLocal(Rectification.INSTRUCTION_KIND, null);
+            e.setVariableLocal(Rectification.INSTRUCTION, null);
+        });
+        Mocks.register("instructionOverdue", step("instructionOverdue", e -> { }));
         Mocks.register("notifyIntakes", step("notifyIntakes", e -> { }));
         Mocks.register("reopenProblem", step("reopen", e -> {
             e.setVariable(Rectification.LEVEL, "YELLOW");
@@ -465,5 +473,93 @@ class RectificationProcessTest {
         complete(task(Rectification.TASK_REVIEW, pi), withVariables(Rectification.REVIEW_DECISION, "APPROVE",
                 Rectification.REVIEW_COMMENT, "B"));
         assertThat(pi).hasPassed("Task_Close", "End_Closed");
+    }
+
+    private static List<org.camunda.bpm.engine.task.Task> instructionTasks(ProcessInstance pi) {
+        return taskService().createTaskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey(Rectification.TASK_SUPERVISE_INSTRUCTION).list();
+    }
+
+    private static void instruct(org.camunda.bpm.engine.task.Task task, String kind, String text) {
+        taskService().complete(task.getId(), withVariables(Rectification.INSTRUCTION_KIND, kind,
+                Rectification.INSTRUCTION, text));
+    }
+
+    /** Past the grace period of a signed problem: 督办 (and, below red, the level rises). */
+    private static ProcessInstance supervised() {
+        ProcessInstance pi = register("HOTLINE_12345", false);
+        sign(pi);
+        fire("Timer_Supervise", pi);
+        return pi;
+    }
+
+    @Test
+    void shouldGiveTheDeputyLeaderAnInstructionTaskAtSuperviseThatTheRaiseDoesNotCancel() {
+        ProcessInstance pi = supervised();
+        assertThat(pi).hasPassed("Throw_SuperviseInstruction", "StartEvent_Supervised", "Task_Supervise",
+                "EscalationEnd_Raise", "Task_RaiseLevel");
+        assertThat(level(pi)).isEqualTo("YELLOW");
+        List<org.camunda.bpm.engine.task.Task> open = instructionTasks(pi);
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0)).hasCandidateGroup("DEPUTY_LEADER");
+        assertThat(open.get(0).getName()).isEqualTo("督办批示");
+        assertThat(open.get(0).getDueDate()).isEqualTo(job("Timer_InstructionOverdue", pi).getDuedate());
+        // the unit's clock is its own: rectification goes on at the new level beside the instruction
+        assertThat(pi).isWaitingAt("Task_Rectify", "Task_SuperviseInstruction", "Task_DisciplineTalk");
+
+        instruct(open.get(0), Rectification.KIND_INSTRUCT, "限三日内整改到位");
+        assertThat(pi).hasPassed("End_Instructed");
+        assertThat(instructionTasks(pi)).isEmpty();
+        assertThat(job("Timer_InstructionOverdue", pi)).isNull();
+        assertThat(pi).isWaitingAt("Task_Rectify");
+    }
+
+    @Test
+    void shouldOpenOneInstructionPerSuperviseEachWithItsOwnAnswer() {
+        ProcessInstance pi = register("HOTLINE_12345", false);
+        execute(job("Timer_SignOverdue", pi));
+        assertThat(pi).hasPassed("Throw_SignInstruction", "Task_SignSupervise", "EscalationEnd_SignRaise");
+        execute(job("Timer_SignOverdue", pi));
+        List<org.camunda.bpm.engine.task.Task> open = instructionTasks(pi);
+        assertThat(open).hasSize(2);
+
+        instruct(open.get(0), Rectification.KIND_READ, null);
+        org.camunda.bpm.engine.task.Task other = instructionTasks(pi).get(0);
+        assertThat(taskService().getVariable(other.getId(), Rectification.INSTRUCTION_KIND)).isNull();
+        instruct(other, Rectification.KIND_INSTRUCT, "立即签收");
+        assertThat(instructionTasks(pi)).isEmpty();
+        assertThat(runtimeService().getVariables(pi.getId())).doesNotContainKeys(Rectification.INSTRUCTION_KIND,
+                Rectification.INSTRUCTION, Rectification.INSTRUCTION_DUE);
+    }
+
+    @Test
+    void shouldTellTheChiefWhenTheInstructionIsOverdueAndKeepTheTaskOpen() {
+        ProcessInstance pi = supervised();
+        Date rectifyDue = (Date) runtimeService().getVariable(pi.getId(), Rectification.RECTIFY_DUE);
+        fire("Timer_InstructionOverdue", pi);
+        assertThat(pi).hasPassed("Task_InstructionOverdue", "End_InstructionOverdueTold");
+        assertThat(steps).contains("instructionOverdue");
+        assertThat(instructionTasks(pi)).hasSize(1);
+        assertThat(runtimeService().getVariable(pi.getId(), Rectification.RECTIFY_DUE)).isEqualTo(rectifyDue);
+    }
+
+    @Test
+    void shouldWithdrawAnOpenInstructionWhenTheProblemCloses() {
+        ProcessInstance pi = register("HOTLINE_12345", false);
+        fire("Timer_SignOverdue", pi);
+        sign(pi);
+        complete(task(Rectification.TASK_DISCIPLINE_TALK, pi));
+        report(pi);
+        review(pi, "APPROVE");
+        assertThat(pi).hasPassed("Task_Close", "Condition_ProblemClosed", "End_InstructionWithdrawn").isEnded();
+    }
+
+    @Test
+    void shouldVoidAProblemWithItsInstructionOpen() {
+        ProcessInstance pi = supervised();
+        assertThat(instructionTasks(pi)).hasSize(1);
+        runtimeService().deleteProcessInstance(pi.getId(), "作废：重复登记", true, true);
+        assertThat(pi).isEnded();
+        assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 }

@@ -25,7 +25,9 @@ class TasklistFiltersTest {
 
         assertThat(readers.get("to-sign")).containsExactly(Role.UNIT_HEAD);
         assertThat(readers.values()).allSatisfy(roles -> assertThat(roles).isNotEmpty()
-                .doesNotContain(Role.ADMIN, Role.COMMITTEE, Role.DEPUTY_LEADER, Role.INTAKE));
+                .doesNotContain(Role.ADMIN, Role.COMMITTEE, Role.INTAKE));
+        assertThat(readers.entrySet().stream().filter(e -> e.getValue().contains(Role.DEPUTY_LEADER))
+                .map(Map.Entry::getKey)).containsExactlyInAnyOrder("mine-deputy", "due-today");
         assertThat(readers.entrySet().stream().filter(e -> e.getValue().contains(Role.CHIEF)).map(Map.Entry::getKey))
                 .containsExactlyInAnyOrder("mine-chief", "due-today", "red");
         assertThat(readers.entrySet().stream().filter(e -> e.getValue().contains(Role.OFFICER)).map(Map.Entry::getKey))
