@@ -35,7 +35,8 @@ class MapperTablesTest {
                 Map.entry("notification_", "notification"), Map.entry("problem", "problem"),
                 Map.entry("ref_", "problem"), Map.entry("score_", "scoring"), Map.entry("report", "report"),
                 Map.entry("detection_", "detection"), Map.entry("ledger_", "detection"),
-                Map.entry("evidence", "evidence"), Map.entry("intake", "intake"));
+                Map.entry("evidence", "evidence"), Map.entry("intake", "intake"),
+                Map.entry("dingtalk_", "notification"));
         return prefixes.entrySet().stream().filter(e -> table.startsWith(e.getKey()))
                 .max((a, b) -> a.getKey().length() - b.getKey().length()).map(Map.Entry::getValue).orElse(null);
     }

@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.jiandu.notification.dingtalk.CardClient;
+import cn.jiandu.notification.dingtalk.DingTalkCardProperties;
 import cn.jiandu.notification.dingtalk.DingTalkClient;
 import cn.jiandu.notification.dingtalk.DingTalkException;
 
@@ -62,9 +64,16 @@ public class Dispatcher {
      * is sent. Robot messages stay one at a time (20 a minute per robot anyway).
      */
     private final ExecutorService senders;
+    private final CardClient cardClient;
+    private final DingTalkCardProperties cardSettings;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     Dispatcher(OutboxMapper mapper, DingTalkClient dingtalk, RobotThrottle throttle, NotificationProperties properties,
-            Clock clock, TransactionTemplate tx, MeterRegistry meters) {
+            Clock clock, TransactionTemplate tx, MeterRegistry meters, CardClient cardClient,
+            DingTalkCardProperties cardSettings, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.cardClient = cardClient;
+        this.cardSettings = cardSettings;
+        this.json = json;
         this.mapper = mapper;
         this.dingtalk = dingtalk;
         this.throttle = throttle;
@@ -115,9 +124,12 @@ public class Dispatcher {
         }
         Map<String, List<OutboxMessage>> work = new LinkedHashMap<>();
         List<OutboxMessage> robots = new ArrayList<>();
+        List<OutboxMessage> cards = new ArrayList<>();
         for (OutboxMessage m : claimed) {
             if (OutboxMessage.WORK.equals(m.channel())) {
                 work.computeIfAbsent(m.messageKey(), k -> new ArrayList<>()).add(m);
+            } else if (OutboxMessage.CARD.equals(m.channel()) || OutboxMessage.CARD_UPDATE.equals(m.channel())) {
+                cards.add(m);
             } else {
                 robots.add(m);
             }
@@ -128,6 +140,8 @@ public class Dispatcher {
         List<Future<?>> sends = new ArrayList<>();
         work.values().forEach(group -> sends.add(senders.submit(() -> sendWork(group, markUntil))));
         robots.forEach(message -> sendRobot(message, markUntil));
+        // a card before its updates: one at a time, in the order they were written
+        cards.forEach(message -> sendCard(message, markUntil));
         awaitAll(sends);
         return claimed.size();
     }
@@ -187,6 +201,40 @@ public class Dispatcher {
         } catch (DingTalkException e) {
             failed(ids, message.attempts(), e);
         }
+    }
+
+    /**
+     * An interactive card (CARD: createAndDeliver, a reused outTrackId counting as delivered)
+     * or its update (CARD_UPD: updateCard). The body is the JSON Cards wrote.
+     */
+    private void sendCard(OutboxMessage message, long markUntil) {
+        List<Long> ids = List.of(message.id());
+        try {
+            com.fasterxml.jackson.databind.JsonNode body = json.readTree(message.body());
+            Map<String, String> params = strings(body.path("params"));
+            if (OutboxMessage.CARD.equals(message.channel())) {
+                String templateId = cardSettings.templateId(body.path("kind").asText());
+                if (templateId == null) {
+                    throw new DingTalkException("No card template configured for jiandu.dingtalk.cards."
+                            + body.path("kind").asText() + ".template-id", null, false);
+                }
+                cardClient.createAndDeliver(templateId, message.messageKey(), message.recipient(), params);
+            } else {
+                cardClient.updateCard(message.messageKey(), params, body.path("privateUserId").asText(null),
+                        body.has("privateParams") ? strings(body.path("privateParams")) : null);
+            }
+            markSent(ids, null, markUntil);
+        } catch (DingTalkException e) {
+            failed(ids, message.attempts(), e);
+        } catch (java.io.IOException e) {
+            failed(ids, message.attempts(), new DingTalkException("Unreadable card row: " + e.getMessage(), null, false));
+        }
+    }
+
+    private static Map<String, String> strings(com.fasterxml.jackson.databind.JsonNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
     }
 
     /**

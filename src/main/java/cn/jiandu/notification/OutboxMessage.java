@@ -10,6 +10,10 @@ public record OutboxMessage(long id, String idemKey, String messageKey, String c
 
     static final String WORK = "WORK";
     static final String ROBOT = "ROBOT";
+    /** An interactive card to deliver (互动卡片, Cards). */
+    static final String CARD = "CARD";
+    /** An update of a delivered card. */
+    static final String CARD_UPDATE = "CARD_UPD";
     static final String PENDING = "PENDING";
     static final String SENDING = "SENDING";
     static final String SENT = "SENT";
