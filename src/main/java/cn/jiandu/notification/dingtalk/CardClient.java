@@ -104,8 +104,7 @@ public class CardClient {
                 if (CARD_ALREADY_EXIST.equals(code)) {
                     return; // delivered by an earlier try whose answer was lost
                 }
-                if (attempt == 0 && status != null && (status == 401 || status == 403)
-                        && code != null && code.toLowerCase(java.util.Locale.ROOT).contains("token")) {
+                if (attempt == 0 && status != null && status == 401) {
                     tokens.invalidate(token);
                     continue;
                 }
