@@ -207,4 +207,23 @@ class DingTalkCardIT extends ItSupport {
         assertThat(status).startsWith("已由 民警").endsWith("签收");
         assertThat(dingtalk.cards().card(theirs.outTrackId()).params().get("status")).isEqualTo(status);
     }
+
+    /** The demo inbox shows the head's card with its 签收 button, and the button works. */
+    @Test
+    void shouldShowTheCardInTheDemoInboxWithAWorkingButton() {
+        Scene s = problemWithCards();
+        FakeCards.Card card = cardOf(s.head(), s.title());
+
+        String inbox = admin().get("/api/demo/dingtalk/inbox?to=dt" + s.head()).body();
+        Http.Response pressed = admin().postForm("/api/demo/dingtalk/cards/press",
+                Map.of("outTrackId", card.outTrackId(), "action", "sign"));
+        worker.runOnce();
+        dispatchAll();
+
+        assertThat(inbox).contains("互动卡片", s.title(), "待签收", "name=\"action\" value=\"sign\"", ">签收</button>");
+        assertThat(pressed.status()).isEqualTo(303);
+        assertThat(signTasks(s.problemId())).isZero();
+        assertThat(admin().get("/api/demo/dingtalk/inbox?to=dt" + s.head()).body())
+                .contains("已由 民警" + s.head()).doesNotContain(">签收</button>");
+    }
 }

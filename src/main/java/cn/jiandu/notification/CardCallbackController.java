@@ -49,8 +49,11 @@ class CardCallbackController {
     @Operation(summary = "钉钉互动卡片回调（HTTP 模式）：加密并签名的按钮操作，先存后办，立即应答")
     ResponseEntity<Object> callback(@RequestParam(name = "msg_signature", required = false) String msgSignature,
             @RequestParam(name = "signature", required = false) String signature,
-            @RequestParam(required = false) String timestamp, @RequestParam(required = false) String nonce,
-            @RequestBody(required = false) String body) {
+            @RequestParam(name = "timestamp", required = false) String timestampParam,
+            @RequestParam(name = "timeStamp", required = false) String timeStamp,
+            @RequestParam(required = false) String nonce, @RequestBody(required = false) String body) {
+        // DingTalk names it either way (its DingCallbackCrypto's example reads both)
+        String timestamp = timestampParam != null ? timestampParam : timeStamp;
         if (!properties.callback().httpConfigured()) {
             return refuse(HttpStatus.FORBIDDEN, "未配置钉钉 HTTP 回调（jiandu.dingtalk.callback.token、aes-key）");
         }
