@@ -111,6 +111,7 @@ class AuthorizationMatrixIT extends ItSupport {
             GET  /api/ledgers/imports                              |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
             GET  /api/ledgers/imports/{id}                         |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
             GET  /api/demo/dingtalk/inbox (demo and tests only)    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            POST /api/dingtalk/callback not signed by DingTalk     |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -
             GET  /actuator/health                                  |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  Y  |  Y
             GET  /actuator/prometheus                              |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
             GET  /v3/api-docs                                      |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
@@ -671,6 +672,13 @@ class AuthorizationMatrixIT extends ItSupport {
         p.put("GET  /api/ledgers/imports/{id}", c -> judge(api(c).get("/api/ledgers/imports/"
                 + detection().ledgerImport())));
         p.put("GET  /api/demo/dingtalk/inbox (demo and tests only)", c -> judge(api(c).get("/api/demo/dingtalk/inbox")));
+        // DingTalk's card callback needs no login but DingTalk's signature: a login is no substitute
+        p.put("POST /api/dingtalk/callback not signed by DingTalk", c -> {
+            Outcome o = judge(api(c).postJson("/api/dingtalk/callback", Map.of("outTrackId", "jd-matrix",
+                    "userId", "dt-matrix", "content", "{\"cardPrivateData\":{\"actionIds\":[\"sign\"]}}")));
+            assertStored(o, "SELECT COUNT(*) FROM dingtalk_card_action WHERE out_track_id = ?", "jd-matrix");
+            return o;
+        });
         p.put("GET  /actuator/health", c -> judge(api(c).get("/actuator/health")));
         p.put("GET  /actuator/prometheus", c -> judge(api(c).get("/actuator/prometheus")));
         p.put("GET  /v3/api-docs", c -> judge(api(c).get("/v3/api-docs")));

@@ -1,7 +1,5 @@
 package cn.jiandu.notification;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +8,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -83,10 +83,13 @@ class CardCallbackController {
             callback = null;
         }
         callbacks.receive(callback, CardCallbacks.Transport.HTTP);
-        return ResponseEntity.ok(crypto.encrypt("success", System.currentTimeMillis()));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(crypto.encrypt("success", System.currentTimeMillis()));
     }
 
     private static ResponseEntity<Object> refuse(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("status", status.value(), "message", message));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+        problem.setTitle(status == HttpStatus.UNAUTHORIZED ? "未通过钉钉签名校验" : "未配置钉钉回调");
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }
