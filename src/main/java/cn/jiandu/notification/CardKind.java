@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param pending the card's status text while the task is open
  * @param buttons by action id, as the card template's buttons name them
  * @param outcomeField the form field that says what was done (its value names the verb), or null
+ * @param verbs the verb shown on the card (「已由 X 于 … 签收」) by the outcome field's value
  * @param verb what doing the task is called when the outcome field says nothing known
  */
 public record CardKind(String name, String taskKey, String pending, Map<String, Button> buttons, String outcomeField,
