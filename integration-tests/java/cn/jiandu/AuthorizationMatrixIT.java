@@ -112,6 +112,7 @@ class AuthorizationMatrixIT extends ItSupport {
             GET  /api/ledgers/imports/{id}                         |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
             GET  /api/demo/dingtalk/inbox (demo and tests only)    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
             POST /api/demo/dingtalk/open (demo and tests only)     |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
+            POST /api/dingtalk/callback not signed by DingTalk     |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -
             GET  /actuator/health                                  |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  Y  |  Y
             GET  /actuator/prometheus                              |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
             GET  /v3/api-docs                                      |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
@@ -677,6 +678,13 @@ class AuthorizationMatrixIT extends ItSupport {
             Http.Response r = api(c).postForm("/api/demo/dingtalk/open",
                     Map.of("userid", "dt-matrix", "url", "/dingtalk/login?redirect=%2F"));
             return r.status() == 303 ? new Outcome(true, 303, r.body()) : judge(r);
+        });
+        // DingTalk's card callback needs no login but DingTalk's signature: a login is no substitute
+        p.put("POST /api/dingtalk/callback not signed by DingTalk", c -> {
+            Outcome o = judge(api(c).postJson("/api/dingtalk/callback", Map.of("outTrackId", "jd-matrix",
+                    "userId", "dt-matrix", "content", "{\"cardPrivateData\":{\"actionIds\":[\"sign\"]}}")));
+            assertStored(o, "SELECT COUNT(*) FROM dingtalk_card_action WHERE out_track_id = ?", "jd-matrix");
+            return o;
         });
         p.put("GET  /actuator/health", c -> judge(api(c).get("/actuator/health")));
         p.put("GET  /actuator/prometheus", c -> judge(api(c).get("/actuator/prometheus")));

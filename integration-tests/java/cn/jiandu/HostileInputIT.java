@@ -614,6 +614,15 @@ class HostileInputIT extends ItSupport {
         add("open: JSON instead of the form", "POST", "/api/demo/dingtalk/open", "application/json",
                 "{\"userid\":\"dt1\"}".getBytes(StandardCharsets.UTF_8), 415);
 
+        // DingTalk's card callback: anything not signed as DingTalk signs is 401, whatever it carries
+        json("callback not JSON", "POST", "/api/dingtalk/callback?msg_signature=x&timestamp=1&nonce=n", "{{{", 401);
+        json("callback encrypt not base64", "POST", "/api/dingtalk/callback?msg_signature=x&timestamp="
+                + System.currentTimeMillis() + "&nonce=n", "{\"encrypt\":\"%%%\"}", 401);
+        json("callback timestamp SQL injection", "POST",
+                "/api/dingtalk/callback?msg_signature=x&timestamp=1%27%20OR%20%271&nonce=n", "{\"encrypt\":\"AA\"}", 401);
+        json("callback plain press", "POST", "/api/dingtalk/callback", "{\"outTrackId\":\"x\",\"userId\":\"y\"}", 401);
+        add("GET on the callback", "GET", "/api/dingtalk/callback", null, null, 405);
+
         // statistics: the units' rates and the public's tickets (群众诉求与回访)
         for (String stats : List.of("/api/stats/units", "/api/stats/intake")) {
             String of = stats.endsWith("intake") ? " (intake)" : "";
@@ -1465,8 +1474,12 @@ class HostileInputIT extends ItSupport {
                 }),
                 new Surface("钉钉 markdown（发件箱）", Kind.MARKDOWN, id -> {
                     StringBuilder all = new StringBuilder();
-                    fx.as(legal).get("/api/notifications?problemId=" + id).json()
-                            .forEach(m -> all.append(m.path("body").asText()).append("\n\n"));
+                    // the markdown messages; a card's values are text of its own surface below
+                    fx.as(legal).get("/api/notifications?problemId=" + id).json().forEach(m -> {
+                        if (!m.path("channel").asText().startsWith("CARD")) {
+                            all.append(m.path("body").asText()).append("\n\n");
+                        }
+                    });
                     return all.toString();
                 }),
                 new Surface("钉钉 markdown（钉钉收到的）", Kind.MARKDOWN, id -> {

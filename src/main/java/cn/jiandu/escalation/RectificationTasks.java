@@ -32,10 +32,12 @@ class RectificationTasks implements TaskListener {
     private final Transfers transfers;
     private final EvidenceService evidence;
     private final SuperviseInstructions instructions;
+    private final CardHook cards;
 
     RectificationTasks(ProblemService problems, IdentityService identity, TalkRecorder talks, Transfers transfers,
-            EvidenceService evidence, SuperviseInstructions instructions) {
+            EvidenceService evidence, SuperviseInstructions instructions, CardHook cards) {
         this.instructions = instructions;
+        this.cards = cards;
         this.evidence = evidence;
         this.problems = problems;
         this.identity = identity;
@@ -105,6 +107,7 @@ class RectificationTasks implements TaskListener {
                         : TimelineText.text("timeline.task.created.due", step,
                                 ChineseDates.dateTime(task.getDueDate().toInstant().atZone(cn.jiandu.time.Times.CHINA))),
                 task.getId());
+        cards.created(task);
     }
 
     /** The evidence the reviewer looks at, as the review form shows it (markdown list with links). */
@@ -126,6 +129,7 @@ class RectificationTasks implements TaskListener {
         long problemId = Variables.problemId(task);
         Level level = Variables.level(task);
         String actor = actor(identity, task);
+        cards.completed(task, actor);
         switch (task.getTaskDefinitionKey()) {
             case Rectification.TASK_SIGN -> {
                 if (Rectification.OUTCOME_TRANSFER.equals(Variables.text(task, Rectification.SIGN_OUTCOME))) {

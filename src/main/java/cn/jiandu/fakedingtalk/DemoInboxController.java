@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.jiandu.notification.dingtalk.DingTalkCardProperties;
 import cn.jiandu.organisation.Officer;
 import cn.jiandu.organisation.OrganisationService;
 import cn.jiandu.text.PlainText;
@@ -41,11 +44,22 @@ class DemoInboxController {
     private static final String LOGIN = "/dingtalk/login";
 
     private final ObjectProvider<FakeDingTalk> fake;
-    private final OrganisationService organisation;
+    private static final String CARDS_PRESS = "/api/demo/dingtalk/cards/press";
 
+    private final OrganisationService organisation;
+    private final DingTalkCardProperties cardSettings;
+
+    /** Without card settings: the cards are listed, without buttons. */
     DemoInboxController(ObjectProvider<FakeDingTalk> fake, OrganisationService organisation) {
+        this(fake, organisation, new DingTalkCardProperties(null, null, "", ""));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    DemoInboxController(ObjectProvider<FakeDingTalk> fake, OrganisationService organisation,
+            DingTalkCardProperties cardSettings) {
         this.fake = fake;
         this.organisation = organisation;
+        this.cardSettings = cardSettings;
     }
 
     @GetMapping(PATH)
@@ -75,8 +89,62 @@ class DemoInboxController {
                         officer.unitCode()) + "）");
             }
         }
+        String html = withCards(running.inboxHtml(people::get, to, page, PATH, opener(request)), running, people, to,
+                org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
+                        ? attributes.getRequest() : null);
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(running.inboxHtml(people::get, to, page, PATH, opener(request)));
+                .body(html);
+    }
+
+    /** The interactive cards of the person chosen (all without one), before the end of the page. */
+    private String withCards(String html, FakeDingTalk running, Map<String, String> people, String to,
+            HttpServletRequest request) {
+        java.util.List<FakeCards.Card> cards = new java.util.ArrayList<>(to == null || to.isEmpty()
+                ? running.cards().all() : running.cards().cards(to));
+        if (to == null || to.isEmpty()) {
+            java.util.Collections.reverse(cards);
+        }
+        CsrfToken csrf = request == null ? null : (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        String section = FakeCardsPage.render(new FakeCardsPage.View(cards, cn.jiandu.time.Times.CHINA, people::get,
+                this::kindOf, CARDS_PRESS, csrf == null ? "_csrf" : csrf.getParameterName(),
+                csrf == null ? "" : csrf.getToken()));
+        int end = html.lastIndexOf("</body>");
+        return end < 0 ? html + section : html.substring(0, end) + section + html.substring(end);
+    }
+
+    private String kindOf(String templateId) {
+        return cardSettings.cards().entrySet().stream()
+                .filter(e -> templateId != null && templateId.equals(e.getValue().templateId()))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    /**
+     * A button of a card pressed on the demo page, as the card's owner presses it in DingTalk:
+     * the fake sends the app's HTTP callback, signed; back to that person's inbox.
+     */
+    @PostMapping(CARDS_PRESS)
+    @Operation(summary = "按下互动卡片的按钮（演示）：模拟钉钉以卡片收件人的身份回调本系统")
+    ResponseEntity<Void> press(@RequestParam String outTrackId, @RequestParam String action,
+            @RequestParam(required = false) String instruction) {
+        FakeDingTalk running = fake.getIfAvailable();
+        if (running == null) {
+            throw new NotFoundException("未启用模拟钉钉（jiandu.dingtalk.fake.enabled=false）");
+        }
+        FakeCards.Card card = outTrackId.length() > 128 ? null : running.cards().card(outTrackId);
+        if (card == null) {
+            throw new InvalidInputException("outTrackId", "没有这张互动卡片");
+        }
+        if (!action.matches("[a-z]{1,20}")) {
+            throw new InvalidInputException("action", "按钮应为 sign、instruct 或 read");
+        }
+        if (instruction != null && instruction.length() > 1000) {
+            throw new InvalidInputException("instruction", "批示内容最长1000字");
+        }
+        running.cards().press(outTrackId, card.userId(), action,
+                instruction == null ? Map.of() : Map.of("instruction", instruction));
+        return ResponseEntity.status(303).header("Location", PATH + "?to="
+                + java.net.URLEncoder.encode(card.userId(), StandardCharsets.UTF_8) + "#cards").build();
     }
 
     /**

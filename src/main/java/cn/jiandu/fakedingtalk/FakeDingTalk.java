@@ -241,6 +241,7 @@ public final class FakeDingTalk implements AutoCloseable {
     }
 
     private final Config config;
+    private final FakeCards cards;
     private final Clock clock;
     private final Clock robotClock;
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
@@ -269,6 +270,7 @@ public final class FakeDingTalk implements AutoCloseable {
 
     public FakeDingTalk(Config config) {
         this.config = config;
+        this.cards = new FakeCards(config.clock());
         this.clock = config.clock();
         this.robotClock = config.robotClock();
     }
@@ -387,6 +389,7 @@ public final class FakeDingTalk implements AutoCloseable {
         dings.clear();
         calls.clear();
         resetTodos();
+        cards.reset();
         recover();
     }
 
@@ -523,6 +526,9 @@ public final class FakeDingTalk implements AutoCloseable {
             } else if (path.startsWith(TODO_PATH)) {
                 answer = todoApi(method, path, query, exchange.getRequestHeaders().getFirst(NEW_API_TOKEN),
                         "GET".equals(method) || "DELETE".equals(method) ? null : body(exchange));
+            } else if (path.startsWith("/v1.0/card/")) {
+                answer = card(method, path, exchange.getRequestHeaders().getFirst("x-acs-dingtalk-access-token"),
+                        body(exchange));
             } else {
                 answer = new Answer(404, Map.of("errcode", 404, "errmsg", "no such API in the fake DingTalk"));
             }
@@ -853,6 +859,33 @@ public final class FakeDingTalk implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Interactive cards (FakeCards): the new API's token header, then the card's own checks. */
+    private Answer card(String method, String path, String token, JsonNode request) {
+        boolean create = "POST".equals(method) && "/v1.0/card/instances/createAndDeliver".equals(path);
+        boolean update = "PUT".equals(method) && "/v1.0/card/instances".equals(path);
+        if (!create && !update) {
+            return new Answer(404, Map.of("code", "notFound", "message", "no such API in the fake DingTalk"));
+        }
+        count(create ? "createAndDeliver" : "updateCard");
+        Answer failure = fail();
+        if (failure != null) {
+            // the new API answers failures by HTTP status, never 200 with an errcode
+            return failure.status() == 200 ? new Answer(503, Map.of("code", "ServiceUnavailable", "message",
+                    String.valueOf(failure.body().get("errmsg")))) : failure;
+        }
+        if (checkToken(token) != null) {
+            FakeCards.Answer refused = FakeCards.error(401, "InvalidAuthentication", "不合法的access_token");
+            return new Answer(refused.status(), refused.body());
+        }
+        FakeCards.Answer answer = create ? cards.createAndDeliver(request) : cards.updateCard(request);
+        return new Answer(answer.status(), answer.body());
+    }
+
+    /** The fake's interactive cards: what was delivered and updated, and presses of their buttons. */
+    public FakeCards cards() {
+        return cards;
     }
 
     private Answer checkToken(String token) {

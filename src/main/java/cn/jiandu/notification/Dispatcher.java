@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.jiandu.notification.dingtalk.CardClient;
+import cn.jiandu.notification.dingtalk.DingTalkCardProperties;
 import cn.jiandu.notification.dingtalk.DingTalkClient;
 import cn.jiandu.notification.dingtalk.DingTalkException;
 import cn.jiandu.notification.dingtalk.DingTalkQuota;
@@ -68,12 +70,19 @@ public class Dispatcher {
     private final DingTalkQuota quota;
     /** the follow-up of red messages (read check, DING or an urgent second notification) */
     private final ReadFollowUp followUp;
+    private final CardClient cardClient;
+    private final DingTalkCardProperties cardSettings;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     Dispatcher(OutboxMapper mapper, DingTalkClient dingtalk, RobotThrottle throttle, NotificationProperties properties,
             Clock clock, TransactionTemplate tx, MeterRegistry meters, TodoSender todos, DingTalkQuota quota,
-            DingTalkFollowUpProperties followUp) {
+            DingTalkFollowUpProperties followUp, CardClient cardClient, DingTalkCardProperties cardSettings,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
         this.todos = todos;
         this.quota = quota;
+        this.cardClient = cardClient;
+        this.cardSettings = cardSettings;
+        this.json = json;
         this.mapper = mapper;
         this.dingtalk = dingtalk;
         this.throttle = throttle;
@@ -129,6 +138,7 @@ public class Dispatcher {
         Map<String, List<OutboxMessage>> todoTasks = new LinkedHashMap<>();
         List<OutboxMessage> readChecks = new ArrayList<>();
         Map<String, List<OutboxMessage>> dings = new LinkedHashMap<>();
+        List<OutboxMessage> cards = new ArrayList<>();
         for (OutboxMessage m : claimed) {
             if (OutboxMessage.READ_CHECK.equals(m.channel())) {
                 readChecks.add(m);
@@ -139,6 +149,8 @@ public class Dispatcher {
             } else if (OutboxMessage.TODO.equals(m.channel())) {
                 // every change of one task's to-do in the round: one reconciliation
                 todoTasks.computeIfAbsent(m.recipient(), k -> new ArrayList<>()).add(m);
+            } else if (OutboxMessage.CARD.equals(m.channel()) || OutboxMessage.CARD_UPDATE.equals(m.channel())) {
+                cards.add(m);
             } else {
                 robots.add(m);
             }
@@ -152,6 +164,8 @@ public class Dispatcher {
         robots.forEach(message -> sendRobot(message, markUntil));
         readChecks.forEach(check -> checkRead(check, markUntil));
         dings.values().forEach(group -> sendDing(group, markUntil));
+        // a card before its updates: one at a time, in the order they were written
+        cards.forEach(message -> sendCard(message, markUntil));
         awaitAll(sends);
         return claimed.size();
     }
@@ -259,6 +273,48 @@ public class Dispatcher {
                 failed(ids, maxAttempts(part), e);
             }
         }
+    }
+
+    /**
+     * An interactive card (CARD: createAndDeliver, a reused outTrackId counting as delivered)
+     * or its update (CARD_UPD: updateCard). The body is the JSON Cards wrote.
+     */
+    private void sendCard(OutboxMessage message, long markUntil) {
+        List<Long> ids = List.of(message.id());
+        if (!quota.allowsTodosAndCards()) {
+            // the month's metered calls are used up: cards wait, work notifications go on
+            tx.executeWithoutResult(s -> mapper.reschedule(ids, clock.instant().plus(properties.backoffMax()),
+                    "钉钉接口本月额度已用完，互动卡片暂停发送（工作通知照常发送）", false));
+            return;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode body = json.readTree(message.body());
+            Map<String, String> params = strings(body.path("params"));
+            if (OutboxMessage.CARD.equals(message.channel())) {
+                String templateId = cardSettings.templateId(body.path("kind").asText());
+                if (templateId == null) {
+                    throw new DingTalkException("No card template configured for jiandu.dingtalk.cards."
+                            + body.path("kind").asText() + ".template-id", null, false);
+                }
+                quota.count("card.create");
+                cardClient.createAndDeliver(templateId, message.messageKey(), message.recipient(), params);
+            } else {
+                quota.count("card.update");
+                cardClient.updateCard(message.messageKey(), params, body.path("privateUserId").asText(null),
+                        body.has("privateParams") ? strings(body.path("privateParams")) : null);
+            }
+            markSent(ids, null, markUntil);
+        } catch (DingTalkException e) {
+            failed(ids, message.attempts(), e);
+        } catch (java.io.IOException e) {
+            failed(ids, message.attempts(), new DingTalkException("Unreadable card row: " + e.getMessage(), null, false));
+        }
+    }
+
+    private static Map<String, String> strings(com.fasterxml.jackson.databind.JsonNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
     }
 
     /**

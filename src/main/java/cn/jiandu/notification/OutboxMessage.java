@@ -16,6 +16,10 @@ public record OutboxMessage(long id, String idemKey, String messageKey, String c
     static final String READ_CHECK = "READ_CHECK";
     /** a DING (钉一下) to someone who did not read a red message */
     static final String DING = "DING";
+    /** An interactive card to deliver (互动卡片, Cards). */
+    static final String CARD = "CARD";
+    /** An update of a delivered card. */
+    static final String CARD_UPDATE = "CARD_UPD";
     static final String PENDING = "PENDING";
     static final String SENDING = "SENDING";
     static final String SENT = "SENT";

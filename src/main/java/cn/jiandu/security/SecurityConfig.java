@@ -69,6 +69,9 @@ class SecurityConfig {
     static final String CSRF_HEADER = "X-CSRF-TOKEN";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
+    /** DingTalk's HTTP callback of interactive cards (notification's CardCallbackController). */
+    static final String DINGTALK_CALLBACK = "/api/dingtalk/callback";
+
     @Bean
     @Order(1)
     SecurityFilterChain apiClients(HttpSecurity http, IdentityService identity, ObjectMapper json,
@@ -128,7 +131,7 @@ class SecurityConfig {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(SecurityConfig::isWriteOfASession)
                         // the webapps check their own token (Camunda's CsrfPreventionFilter)
-                        .ignoringRequestMatchers(paths("/camunda/**")))
+                        .ignoringRequestMatchers(paths("/camunda/**", DINGTALK_CALLBACK)))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .addFilterBefore(new DenialTranslation(json), SecurityContextHolderFilter.class)
                 .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
@@ -150,6 +153,8 @@ class SecurityConfig {
     private static void rules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
         auth.requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+                // DingTalk's card callbacks: no login, verified by DingTalk's signature instead
+                .requestMatchers(path(HttpMethod.POST, DINGTALK_CALLBACK)).permitAll()
                 .requestMatchers(paths("/api/intake", "/api/intake/**"))
                 .hasAnyRole(Role.LEGAL_OFFICER.name(), Role.LEGAL_CAPTAIN.name(), ADMIN, Role.INTAKE.name())
                 .requestMatchers(paths("/actuator/**")).access(notAMachine(hasRole(ADMIN)))
