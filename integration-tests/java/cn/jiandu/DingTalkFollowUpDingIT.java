@@ -14,6 +14,8 @@ import cn.jiandu.fakedingtalk.FakeDingTalk;
  * (robot_1_0 robotSendDing) instead of an urgent second notification, once.
  */
 @TestPropertySource(properties = "jiandu.dingtalk.ding.enabled=true")
+// a Spring context of its own (DING on): it runs in a JVM of its own (pom.xml, profile own-context-its),
+// since Camunda keeps its engine in static registries that a second context would take over
 class DingTalkFollowUpDingIT extends RedFollowUpSupport {
 
     @Test

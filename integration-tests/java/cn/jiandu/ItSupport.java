@@ -115,4 +115,21 @@ public abstract class ItSupport {
     protected static String unique() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
     }
+
+    /** Sends what the outbox holds, round after round, until nothing is due (at most 20 rounds). */
+    protected void drain() {
+        for (int i = 0; i < 20 && dispatcher.dispatchOnce() > 0; i++) {
+            // until nothing due is left
+        }
+    }
+
+    /**
+     * Sets aside (FAILED) what earlier tests left unsent in the outbox of the shared context
+     * (their DingTalk to-dos and messages, never dispatched since the tests dispatch
+     * themselves), so that a test's own rounds send its own rows and not a backlog.
+     */
+    protected void setAsideUnsentMessages() {
+        jdbc.update("UPDATE notification_outbox SET status = 'FAILED', last_error = ? WHERE status = 'PENDING'",
+                "set aside by a test: left unsent by an earlier test");
+    }
 }

@@ -88,11 +88,6 @@ class NotificationIT extends ItSupport {
         return problem;
     }
 
-    private void drain() {
-        for (int i = 0; i < 20 && dispatcher.dispatchOnce() > 0; i++) {
-            // until nothing due is left
-        }
-    }
 
     private void moveTo(ZonedDateTime when) {
         clock.setNow(when.toInstant());

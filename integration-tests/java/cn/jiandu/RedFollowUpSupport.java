@@ -35,7 +35,7 @@ abstract class RedFollowUpSupport extends ItSupport {
     void aStationWithItsHeadAndOfficer() {
         dingtalk.recover();
         clock.setNow(ZonedDateTime.now(CHINA).plusDays(1).with(LocalTime.of(10, 0)).toInstant());
-        drain();
+        setAsideUnsentMessages();
         String u = unique();
         station = fx.unit("RS" + u, "已读测试派出所" + u, "STATION");
         String legalUnit = fx.unit("RL" + u, "已读测试法制大队" + u, "LEGAL");
@@ -51,11 +51,6 @@ abstract class RedFollowUpSupport extends ItSupport {
         clock.reset();
     }
 
-    void drain() {
-        for (int i = 0; i < 20 && dispatcher.dispatchOnce() > 0; i++) {
-            // until nothing due is left
-        }
-    }
 
     /** A problem of the station and its red 预警通知 to the unit head and the officer, sent; its id. */
     long redProblemSent(String title) {

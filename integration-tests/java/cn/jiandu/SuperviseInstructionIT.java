@@ -63,11 +63,6 @@ class SuperviseInstructionIT extends ItSupport {
         clock.reset();
     }
 
-    private void drain() {
-        for (int i = 0; i < 20 && dispatcher.dispatchOnce() > 0; i++) {
-            // until nothing due is left
-        }
-    }
 
     private JsonNode await(long id, Predicate<JsonNode> condition) {
         JsonNode problem = fx.awaitProblem(legal, id, condition);
