@@ -189,7 +189,7 @@ class DingTalkAcceptanceIT extends ItSupport {
         assertThat(card).as("the deputy leader's 督办批示 card").isNotNull();
         assertThat(card.templateId()).isEqualTo("it-instruction-card.schema");
         assertThat(card.params()).containsEntry("status", "待批示").containsEntry("level", "黄色");
-        assertThat(card.params().get("title")).isEqualTo("【黄色预警】批示：" + title);
+        assertThat(card.params().get("title")).isEqualTo("【黄色预警】督办批示：" + title);
         assertThat(todos(deputy, firstInstruction)).singleElement().satisfies(t -> assertThat(t.done()).isFalse());
         assertThat(dingtalk.cards().cards("dt" + head)).noneMatch(c -> c.outTrackId().contains(firstInstruction));
 
