@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -97,7 +95,7 @@ class DemoInboxController {
                 .body(html);
     }
 
-    /** The interactive cards of the person chosen (all without one), before the end of the page. */
+    /** The interactive cards of the person chosen (all without one), above the messages. */
     private String withCards(String html, FakeDingTalk running, Map<String, String> people, String to,
             HttpServletRequest request) {
         java.util.List<FakeCards.Card> cards = new java.util.ArrayList<>(to == null || to.isEmpty()
@@ -109,8 +107,9 @@ class DemoInboxController {
         String section = FakeCardsPage.render(new FakeCardsPage.View(cards, cn.jiandu.time.Times.CHINA, people::get,
                 this::kindOf, CARDS_PRESS, csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "" : csrf.getToken()));
-        int end = html.lastIndexOf("</body>");
-        return end < 0 ? html + section : html.substring(0, end) + section + html.substring(end);
+        // what the person can act on first (his to-dos, then his cards), his messages after
+        int main = html.indexOf("<main>");
+        return main < 0 ? html + section : html.substring(0, main) + section + html.substring(main);
     }
 
     private String kindOf(String templateId) {

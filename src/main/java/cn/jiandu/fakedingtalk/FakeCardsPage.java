@@ -21,7 +21,8 @@ final class FakeCardsPage {
             + ".icard h3{font-size:15px;margin:0 0 6px}.icard dl{margin:0;font-size:14px;color:#333}"
             + ".icard dt{float:left;color:#8f959e;width:5em}.icard dd{margin:0 0 4px 5em}"
             + ".icard .status{margin:8px 0;font-weight:600;color:#1E6FD9}.icard form{display:inline-block;margin:4px 8px 0 0}"
-            + ".icard textarea{width:100%;min-height:3em;box-sizing:border-box;margin:4px 0}"
+            + ".icard form.text{display:block}.icard textarea{width:100%;min-height:4.5em;box-sizing:border-box;"
+            + "margin:4px 0;font:inherit;padding:6px}"
             + ".icard button{background:#1E6FD9;color:#fff;border:0;border-radius:4px;padding:6px 16px;font-size:14px}"
             + ".icard .meta{font-size:12px;color:#8f959e}</style>";
 
@@ -67,8 +68,8 @@ final class FakeCardsPage {
     }
 
     private static String form(View view, FakeCards.Card card, String action, String label, boolean text) {
-        StringBuilder form = new StringBuilder("<form method=\"post\" action=\"").append(e(view.pressPath()))
-                .append("\"><input type=\"hidden\" name=\"").append(e(view.csrfName())).append("\" value=\"")
+        StringBuilder form = new StringBuilder("<form").append(text ? " class=\"text\"" : "")
+                .append(" method=\"post\" action=\"").append(e(view.pressPath())).append("\"><input type=\"hidden\" name=\"").append(e(view.csrfName())).append("\" value=\"")
                 .append(e(view.csrfToken())).append("\"><input type=\"hidden\" name=\"outTrackId\" value=\"")
                 .append(e(card.outTrackId())).append("\"><input type=\"hidden\" name=\"action\" value=\"")
                 .append(e(action)).append("\">");

@@ -1392,20 +1392,6 @@ public final class FakeDingTalk implements AutoCloseable {
         return body;
     }
 
-    /**
-     * The inbox page with a 待办 section for the person chosen ({@code to} a userId): the
-     * to-dos DingTalk would list for him, open and done.
-     */
-    private String withTodoSection(String html, Function<String, String> names, String to) {
-        if (to == null || to.isBlank() || to.startsWith("robot:")) {
-            return html;
-        }
-        String section = FakeInboxPage.todoSection(todos(unionIdOf(to)), CHINA,
-                Objects.requireNonNullElse(names.apply(to), "钉钉用户 " + to));
-        int main = html.indexOf("<main>");
-        return main < 0 ? html + section : html.substring(0, main) + section + html.substring(main);
-    }
-
     // ---- inbox page -------------------------------------------------------------------
 
     /**
@@ -1416,7 +1402,10 @@ public final class FakeDingTalk implements AutoCloseable {
         return inboxHtml(names, to, page, path, null);
     }
 
-    /** As above, with "在钉钉中打开" going through 免登 by {@code opener} (null: a plain link). */
+    /**
+     * As above, with "在钉钉中打开" of messages and "在钉钉中办理" of the chosen person's to-dos
+     * going through 免登 by {@code opener} (null: a plain link).
+     */
     String inboxHtml(Function<String, String> names, String to, int page, String path, FakeInboxPage.Opener opener) {
         List<Received> all;
         List<Received> droppedNow;
@@ -1424,7 +1413,9 @@ public final class FakeDingTalk implements AutoCloseable {
             all = List.copyOf(received);
             droppedNow = List.copyOf(dropped);
         }
-        String html = FakeInboxPage.render(new FakeInboxPage.View(all, droppedNow, CHINA, names, to, page, path, opener));
-        return withTodoSection(html, names, to);
+        // a person's page has his to-dos (钉钉待办) above his messages
+        List<Todo> theirs = to == null || to.isBlank() || to.startsWith("robot:") ? null : todos(unionIdOf(to));
+        return FakeInboxPage.render(new FakeInboxPage.View(all, droppedNow, CHINA, names, to, page, path, opener,
+                theirs));
     }
 }

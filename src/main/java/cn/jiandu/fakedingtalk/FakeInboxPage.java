@@ -36,13 +36,27 @@ final class FakeInboxPage {
     /** A private-use character stands for an escaped one until the markup is made. */
     private static final char HOLD = '\uE000';
 
-    /** What to show: messages, who is who, the chosen recipient and page, and how to open a link in DingTalk. */
+    /**
+     * What to show: messages, who is who, the chosen recipient and page, how to open a link in
+     * DingTalk, and the chosen person's to-dos (null: no 待办 section, as for a group or everyone).
+     */
     record View(List<FakeDingTalk.Received> received, List<FakeDingTalk.Received> dropped, ZoneId zone,
-            Function<String, String> personLabel, String to, int page, String path, Opener opener) {
+            Function<String, String> personLabel, String to, int page, String path, Opener opener,
+            List<FakeDingTalk.Todo> todos) {
+
+        View(List<FakeDingTalk.Received> received, List<FakeDingTalk.Received> dropped, ZoneId zone,
+                Function<String, String> personLabel, String to, int page, String path, Opener opener) {
+            this(received, dropped, zone, personLabel, to, page, path, opener, null);
+        }
 
         View(List<FakeDingTalk.Received> received, List<FakeDingTalk.Received> dropped, ZoneId zone,
                 Function<String, String> personLabel, String to, int page, String path) {
-            this(received, dropped, zone, personLabel, to, page, path, null);
+            this(received, dropped, zone, personLabel, to, page, path, null, null);
+        }
+
+        /** Whether the page has a 待办 section: one person chosen and his to-dos given. */
+        boolean showsTodos() {
+            return todos != null && to != null && !to.isBlank() && !to.startsWith(ROBOT);
         }
     }
 
@@ -90,7 +104,11 @@ final class FakeInboxPage {
         recipients.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(r -> html.append("<option value=\"")
                 .append(escape(r.getKey())).append('"').append(r.getKey().equals(view.to()) ? " selected" : "")
                 .append('>').append(escape(r.getValue())).append("</option>"));
-        html.append("</select></label> <button type=\"submit\">查看</button></form></header>\n<main>\n");
+        html.append("</select></label> <button type=\"submit\">查看</button></form></header>\n");
+        if (view.showsTodos()) {
+            todoSection(html, view);
+        }
+        html.append("<main>\n");
         if (shown.isEmpty()) {
             html.append("<p class=\"empty\">暂无消息。</p>\n");
         }
@@ -140,7 +158,9 @@ final class FakeInboxPage {
             + ".button{display:block;text-align:center;border-top:1px solid #e5e6eb;padding:10px;color:#3370ff;"
             + "text-decoration:none;font-size:15px}.open{margin:0}.open .button{width:100%;background:none;border:0;"
             + "border-top:1px solid #e5e6eb;cursor:pointer;font-family:inherit}.dropped{opacity:.6}nav{text-align:center;padding:12px;font-size:14px}"
-            + "details{max-width:640px;margin:12px auto;padding:0 8px;font-size:14px}.empty{text-align:center;color:#8f959e}";
+            + "details{max-width:640px;margin:12px auto;padding:0 8px;font-size:14px}.empty{text-align:center;color:#8f959e}"
+            + ".todos{max-width:640px;margin:8px auto 0;padding:0 8px}.todos h2{font-size:16px;margin:12px 0 0}"
+            + ".card.todo{border-top-color:#00b578}.card.todo.done{opacity:.6}";
 
     private static void card(StringBuilder html, FakeDingTalk.Received message, View view, boolean dropped) {
         boolean group = message.channel() == FakeDingTalk.Channel.ROBOT;
@@ -208,44 +228,57 @@ final class FakeInboxPage {
                         .append("\" target=\"_blank\" rel=\"noopener\">").append(label).append("</a>");
                 continue;
             }
-            Opener opener = view.opener();
-            html.append("<form class=\"open\" method=\"post\" action=\"").append(escape(opener.path())).append("\">")
-                    .append("<input type=\"hidden\" name=\"userid\" value=\"").append(escape(userId)).append("\">")
-                    .append("<input type=\"hidden\" name=\"url\" value=\"").append(escape(url)).append("\">");
-            if (opener.csrfToken() != null && !opener.csrfToken().isEmpty()) {
-                html.append("<input type=\"hidden\" name=\"").append(escape(opener.csrfParameter()))
-                        .append("\" value=\"").append(escape(opener.csrfToken())).append("\">");
-            }
-            html.append("<button type=\"submit\" class=\"button\">").append(escape(label)).append("</button></form>");
+            openForm(html, view.opener(), userId, url, label);
         }
     }
 
+    /** A button that has the fake issue {@code userId}'s 免登 code and opens {@code url} with it. */
+    private static void openForm(StringBuilder html, Opener opener, String userId, String url, String label) {
+        html.append("<form class=\"open\" method=\"post\" action=\"").append(escape(opener.path())).append("\">")
+                .append("<input type=\"hidden\" name=\"userid\" value=\"").append(escape(userId)).append("\">")
+                .append("<input type=\"hidden\" name=\"url\" value=\"").append(escape(url)).append("\">");
+        if (opener.csrfToken() != null && !opener.csrfToken().isEmpty()) {
+            html.append("<input type=\"hidden\" name=\"").append(escape(opener.csrfParameter()))
+                    .append("\" value=\"").append(escape(opener.csrfToken())).append("\">");
+        }
+        html.append("<button type=\"submit\" class=\"button\">").append(escape(label)).append("</button></form>");
+    }
+
     /**
-     * The 待办 section of one person: his DingTalk to-dos (subject, due, done or not, the link
-     * that opens the task), newest first, as a block of its own above his messages.
+     * The 待办 section of the person chosen: his DingTalk to-dos (subject, due, done or not),
+     * newest first, as a block of its own above his messages. 「在钉钉中办理」 of an open to-do
+     * opens its task as DingTalk would: inside DingTalk through 免登 (with an {@link Opener},
+     * logged in as that person), else the page itself.
      */
-    static String todoSection(List<FakeDingTalk.Todo> todos, ZoneId zone, String person) {
-        StringBuilder html = new StringBuilder(2048);
-        html.append("<section class=\"todos\" style=\"max-width:640px;margin:8px auto;padding:0 8px\"><h2 style=")
-                .append("\"font-size:16px\">待办（").append(escape(person)).append("，")
-                .append(todos.stream().filter(t -> !t.done()).count()).append(" 项未完成）</h2>");
+    private static void todoSection(StringBuilder html, View view) {
+        List<FakeDingTalk.Todo> todos = view.todos();
+        html.append("<section class=\"todos\" id=\"todos\"><h2>待办（")
+                .append(escape(label(view.to(), view.personLabel()))).append("，")
+                .append(todos.stream().filter(t -> !t.done()).count()).append(" 项未完成）</h2>\n");
         if (todos.isEmpty()) {
-            html.append("<p class=\"empty\">暂无待办。</p>");
+            html.append("<p class=\"empty\">暂无待办。</p>\n");
         }
         for (FakeDingTalk.Todo todo : todos) {
-            html.append("<article class=\"card todo").append(todo.done() ? " dropped" : "").append("\">")
+            html.append("<article class=\"card todo").append(todo.done() ? " done" : "").append("\">")
                     .append("<div class=\"meta\">待办 · ").append(todo.done() ? "已完成" : "未完成");
             if (todo.dueTime() != null) {
-                html.append(" · 截止 ").append(TIME.format(java.time.Instant.ofEpochMilli(todo.dueTime()).atZone(zone)));
+                html.append(" · 截止 ")
+                        .append(TIME.format(java.time.Instant.ofEpochMilli(todo.dueTime()).atZone(view.zone())));
             }
             html.append("</div><div class=\"body\"><p>").append(escape(todo.subject())).append("</p></div>");
-            String link = todo.pcUrl();
-            if (link != null && (SAFE_URL.matcher(link).matches() || link.startsWith("dingtalk://"))) {
-                html.append("<a class=\"button\" href=\"").append(escape(link)).append("\">在钉钉中办理</a>");
+            String link = todo.pcUrl() != null ? todo.pcUrl() : todo.appUrl();
+            String inside = insideDingTalk(link);
+            if (todo.done()) {
+                // a done task is no longer in the Tasklist: nothing to open
+            } else if (inside != null && view.opener() != null) {
+                openForm(html, view.opener(), view.to(), inside, "在钉钉中办理");
+            } else if (inside != null || link != null && SAFE_URL.matcher(link).matches()) {
+                html.append("<a class=\"button\" href=\"").append(escape(inside != null ? inside : link))
+                        .append("\" target=\"_blank\" rel=\"noopener\">在钉钉中办理</a>");
             }
             html.append("</article>\n");
         }
-        return html.append("</section>\n").toString();
+        html.append("</section>\n");
     }
 
     /** The level a problem message's title names (【红色预警】…), for the card's colour. */

@@ -13,22 +13,23 @@ import java.util.Optional;
  *
  * @param name the template's name in the settings
  * @param taskKey the task definition key of the user task
+ * @param taskName the task's name as the card's title says it (【蓝色预警】签收：…, 【黄色预警】督办批示：…)
  * @param pending the card's status text while the task is open
  * @param buttons by action id, as the card template's buttons name them
  * @param outcomeField the form field that says what was done (its value names the verb), or null
  * @param verbs the verb shown on the card (「已由 X 于 … 签收」) by the outcome field's value
  * @param verb what doing the task is called when the outcome field says nothing known
  */
-public record CardKind(String name, String taskKey, String pending, Map<String, Button> buttons, String outcomeField,
+public record CardKind(String name, String taskKey, String taskName, String pending, Map<String, Button> buttons, String outcomeField,
         Map<String, String> verbs, String verb) {
 
     /** 签收 (the unit head): Task_Sign, form sign.form. */
-    public static final CardKind SIGN = new CardKind("sign", "Task_Sign", "待签收",
+    public static final CardKind SIGN = new CardKind("sign", "Task_Sign", "签收", "待签收",
             ordered(new Button("sign", "签收", Map.of("signOutcome", "SIGN"), null)), "signOutcome",
             Map.of("SIGN", "签收", "TRANSFER", "申请改派"), "办理");
 
     /** 督办批示 (the deputy leader): Task_SuperviseInstruction, 批示 with its text or 已阅. */
-    public static final CardKind INSTRUCTION = new CardKind("instruction", "Task_SuperviseInstruction", "待批示",
+    public static final CardKind INSTRUCTION = new CardKind("instruction", "Task_SuperviseInstruction", "督办批示", "待批示",
             ordered(new Button("instruct", "批示", Map.of("instructionKind", "批示"), "instruction"),
                     new Button("read", "已阅", Map.of("instructionKind", "已阅"), null)),
             "instructionKind", Map.of("批示", "批示", "已阅", "阅示"), "办理");

@@ -98,8 +98,7 @@ public class Cards {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("kind", kind.get().name());
             body.put("params", params(task, kind.get()));
-            String title = "【" + task.level().label() + "预警】" + kind.get().buttons().values().iterator().next().label()
-                    + "：" + task.title();
+            String title = "【" + task.level().label() + "预警】" + kind.get().taskName() + "：" + task.title();
             if (insert("card:" + outTrackId, outTrackId, OutboxMessage.CARD, officer.dingtalkUserId(), officer.name(),
                     task.problemId(), task.level(), title, body, now)) {
                 names.add(officer.name());
@@ -159,8 +158,7 @@ public class Cards {
 
     private Map<String, String> params(CardTask task, CardKind kind) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("title", limit("【" + task.level().label() + "预警】" + kind.buttons().values().iterator().next()
-                .label() + "：" + task.title()));
+        params.put("title", limit("【" + task.level().label() + "预警】" + kind.taskName() + "：" + task.title()));
         params.put("level", task.level().label());
         params.put("unit", limit(task.unit() == null ? "" : task.unit()));
         params.put("due", task.due() == null ? "无" : task.due());

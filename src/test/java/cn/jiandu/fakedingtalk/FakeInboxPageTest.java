@@ -71,6 +71,37 @@ class FakeInboxPageTest {
     }
 
     @Test
+    void shouldOpenAnOpenToDoThroughMianDengAsItsPersonAndNoneThatIsDone() {
+        String task = "/camunda/app/tasklist/default/#/?task=t-1";
+        String login = "http://localhost:8080/dingtalk/login?redirect=" + java.net.URLEncoder.encode(task,
+                java.nio.charset.StandardCharsets.UTF_8);
+        String inside = "dingtalk://dingtalkclient/page/link?url="
+                + java.net.URLEncoder.encode(login, java.nio.charset.StandardCharsets.UTF_8) + "&pc_slide=true";
+        FakeDingTalk.Todo open = new FakeDingTalk.Todo("1", "u1", "t-1", "【蓝色预警】签收：<b>扣押物品未登记</b>", "", null,
+                List.of("u1"), inside, inside, 20, false, Instant.parse("2026-03-09T01:00:00Z"));
+        FakeDingTalk.Todo done = new FakeDingTalk.Todo("2", "u1", "t-0", "【蓝色预警】整改：受案回执未开具", "", null,
+                List.of("u1"), inside.replace("t-1", "t-0"), inside.replace("t-1", "t-0"), 20, true,
+                Instant.parse("2026-03-08T01:00:00Z"));
+        Map<String, String> names = Map.of("dt1", "张建国（示范分局）");
+        FakeInboxPage.Opener opener = new FakeInboxPage.Opener("/api/demo/dingtalk/open", "_csrf", "token");
+
+        String html = FakeInboxPage.render(new FakeInboxPage.View(List.of(), List.of(), CHINA, names::get, "dt1", 0,
+                "/api/demo/dingtalk/inbox", opener, List.of(open, done)));
+        String plain = FakeInboxPage.render(new FakeInboxPage.View(List.of(), List.of(), CHINA, names::get, "dt1", 0,
+                "/inbox", null, List.of(open)));
+        String group = FakeInboxPage.render(new FakeInboxPage.View(List.of(), List.of(), CHINA, names::get,
+                "robot:bureau", 0, "/api/demo/dingtalk/inbox", opener, List.of(open)));
+
+        assertThat(html.indexOf("id=\"todos\"")).isPositive().isLessThan(html.indexOf("<main>"));
+        assertThat(html).contains("待办（张建国（示范分局），1 项未完成）", "&lt;b&gt;扣押物品未登记&lt;/b&gt;",
+                "name=\"userid\" value=\"dt1\"", "name=\"url\" value=\"" + login + "\"", ">在钉钉中办理</button>",
+                "已完成").doesNotContain("dingtalk://", "t-0\"");
+        assertThat(html.split("在钉钉中办理", -1)).hasSize(2);
+        assertThat(plain).contains("href=\"" + login + "\"", ">在钉钉中办理</a>").doesNotContain("<form class=\"open\"");
+        assertThat(group).doesNotContain("id=\"todos\"");
+    }
+
+    @Test
     void shouldKeepEscapedMarkdownAndInjectedMarkupAsText() {
         String html = page(List.of(work("dt1", "<script>alert(1)</script>",
                 "\\*\\*不加粗\\*\\* \\[点我\\]\\(http://evil.example\\) [点我](javascript:alert(1)) <img src=x onerror=alert(2)>"
