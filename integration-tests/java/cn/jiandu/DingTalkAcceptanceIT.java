@@ -58,12 +58,6 @@ class DingTalkAcceptanceIT extends ItSupport {
         ReportIT.sendEverythingQueued(dispatcher, clock);
     }
 
-    private void drain() {
-        for (int i = 0; i < 30 && dispatcher.dispatchOnce() > 0; i++) {
-            // until nothing due is left
-        }
-    }
-
     /** The card presses handled (as the worker does every second), then their effects sent. */
     private void handlePresses() {
         for (int i = 0; i < 10 && worker.runOnce() > 0; i++) {
@@ -119,7 +113,7 @@ class DingTalkAcceptanceIT extends ItSupport {
         // a bureau of its own, weeks before every stored problem: the digest's day and lists are this test's
         LocalDate monday = mondayBeforeEveryProblem(jdbc).minusWeeks(8);
         clock.setNow(monday.atTime(10, 0).atZone(Times.CHINA).toInstant());
-        drain();
+        setAsideUnsentMessages();
         String u = unique();
         String legalUnit = fx.unit("AL" + u, "验收法制大队" + u, "LEGAL");
         String deputy = fx.officer("AD" + u, "副局长" + u, legalUnit, "DEPUTY_LEADER", true);

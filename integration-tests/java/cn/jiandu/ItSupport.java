@@ -116,9 +116,9 @@ public abstract class ItSupport {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
     }
 
-    /** Sends what the outbox holds, round after round, until nothing is due (at most 20 rounds). */
+    /** Sends what the outbox holds, round after round, until nothing is due (at most 30 rounds). */
     protected void drain() {
-        for (int i = 0; i < 20 && dispatcher.dispatchOnce() > 0; i++) {
+        for (int i = 0; i < 30 && dispatcher.dispatchOnce() > 0; i++) {
             // until nothing due is left
         }
     }
