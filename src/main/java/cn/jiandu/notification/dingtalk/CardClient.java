@@ -25,6 +25,8 @@ import com.aliyun.teautil.models.RuntimeOptions;
 @Component
 public class CardClient {
 
+    private final ApiPace pace;
+
     /** DingTalk's answer to a reused outTrackId. */
     public static final String CARD_ALREADY_EXIST = "param.cardAlreadyExist";
 
@@ -33,7 +35,9 @@ public class CardClient {
     private final DingTalkCardProperties cards;
     private final int timeoutMillis;
 
-    CardClient(DingTalkProperties properties, DingTalkCardProperties cards, DingTalkEndpoints endpoints, Clock clock) {
+    CardClient(DingTalkProperties properties, DingTalkCardProperties cards, DingTalkEndpoints endpoints, Clock clock,
+            ApiPace pace) {
+        this.pace = pace;
         this.cards = cards;
         this.timeoutMillis = Math.toIntExact(properties.timeout().toMillis());
         try {
@@ -93,6 +97,7 @@ public class CardClient {
 
     /** One call; a refused token is renewed and the call made once more. */
     private void call(String api, Call call) {
+        pace.acquire(api);
         for (int attempt = 0; ; attempt++) {
             String token = tokens.get();
             try {

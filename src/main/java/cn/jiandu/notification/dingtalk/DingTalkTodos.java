@@ -27,6 +27,8 @@ import com.aliyun.teautil.models.RuntimeOptions;
 @Component
 public class DingTalkTodos {
 
+    private final ApiPace pace;
+
     /** DingTalk's "too many at once" or its busy answers: worth another try later. */
     private static final List<String> RETRYABLE_CODES = List.of("Throttling", "ServiceUnavailable", "SystemBusy");
 
@@ -51,7 +53,8 @@ public class DingTalkTodos {
     private final int timeoutMillis;
 
     DingTalkTodos(DingTalkClient dingtalk, DingTalkEndpoints endpoints, DingTalkProperties properties,
-            DingTalkQuota quota) {
+            DingTalkQuota quota, ApiPace pace) {
+        this.pace = pace;
         this.dingtalk = dingtalk;
         this.quota = quota;
         this.timeoutMillis = Math.toIntExact(properties.timeout().toMillis());
@@ -175,6 +178,7 @@ public class DingTalkTodos {
 
     /** Makes the call with the app's token; a refused token is renewed and the call made once more. */
     private <T> T call(String api, Call<T> call) throws NotFound {
+        pace.acquire(api);
         String token = dingtalk.accessToken();
         try {
             return call.with(token);

@@ -43,7 +43,8 @@ public final class TestDingTalk {
         DingTalkProperties properties = new DingTalkProperties("https://oapi.example", "https://api.example", KEY,
                 SECRET, AGENT, Map.of(), Duration.ofSeconds(2), Duration.ofMinutes(5), null);
         DingTalkEndpoints endpoints = new DingTalkEndpoints(fake.baseUrl(), fake.baseUrl());
-        return new DingTalkTodos(new DingTalkClient(properties, endpoints, clock, clock), endpoints, properties, quota);
+        return new DingTalkTodos(new DingTalkClient(properties, endpoints, clock, clock), endpoints, properties, quota,
+                new ApiPace(15));
     }
 
     /** Runs every "transaction" as plain code. */
