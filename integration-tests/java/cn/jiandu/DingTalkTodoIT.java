@@ -164,6 +164,22 @@ class DingTalkTodoIT extends ItSupport {
     }
 
     @Test
+    void shouldTryAThrottledTodoAgainInSecondsWithoutSpendingItsAttempts() {
+        // DingTalk answers 429 (QpsOverLimit) more often than the eight attempts a row has
+        dingtalk.failNextTodoCalls(10, FakeDingTalk.Failure.RATE_LIMITED);
+        long id = register("待办限流测试" + unique());
+        for (int i = 0; i < 12; i++) {
+            drain();
+            clock.setNow(clock.instant().plus(Duration.ofSeconds(4)));
+        }
+        drain();
+        String sign = fx.taskId(head, id, "Task_Sign");
+        assertThat(todosWithSource(sign)).as("made once DingTalk let it through").isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT status FROM notification_outbox WHERE channel = 'TODO' AND problem_id = ?",
+                String.class, id)).as("not FAILED after more refusals than attempts").containsOnly("SENT");
+    }
+
+    @Test
     void shouldMakeOneTodoWhenTwoRoundsRunAtOnce() throws Exception {
         long id = register("待办并发测试" + unique());
         // the 签收 task (and with it the to-do's outbox row) is made by the process's job

@@ -94,6 +94,9 @@ final class AppNode implements AutoCloseable {
                 "--jiandu.dingtalk.app-secret=" + APP_SECRET,
                 "--jiandu.dingtalk.agent-id=" + AGENT_ID,
                 "--jiandu.notification.poll-interval=PT0.5S",
+                // a storm of thousands of messages and to-dos is far over the standard edition's
+                // 5,000 metered calls a month, at which to-dos and cards would wait for next month
+                "--jiandu.dingtalk.monthly-quota=1000000",
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 "--logging.level.root=WARN",
                 "--logging.level.cn.jiandu=INFO",
@@ -220,6 +223,11 @@ final class AppNode implements AutoCloseable {
         }
     }
 
+    /** Where DingTalk posts card callbacks to this node (callback mode HTTP). */
+    String callbackUrl() {
+        return "http://127.0.0.1:" + port + "/api/dingtalk/callback";
+    }
+
     /** Health without a login, as a load balancer asks; status -1 when the node does not answer. */
     Response health() {
         try {
@@ -268,6 +276,24 @@ final class AppNode implements AutoCloseable {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(metric) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(r.body());
         while (m.find()) {
             sum += Double.parseDouble(m.group(2));
+        }
+        return sum;
+    }
+
+    /** A counter of the node's metrics summed over the series whose tag {@code tag} is one of {@code values}. */
+    double counter(String metric, String tag, java.util.Set<String> values) {
+        Response r = get("/actuator/prometheus");
+        if (r.status() != 200) {
+            throw new IllegalStateException(name + ": no metrics: " + r.status());
+        }
+        double sum = 0;
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(metric) + "\\{([^}]*)\\} ([0-9.eE+-]+)$").matcher(r.body());
+        Pattern tagged = Pattern.compile("(?:^|,)" + Pattern.quote(tag) + "=\"([^\"]*)\"");
+        while (m.find()) {
+            Matcher t = tagged.matcher(m.group(1));
+            if (t.find() && values.contains(t.group(1))) {
+                sum += Double.parseDouble(m.group(2));
+            }
         }
         return sum;
     }

@@ -12,12 +12,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -54,8 +57,227 @@ final class Storm {
     }
 
     static FakeDingTalk dingtalk() {
-        return new FakeDingTalk(FakeDingTalk.Config.of(AppNode.APP_KEY, AppNode.APP_SECRET, AppNode.AGENT_ID)
-                .withPort(0)).start();
+        FakeDingTalk fake = new FakeDingTalk(FakeDingTalk.Config.of(AppNode.APP_KEY, AppNode.APP_SECRET,
+                AppNode.AGENT_ID).withPort(0)).start();
+        // the card platform publishes the 签收 template; the app's robot code is its app key;
+        // presses go to the URL of the node each press names (FakeCards#pressAt)
+        fake.cards().configure(Set.of(SIGN_TEMPLATE), AppNode.APP_KEY, null, CALLBACK_TOKEN, CALLBACK_AES_KEY,
+                AppNode.APP_KEY);
+        return fake;
+    }
+
+    // ---- cards ----------------------------------------------------------------------------
+
+    /** The 签收 card's template, published at the fake and configured on the nodes. */
+    static final String SIGN_TEMPLATE = "rel-sign-card.schema";
+    /** TEST ONLY: the HTTP callback's token. */
+    static final String CALLBACK_TOKEN = "rel-callback-token";
+    /** TEST ONLY: the callback's EncodingAESKey (43 characters: "rel-callback-aes-key-for-tests!!"). */
+    static final String CALLBACK_AES_KEY = "cmVsLWNhbGxiYWNrLWFlcy1rZXktZm9yLXRlc3RzISE";
+    /** The button of the 签收 card (CardKind.SIGN). */
+    static final String SIGN = "sign";
+
+    /** The nodes' settings for 签收 cards with callbacks over HTTP. */
+    static String[] cardSettings(String... more) {
+        List<String> all = new ArrayList<>(List.of(
+                "--jiandu.dingtalk.cards.sign.template-id=" + SIGN_TEMPLATE,
+                "--jiandu.dingtalk.callback.mode=HTTP",
+                "--jiandu.dingtalk.callback.token=" + CALLBACK_TOKEN,
+                "--jiandu.dingtalk.callback.aes-key=" + CALLBACK_AES_KEY));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    /** A 签收 card of an urged problem, in its unit head's chat at the fake. */
+    record Target(long problemId, String taskId, String outTrackId, String userId) {
+    }
+
+    /**
+     * The 签收 cards of {@code count} problems already urged (so that signing them does not
+     * take their urge away), delivered at the fake; the problems spread over the stations.
+     */
+    static List<Target> signCards(ScratchDatabase db, FakeDingTalk fake, int count) {
+        List<Target> targets = new ArrayList<>();
+        for (List<Object> row : db.rows("SELECT c.problem_id, c.task_id, c.out_track_id, c.user_id"
+                + " FROM dingtalk_card c WHERE c.kind = 'sign' AND c.problem_id IN"
+                + " (SELECT problem_id FROM problem_event WHERE kind = ?) ORDER BY c.problem_id", URGE)) {
+            String outTrackId = (String) row.get(2);
+            if (targets.size() < count && fake.cards().card(outTrackId) != null) {
+                targets.add(new Target(((Number) row.get(0)).longValue(), (String) row.get(1), outTrackId,
+                        (String) row.get(3)));
+            }
+        }
+        assertThat(targets).as("urged problems with a delivered 签收 card").hasSize(count);
+        return targets;
+    }
+
+    /**
+     * Presses of 签收 as DingTalk sends them: each card's press once, every fifth twice (DingTalk
+     * repeats a callback), on threads; a press the node did not answer 200 (it was dead) is
+     * sent again by {@link #redeliver} as DingTalk redelivers what was not acknowledged.
+     */
+    static final class Presses {
+
+        private final List<Target> targets;
+        private final Set<String> answered = ConcurrentHashMap.newKeySet();
+        private final Map<String, AtomicInteger> answeredBy = new ConcurrentHashMap<>();
+        private final AtomicInteger sent = new AtomicInteger();
+        private final AtomicInteger unanswered = new AtomicInteger();
+        private final ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
+        private ExecutorService pool;
+
+        Presses(List<Target> targets) {
+            this.targets = List.copyOf(targets);
+        }
+
+        List<Target> targets() {
+            return targets;
+        }
+
+        /** Starts sending: press i goes to nodes[i % n], its repeat to the next node. */
+        Presses start(FakeDingTalk fake, List<AppNode> nodes, int threads, Duration pause) {
+            pool = Executors.newFixedThreadPool(threads);
+            AtomicInteger next = new AtomicInteger();
+            for (int t = 0; t < threads; t++) {
+                pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < targets.size(); i = next.getAndIncrement()) {
+                        press(fake, targets.get(i), nodes.get(i % nodes.size()));
+                        if (i % 5 == 0) {
+                            press(fake, targets.get(i), nodes.get((i + 1) % nodes.size()));
+                        }
+                        AppNode.sleep(pause);
+                    }
+                });
+            }
+            pool.shutdown();
+            return this;
+        }
+
+        void awaitSent(Duration timeout) {
+            try {
+                assertThat(pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS))
+                        .as("presses sent within %s", timeout).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Sends again, to {@code node}, every press no node answered 200, until each is. */
+        int redeliver(FakeDingTalk fake, AppNode node, Duration timeout) {
+            long until = System.nanoTime() + timeout.toNanos();
+            int again = 0;
+            for (Target target : targets) {
+                while (!answered.contains(target.outTrackId())) {
+                    if (System.nanoTime() > until) {
+                        throw new AssertionError("press of " + target.outTrackId() + " not answered within " + timeout);
+                    }
+                    press(fake, target, node);
+                    again++;
+                }
+            }
+            return again;
+        }
+
+        private void press(FakeDingTalk fake, Target target, AppNode node) {
+            sent.incrementAndGet();
+            int status;
+            try {
+                status = fake.cards().pressAt(node.callbackUrl(), target.outTrackId(), target.userId(), SIGN, Map.of());
+            } catch (IllegalStateException e) {
+                status = -1; // nobody answered: the node is dead
+            }
+            if (status == 200) {
+                answered.add(target.outTrackId());
+                answeredBy.computeIfAbsent(node.name(), n -> new AtomicInteger()).incrementAndGet();
+            } else {
+                unanswered.incrementAndGet();
+                if (status != -1) {
+                    refused.add(node.name() + " " + status);
+                }
+            }
+        }
+
+        int answered() {
+            return answered.size();
+        }
+
+        int sent() {
+            return sent.get();
+        }
+
+        int unanswered() {
+            return unanswered.get();
+        }
+
+        List<String> refused() {
+            return List.copyOf(refused);
+        }
+
+        Map<String, Integer> answeredBy() {
+            Map<String, Integer> by = new java.util.TreeMap<>();
+            answeredBy.forEach((k, v) -> by.put(k, v.get()));
+            return by;
+        }
+    }
+
+    /** What the signing check found, for the report. */
+    record Signed(int todosCreated, long todosDone, long actionsDone) {
+    }
+
+    /**
+     * Every pressed problem signed exactly once (one SIGNED in its timeline, its Task_Sign
+     * completed once, its Task_Rectify created once), no other problem signed, every press
+     * handled (none PENDING or WORKING, none lost), and the to-dos at the fake: one create per
+     * Task_Sign task, the pressed ones done, one create per Task_Rectify task.
+     */
+    static Signed assertSignedOnce(ScratchDatabase db, FakeDingTalk fake, Presses presses, int problems) {
+        List<Target> targets = presses.targets();
+        int pressed = targets.size();
+        assertThat(presses.answered()).as("every press answered 200 in the end: none lost").isEqualTo(pressed);
+        assertThat(presses.refused()).as("presses refused by a node").isEmpty();
+        Map<String, Long> signed = db.counts("SELECT problem_id, COUNT(*) FROM problem_event WHERE kind = 'SIGNED'"
+                + " GROUP BY problem_id");
+        assertThat(signed.keySet()).as("the problems signed (签收) are the pressed ones")
+                .isEqualTo(targets.stream().map(t -> String.valueOf(t.problemId())).collect(Collectors.toSet()));
+        assertThat(signed.values()).as("signed once each").allMatch(n -> n == 1);
+        assertThat(Set.copyOf(db.strings("SELECT ID_ FROM ACT_HI_TASKINST WHERE TASK_DEF_KEY_ = 'Task_Sign'"
+                + " AND END_TIME_ IS NOT NULL"))).as("the Task_Sign tasks completed")
+                .isEqualTo(targets.stream().map(Target::taskId).collect(Collectors.toSet()));
+        assertThat(db.count("SELECT COUNT(*) FROM ACT_HI_TASKINST WHERE TASK_DEF_KEY_ = 'Task_Sign'"))
+                .as("one Task_Sign per problem").isEqualTo(problems);
+        Map<String, Long> rectify = db.counts("SELECT p.BUSINESS_KEY_, COUNT(*) FROM ACT_HI_TASKINST t"
+                + " JOIN ACT_HI_PROCINST p ON p.PROC_INST_ID_ = t.PROC_INST_ID_ WHERE t.TASK_DEF_KEY_ = 'Task_Rectify'"
+                + " GROUP BY p.BUSINESS_KEY_");
+        assertThat(rectify.keySet()).as("Task_Rectify (整改) created for the pressed problems")
+                .isEqualTo(signed.keySet());
+        assertThat(rectify.values()).as("created once each").allMatch(n -> n == 1);
+        Map<String, Long> actions = db.counts("SELECT status, COUNT(*) FROM dingtalk_card_action GROUP BY status");
+        assertThat(actions).as("presses stored once and all done").isEqualTo(Map.of("DONE", (long) pressed));
+        for (Target target : targets) {
+            assertThat(fake.cards().card(target.outTrackId()).params()).as("the card shows it signed")
+                    .containsEntry("done", "true");
+        }
+
+        Map<String, FakeDingTalk.Todo> todos = new HashMap<>();
+        fake.todos().forEach(todo -> todos.put(todo.sourceId(), todo));
+        List<String> signTasks = db.strings("SELECT ID_ FROM ACT_HI_TASKINST WHERE TASK_DEF_KEY_ = 'Task_Sign'");
+        Set<String> pressedTasks = targets.stream().map(Target::taskId).collect(Collectors.toSet());
+        for (String task : signTasks) {
+            assertThat(fake.createsOf(task)).as("creates of the 签收 to-do of %s", task).isEqualTo(1);
+            assertThat(todos.get(task)).as("the 签收 to-do of %s", task).isNotNull();
+            assertThat(todos.get(task).done()).as("the 签收 to-do of %s done", task)
+                    .isEqualTo(pressedTasks.contains(task));
+        }
+        List<String> rectifyTasks = db.strings("SELECT ID_ FROM ACT_HI_TASKINST WHERE TASK_DEF_KEY_ = 'Task_Rectify'");
+        for (String task : rectifyTasks) {
+            assertThat(fake.createsOf(task)).as("creates of the 整改 to-do of %s", task).isEqualTo(1);
+            assertThat(todos.get(task)).as("the 整改 to-do of %s", task).isNotNull();
+            assertThat(todos.get(task).done()).isFalse();
+        }
+        long done = fake.todos().stream().filter(FakeDingTalk.Todo::done).count();
+        assertThat(done).as("to-dos done: the pressed 签收 ones").isEqualTo(pressed);
+        return new Signed(fake.todos().size(), done, actions.getOrDefault("DONE", 0L));
     }
 
     // ---- the bureau -----------------------------------------------------------------------
@@ -181,6 +403,12 @@ final class Storm {
         return db.count("SELECT COUNT(*) FROM notification_outbox WHERE status <> 'SENT'") == 0;
     }
 
+    /** No card press waiting or being handled, and no outbox row (the card updates) left. */
+    static boolean pressesDone(ScratchDatabase db) {
+        return db.count("SELECT COUNT(*) FROM dingtalk_card_action WHERE status IN ('PENDING', 'WORKING')") == 0
+                && outboxDone(db);
+    }
+
     // ---- the promises ---------------------------------------------------------------------
 
     /** What the exactly-once check found, for the report. */
@@ -194,6 +422,14 @@ final class Storm {
      * the same content to the same person on the same day; such drops are counted.
      */
     static Delivered assertExactlyOnce(ScratchDatabase db, FakeDingTalk fake, int problems) {
+        return assertExactlyOnce(db, fake, problems, 0);
+    }
+
+    /**
+     * The same, when {@code signed} of the problems were signed after their urge: their
+     * overdue timers (Timer_SignOverdue) are gone with their Task_Sign.
+     */
+    static Delivered assertExactlyOnce(ScratchDatabase db, FakeDingTalk fake, int problems, int signed) {
         assertThat(db.count("SELECT COUNT(*) FROM problem")).isEqualTo(problems);
         assertThat(db.count("SELECT COUNT(*) FROM problem_event WHERE kind = ?", URGE))
                 .as("urges (签收催办) in the timelines").isEqualTo(problems);
@@ -204,7 +440,8 @@ final class Storm {
         assertThat(db.count("SELECT COUNT(DISTINCT PROC_INST_ID_) FROM ACT_HI_ACTINST WHERE ACT_ID_ = 'Task_SignUrge'"))
                 .isEqualTo(problems);
         assertThat(timers(db, "Timer_SignUrge")).as("signing timers left").isZero();
-        assertThat(timers(db, "Timer_SignOverdue")).as("the next timers, one per problem").isEqualTo(problems);
+        assertThat(timers(db, "Timer_SignOverdue")).as("the next timers, one per problem not signed")
+                .isEqualTo(problems - signed);
         assertThat(db.count("SELECT COUNT(*) FROM ACT_RU_INCIDENT")).as("incidents").isZero();
         assertThat(db.count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ <= 0")).as("jobs out of retries").isZero();
 
@@ -212,9 +449,13 @@ final class Storm {
                 .as("a step's message in the timeline twice").isEmpty();
         assertThat(db.count("SELECT COUNT(*) FROM problem_event WHERE kind = 'MESSAGE'"))
                 .as("messages in the timelines: the level's and the urge's").isEqualTo(2L * problems);
-        // the tasks' DingTalk to-dos (channel TODO) have outbox rows too; the messages are counted apart
-        long rows = db.count("SELECT COUNT(*) FROM notification_outbox WHERE channel <> 'TODO'");
-        assertThat(rows).as("outbox: unit head and officer for both steps").isEqualTo(4L * problems);
+        // the tasks' DingTalk to-dos (channel TODO) and cards (CARD, CARD_UPD) have outbox rows
+        // too; the messages are counted apart
+        long rows = db.count("SELECT COUNT(*) FROM notification_outbox WHERE channel NOT IN ('TODO', 'CARD', 'CARD_UPD')");
+        // the clock passes 08:00 of a working day: the morning digest (每日推送) goes out too, each
+        // person's once like every other message, but is not a step of the problems
+        long digests = db.count("SELECT COUNT(*) FROM notification_outbox WHERE step = 'DIGEST'");
+        assertThat(rows - digests).as("outbox: unit head and officer for both steps").isEqualTo(4L * problems);
         assertThat(db.counts("SELECT status, COUNT(*) FROM notification_outbox GROUP BY status"))
                 .isEqualTo(Map.of("SENT", db.count("SELECT COUNT(*) FROM notification_outbox")));
         Map<String, Integer> todosBySource = new HashMap<>();

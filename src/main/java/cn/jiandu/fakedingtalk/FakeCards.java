@@ -254,22 +254,31 @@ public final class FakeCards {
      * sends it (encrypted, signed); returns the HTTP status of the app's answer.
      */
     public int press(String outTrackId, String userId, String actionId, Map<String, String> params) {
-        return send(outTrackId, userId, actionId, params, true);
+        return send(null, outTrackId, userId, actionId, params, true);
+    }
+
+    /**
+     * The same press sent to another URL than the configured one (DingTalk's load balancer
+     * handing callbacks to one node or another); throws when nothing answers there.
+     */
+    public int pressAt(String url, String outTrackId, String userId, String actionId, Map<String, String> params) {
+        return send(url, outTrackId, userId, actionId, params, true);
     }
 
     /** The same callback, but signed with a wrong token: the app must refuse it. */
     public int pressWronglySigned(String outTrackId, String userId, String actionId, Map<String, String> params) {
-        return send(outTrackId, userId, actionId, params, false);
+        return send(null, outTrackId, userId, actionId, params, false);
     }
 
-    private int send(String outTrackId, String userId, String actionId, Map<String, String> params, boolean rightly) {
+    private int send(String at, String outTrackId, String userId, String actionId, Map<String, String> params,
+            boolean rightly) {
         String url;
         CallbackCrypto crypto;
         synchronized (this) {
-            if (callbackUrl == null || token == null || aesKey == null) {
+            if ((at == null && callbackUrl == null) || token == null || aesKey == null) {
                 throw new IllegalStateException("The fake's card callback is not configured");
             }
-            url = callbackUrl;
+            url = at == null ? callbackUrl : at;
             crypto = new CallbackCrypto(rightly ? token : token + "-wrong", aesKey, appKey);
         }
         Map<String, Object> content = Map.of("cardPrivateData",

@@ -33,6 +33,7 @@ import cn.jiandu.notification.dingtalk.DingTalkCardProperties;
 import cn.jiandu.notification.dingtalk.DingTalkClient;
 import cn.jiandu.notification.dingtalk.DingTalkException;
 import cn.jiandu.notification.dingtalk.DingTalkQuota;
+import cn.jiandu.notification.dingtalk.DingTalkTodos;
 
 /**
  * Sends what the outbox holds. Rows are claimed by an update only one node can win, sent
@@ -225,6 +226,14 @@ public class Dispatcher {
             tx.executeWithoutResult(s -> mapper.reschedule(ids, clock.instant().plus(properties.backoffMax()),
                     e.getMessage(), false));
         } catch (DingTalkException e) {
+            if (DingTalkTodos.isThrottled(e)) {
+                // over DingTalk's calls a second: again in 1 to 3 s, no attempt spent (a storm of
+                // to-dos would otherwise back off for minutes and end FAILED)
+                Instant again = clock.instant().plusMillis(1000 + java.util.concurrent.ThreadLocalRandom.current()
+                        .nextLong(2000));
+                tx.executeWithoutResult(s -> mapper.reschedule(ids, again, abbreviate(e.getMessage()), false));
+                return;
+            }
             failed(ids, maxAttempts(group), e);
         }
     }

@@ -159,6 +159,15 @@ public class DingTalkTodos {
     }
 
     /** Whether a create failed because the sourceId has its to-do already (an earlier attempt made it). */
+    /**
+     * DingTalk refused the call for its rate (HTTP 429, QpsOverLimit: 20 calls a second per
+     * to-do API for the whole app): nothing wrong with the call, it may go again in a moment.
+     */
+    public static boolean isThrottled(DingTalkException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return message.contains("QpsOverLimit") || message.contains("HTTP 429");
+    }
+
     public static boolean isAlreadyThere(DingTalkException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         return message.contains("task exist") || message.contains("taskCreate.lockError");
