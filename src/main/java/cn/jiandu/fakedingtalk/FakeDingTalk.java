@@ -420,14 +420,9 @@ public final class FakeDingTalk implements AutoCloseable {
     }
 
     private Answer getUserInfo(Map<String, String> query, JsonNode request) {
-        count("getuserinfo");
-        Answer failure = fail();
-        if (failure != null) {
-            return failure;
-        }
-        Answer tokenError = checkToken(query.get("access_token"));
-        if (tokenError != null) {
-            return tokenError;
+        Answer refused = refused("getuserinfo", query);
+        if (refused != null) {
+            return refused;
         }
         String code = request == null ? null : text(request, "code");
         if (code == null) {
@@ -574,15 +569,23 @@ public final class FakeDingTalk implements AutoCloseable {
         return Answer.ok(body);
     }
 
-    private Answer asyncSend(Map<String, String> query, JsonNode request) {
-        count("asyncsend_v2");
+    /**
+     * What every call of the classic API meets first: counted, a failure the test asked for,
+     * then the access token checked. Null when the call may go on.
+     */
+    private Answer refused(String api, Map<String, String> query) {
+        count(api);
         Answer failure = fail();
         if (failure != null) {
             return failure;
         }
-        Answer tokenError = checkToken(query.get("access_token"));
-        if (tokenError != null) {
-            return tokenError;
+        return checkToken(query.get("access_token"));
+    }
+
+    private Answer asyncSend(Map<String, String> query, JsonNode request) {
+        Answer refused = refused("asyncsend_v2", query);
+        if (refused != null) {
+            return refused;
         }
         if (request == null) {
             return Answer.errcode(40035, "不合法的参数: 请求体不是JSON");
