@@ -72,7 +72,9 @@ class SuperviseInstructions {
      */
     @Transactional
     void overdue(long problemId, Level level, Date due) {
-        String what = TimelineText.text("timeline.instruction.overdue");
+        // the due time tells two 督办批示 of one problem apart (DingTalk drops a repeated text)
+        String what = TimelineText.text("timeline.instruction.overdue", due == null ? "无"
+                : cn.jiandu.text.ChineseDates.dateTime(due.toInstant().atZone(cn.jiandu.time.Times.CHINA)));
         problems.record(problemId, EventKind.OVERDUE, EscalationService.SYSTEM, level, what, null);
         notices.send(problemId, NotificationStep.INSTRUCTION_OVERDUE,
                 due == null ? "none" : String.valueOf(due.getTime() / 1000), what, null);
