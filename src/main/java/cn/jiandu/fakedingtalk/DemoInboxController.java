@@ -88,9 +88,7 @@ class DemoInboxController {
             }
         }
         String html = withCards(running.inboxHtml(people::get, to, page, PATH, opener(request)), running, people, to,
-                org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
-                        ? attributes.getRequest() : null);
+                request);
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(html);
     }
