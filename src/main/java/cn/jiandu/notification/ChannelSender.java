@@ -1,9 +1,13 @@
 package cn.jiandu.notification;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import cn.jiandu.notification.dingtalk.DingTalkException;
 
@@ -62,6 +66,15 @@ interface ChannelSender {
      * @throws DingTalkException when DingTalk refuses or cannot be reached: an attempt spent
      */
     Outcome send(List<OutboxMessage> group);
+
+    /** The rows by a key (a message, a task), in the order the keys first come. */
+    static Collection<List<OutboxMessage>> byKey(List<OutboxMessage> rows, Function<OutboxMessage, String> key) {
+        Map<String, List<OutboxMessage>> groups = new LinkedHashMap<>();
+        for (OutboxMessage row : rows) {
+            groups.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(row);
+        }
+        return groups.values();
+    }
 
     /**
      * What came of a send: sent ({@code dingtalkTask} the id DingTalk gave it, if any;

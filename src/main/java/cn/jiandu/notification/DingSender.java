@@ -32,7 +32,7 @@ class DingSender implements ChannelSender {
     @Override
     public Collection<List<OutboxMessage>> groups(List<OutboxMessage> rows) {
         List<List<OutboxMessage>> parts = new ArrayList<>();
-        for (List<OutboxMessage> message : WorkSender.byKey(rows, OutboxMessage::messageKey)) {
+        for (List<OutboxMessage> message : ChannelSender.byKey(rows, OutboxMessage::messageKey)) {
             for (int from = 0; from < message.size(); from += DingTalkClient.MAX_DING_USERS) {
                 parts.add(message.subList(from, Math.min(message.size(), from + DingTalkClient.MAX_DING_USERS)));
             }

@@ -62,7 +62,7 @@ class TodoSender implements ChannelSender {
     /** Every change of one task's to-do in the round (the recipient is the task): one reconciliation. */
     @Override
     public Collection<List<OutboxMessage>> groups(List<OutboxMessage> rows) {
-        return WorkSender.byKey(rows, OutboxMessage::recipient);
+        return ChannelSender.byKey(rows, OutboxMessage::recipient);
     }
 
     @Override

@@ -1,10 +1,7 @@
 package cn.jiandu.notification;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.core.annotation.Order;
@@ -40,7 +37,7 @@ class WorkSender implements ChannelSender {
 
     @Override
     public Collection<List<OutboxMessage>> groups(List<OutboxMessage> rows) {
-        return byKey(rows, OutboxMessage::messageKey);
+        return ChannelSender.byKey(rows, OutboxMessage::messageKey);
     }
 
     @Override
@@ -60,15 +57,5 @@ class WorkSender implements ChannelSender {
         String task = dingtalk.sendWorkNotification(group.stream().map(OutboxMessage::recipient).toList(),
                 first.title(), first.body(), "查看问题并办理", first.link());
         return Outcome.sent(task, () -> followUp.scheduleCheck(group, task));
-    }
-
-    /** The rows by a key, in the order the keys first come. */
-    static Collection<List<OutboxMessage>> byKey(List<OutboxMessage> rows,
-            java.util.function.Function<OutboxMessage, String> key) {
-        Map<String, List<OutboxMessage>> groups = new LinkedHashMap<>();
-        for (OutboxMessage row : rows) {
-            groups.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(row);
-        }
-        return groups.values();
     }
 }
