@@ -29,7 +29,9 @@ import org.camunda.bpm.engine.migration.MigrationInstructionValidationReport;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -279,6 +281,17 @@ public class ProcessMigrations {
      */
     private List<String> tryMigration(MigrationPlan plan, String processInstanceId, BpmnModelInstance sourceModel,
             BpmnModelInstance targetModel) {
+        // the common case first, without asking the engine (which logs every refusal as an error):
+        // the instance waits in an activity the target has not
+        List<String> missing = new ArrayList<>();
+        for (String activityId : activeActivities(processInstanceId)) {
+            if (targetModel.getModelElementById(activityId) == null) {
+                missing.add(reason(activityId, List.of(), sourceModel, targetModel));
+            }
+        }
+        if (!missing.isEmpty()) {
+            return missing;
+        }
         return transactions.execute(status -> {
             status.setRollbackOnly();
             try {
@@ -291,6 +304,26 @@ public class ProcessMigrations {
                 return List.of("引擎拒绝迁移：" + e.getMessage());
             }
         });
+    }
+
+    /** The activities the instance is in (and those it is entering or leaving), in tree order. */
+    private Set<String> activeActivities(String processInstanceId) {
+        Set<String> ids = new LinkedHashSet<>();
+        ActivityInstance root = runtime.getActivityInstance(processInstanceId);
+        if (root != null) {
+            collect(root, ids);
+        }
+        return ids;
+    }
+
+    private static void collect(ActivityInstance instance, Set<String> ids) {
+        for (ActivityInstance child : instance.getChildActivityInstances()) {
+            ids.add(child.getActivityId());
+            collect(child, ids);
+        }
+        for (TransitionInstance transition : instance.getChildTransitionInstances()) {
+            ids.add(transition.getActivityId());
+        }
     }
 
     private static List<String> describe(MigratingProcessInstanceValidationReport report, BpmnModelInstance source,
