@@ -203,6 +203,7 @@ class ProcessOwnerIT extends ItSupport {
             for (String refused : List.of(officer, head)) {
                 Http.Response r = deploy(fx.as(refused), "不应部署" + u, equivalent(original, "refused " + u));
                 assertThat(r.status()).as(r.body()).isEqualTo(403);
+                assertThat(r.json().path("detail").asText()).contains("仅流程管理员和系统管理员可用");
             }
             assertThat(latest().getId()).isEqualTo(before.getId());
 

@@ -95,6 +95,19 @@ final class EngineApiAllowList {
         return groupIds.contains(Groups.CAMUNDA_ADMIN) || groupIds.contains(Role.ADMIN.groupId());
     }
 
+    /**
+     * Who besides the administrator may call the endpoint (its row's role, "法制员" …), or null
+     * when it is the administrator's alone or open to everyone.
+     */
+    static String reservedFor(String method, String path) {
+        for (Row row : ROWS) {
+            if (row.matches(method, path) && row.audience().role != null) {
+                return row.audience().role.label();
+            }
+        }
+        return null;
+    }
+
     static boolean allows(String method, String path, Collection<String> groupIds) {
         if (groupIds.contains(Role.INTAKE.groupId())) {
             return false; // a machine account (接口账号) reaches /api/intake only

@@ -145,6 +145,8 @@ class EngineApiAllowListTest {
         for (Caller other : SUPERVISED) {
             assertThat(allows(other, "POST", "deployment/create")).as(other.toString()).isFalse();
         }
+        assertThat(EngineApiAllowList.reservedFor("POST", "deployment/create")).isEqualTo("流程管理员");
+        assertThat(EngineApiAllowList.reservedFor("DELETE", "deployment/d1")).isNull();
         // a process owner who is also a unit's officer keeps that role's rows
         assertThat(allows(new Caller("owner and officer", List.of("PROCESS_OWNER", "OFFICER", "unit_CGPCS")),
                 "POST", "deployment/create")).isTrue();
