@@ -53,7 +53,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * webapps keep their own (X-XSRF-TOKEN). Logging out (POST /logout, or 退出 in a webapp)
  * ends the session on the server.</li>
  * <li>The same rules on both: only health is open (for load balancers); /api/admin/** and
- * the actuator need ADMIN whatever the method, writes to /api/org ADMIN too; the engine's
+ * the actuator need ADMIN whatever the method (/api/admin/processes/** PROCESS_OWNER or ADMIN), writes to /api/org ADMIN too; the engine's
  * REST API, under /engine-rest and the webapps' /camunda/api/engine, only
  * {@link EngineApiAllowList}'s rows for anyone but the administrator, and task completions
  * with their form's fields only ({@link EngineApiGuard}). 401 and 403 are Chinese
@@ -158,6 +158,9 @@ class SecurityConfig {
                 .requestMatchers(paths("/api/intake", "/api/intake/**"))
                 .hasAnyRole(Role.LEGAL_OFFICER.name(), Role.LEGAL_CAPTAIN.name(), ADMIN, Role.INTAKE.name())
                 .requestMatchers(paths("/actuator/**")).access(notAMachine(hasRole(ADMIN)))
+                // the process owner's (流程管理员): versions of the models, migrations of running problems
+                .requestMatchers(paths("/api/admin/processes", "/api/admin/processes/**"))
+                .access(notAMachine(AuthorityAuthorizationManager.hasAnyRole(Role.PROCESS_OWNER.name(), ADMIN)))
                 .requestMatchers(paths("/api/admin/**")).access(notAMachine(hasRole(ADMIN)))
                 .requestMatchers(path(HttpMethod.POST, "/api/org/**")).access(notAMachine(hasRole(ADMIN)))
                 .requestMatchers(path(HttpMethod.PUT, "/api/org/**")).access(notAMachine(hasRole(ADMIN)))
