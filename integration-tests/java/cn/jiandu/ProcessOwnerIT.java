@@ -1,6 +1,7 @@
 package cn.jiandu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,9 @@ import java.util.stream.StreamSupport;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +59,8 @@ class ProcessOwnerIT extends ItSupport {
     HistoryService history;
     @Autowired
     ProcessMigrations migrations;
+    @Autowired
+    RuntimeService runtime;
 
     private String u;
     private String station;
@@ -191,6 +196,46 @@ class ProcessOwnerIT extends ItSupport {
     }
 
     // ---- the test ------------------------------------------------------------------------
+
+    /** A one-task model of its own key whose service task evaluates {@code expression}. */
+    private static String oneStep(String key, String expression) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_%1$s"
+                    targetNamespace="http://jiandu.cn/bpmn">
+                  <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="1">
+                    <bpmn:startEvent id="Start" />
+                    <bpmn:sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_Call" />
+                    <bpmn:serviceTask id="Task_Call" camunda:expression="%2$s" />
+                    <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Call" targetRef="End" />
+                    <bpmn:endEvent id="End" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(key, expression);
+    }
+
+    @Test
+    void shouldNotLetAProcessOwnersModelCallTheApplicationsServices() throws Exception {
+        // what a process owner deploys runs inside the engine: its expressions reach the delegates
+        // and the marked clocks (${deadlines}), not the services behind the Tasklist and the API
+        String escape = "po-escape-" + u;
+        List<EvidenceIT.Part> parts = List.of(EvidenceIT.Part.text("deployment-name", escape),
+                new EvidenceIT.Part("data", escape + ".bpmn", "application/octet-stream",
+                        oneStep(escape, "${organisationService.units()}").getBytes(StandardCharsets.UTF_8)));
+        Http.Response deployed = fx.as(owner).postRaw("/engine-rest/deployment/create",
+                "multipart/form-data; boundary=" + EvidenceIT.BOUNDARY, EvidenceIT.multipart(parts));
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(escape))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Unknown property used in expression")
+                .hasMessageContaining("organisationService");
+
+        String allowed = "po-clock-" + u;
+        repository.createDeployment().name(allowed)
+                .addString(allowed + ".bpmn", oneStep(allowed, "${deadlines != null and rectificationTasks != null}"))
+                .deploy();
+        assertThat(runtime.startProcessInstanceByKey(allowed).isEnded()).isTrue();
+    }
 
     @Test
     void shouldDeployAsProcessOwnerAndMoveRunningProblemsToTheNewVersion() throws Exception {

@@ -5,10 +5,13 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import cn.jiandu.engine.ModelExpressions;
+
 /**
  * {@code ${deadlines.due(execution, 'reviewDays')}} in rectification.bpmn: the due date of a
  * task from the problem's fixed deadline rules and the working-day calendar.
  */
+@ModelExpressions
 @Component("deadlines")
 public class DeadlineExpressions {
 

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import cn.jiandu.calendar.PeriodUnit;
 import cn.jiandu.calendar.WorkCalendar;
+import cn.jiandu.engine.ModelExpressions;
 import cn.jiandu.time.Times;
 
 /**
@@ -17,6 +18,7 @@ import cn.jiandu.time.Times;
  * reminders from that time on, the next working morning for another try at a call back and the
  * second call back of a sensitive problem.
  */
+@ModelExpressions
 @Component("intakeClocks")
 public class IntakeClocks {
 
