@@ -65,6 +65,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfig {
 
     private static final String ADMIN = "ADMIN";
+    /**
+     * The forecast (预测) of the follow-up's timers: the administrator, and the legal brigade's
+     * captain, who urges and so plans his days by it (he reads, he changes nothing).
+     */
+    static final String[] FORECAST_READERS = {ADMIN, Role.LEGAL_CAPTAIN.name()};
+    /** Trying a candidate deadlines.dmn against the open problems (nothing is deployed). */
+    static final String[] FORECAST_TRIERS = {ADMIN};
     static final String CSRF_COOKIE = "JIANDU-CSRF";
     static final String CSRF_HEADER = "X-CSRF-TOKEN";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -158,6 +165,10 @@ class SecurityConfig {
                 .requestMatchers(paths("/api/intake", "/api/intake/**"))
                 .hasAnyRole(Role.LEGAL_OFFICER.name(), Role.LEGAL_CAPTAIN.name(), ADMIN, Role.INTAKE.name())
                 .requestMatchers(paths("/actuator/**")).access(notAMachine(hasRole(ADMIN)))
+                .requestMatchers(path(HttpMethod.GET, "/api/admin/forecast"))
+                .access(notAMachine(AuthorityAuthorizationManager.hasAnyRole(FORECAST_READERS)))
+                .requestMatchers(path(HttpMethod.POST, "/api/admin/forecast/deadlines"))
+                .access(notAMachine(AuthorityAuthorizationManager.hasAnyRole(FORECAST_TRIERS)))
                 .requestMatchers(paths("/api/admin/**")).access(notAMachine(hasRole(ADMIN)))
                 .requestMatchers(path(HttpMethod.POST, "/api/org/**")).access(notAMachine(hasRole(ADMIN)))
                 .requestMatchers(path(HttpMethod.PUT, "/api/org/**")).access(notAMachine(hasRole(ADMIN)))
