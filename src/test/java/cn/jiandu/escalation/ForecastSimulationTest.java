@@ -106,9 +106,9 @@ class ForecastSimulationTest {
 
     @Test
     void shouldRaiseAtTheSupervisionAndFollowTheNewLevelsClocks() {
-        // given a blue problem whose grace time ends on Tuesday 2026-03-17 at 23:59:59
-        ForecastSimulation.Start start = signedBlue(null, 3, at("2026-03-13T23:59:59"), at("2026-03-17T23:59:59"),
-                List.of());
+        // given a blue problem urged already, whose grace time ends on Tuesday 2026-03-17 at 23:59:59
+        ForecastSimulation.Start start = new ForecastSimulation.Start(1L, "U1", "O1", Level.BLUE, true, RULES, null,
+                null, null, 3, at("2026-03-13T23:59:59"), null, at("2026-03-17T23:59:59"), List.of());
 
         // when the forecast runs until the yellow deadline has passed
         List<ForecastSimulation.Event> events = simulation.run(start, at("2026-03-16T09:00"), at("2026-03-21T00:00"));
