@@ -1,5 +1,6 @@
 package cn.jiandu.engine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,21 +45,49 @@ public class DecisionTables {
      * questions (the deadlines of every level) pays for one lookup.
      */
     public Table latest(String decisionKey) {
+        DecisionDefinition latest = latestDefinition(decisionKey);
+        return new Table(latest.getKey(), latest.getId());
+    }
+
+    /**
+     * Every decision of the file (DMN resource) the latest version of a decision came in, all
+     * from that same deployment: a file split into several tables (deadlines.dmn) is read as
+     * one. The named decision first, the others by key.
+     */
+    public List<Table> latestFile(String decisionKey) {
+        DecisionDefinition latest = latestDefinition(decisionKey);
+        List<Table> tables = new ArrayList<>();
+        tables.add(new Table(latest.getKey(), latest.getId()));
+        repository.createDecisionDefinitionQuery().deploymentId(latest.getDeploymentId())
+                .decisionDefinitionResourceName(latest.getResourceName()).orderByDecisionDefinitionKey().asc().list()
+                .stream().filter(other -> !other.getId().equals(latest.getId()))
+                .forEach(other -> tables.add(new Table(other.getKey(), other.getId())));
+        return List.copyOf(tables);
+    }
+
+    private DecisionDefinition latestDefinition(String decisionKey) {
         DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
                 .withoutTenantId().latestVersion().singleResult();
         if (latest == null) {
             throw new IllegalStateException("No decision " + decisionKey + " is deployed");
         }
-        return new Table(latest.getId());
+        return latest;
     }
 
     /** One deployed version of a decision table. */
     public final class Table {
 
+        private final String key;
         private final String definitionId;
 
-        private Table(String definitionId) {
+        private Table(String key, String definitionId) {
+            this.key = key;
             this.definitionId = definitionId;
+        }
+
+        /** The decision's key (its id in the file). */
+        public String key() {
+            return key;
         }
 
         /** The matched rules' outputs (output name → value), in the table's order. */

@@ -1,5 +1,6 @@
 package cn.jiandu.escalation;
 
+import java.util.List;
 import java.util.Map;
 
 import cn.jiandu.calendar.PeriodUnit;
@@ -13,11 +14,25 @@ import cn.jiandu.calendar.PeriodUnit;
  * {@code instructionHours}: the hours the deputy leader has for his instruction at 督办
  * (督办批示时限); rules locked before the column existed read null, {@link #DEFAULT_INSTRUCTION_HOURS}.
  */
-record DeadlineRule(int periodAmount, PeriodUnit periodUnit, int signHours, int signGraceHours,
+public record DeadlineRule(int periodAmount, PeriodUnit periodUnit, int signHours, int signGraceHours,
         int reminderLeadHours, int reminderIntervalHours, int graceDays, int reviewDays, int instructionDays,
         int talkDays, int maxPauseDays, Boolean evidenceRequired, Integer instructionHours) {
 
     static final int DEFAULT_INSTRUCTION_HOURS = 24;
+
+    /** The outputs of deadlines.dmn (all its tables together) a rule is made of. */
+    static final List<String> OUTPUTS = List.of("periodAmount", "periodUnit", "signHours", "signGraceHours",
+            "reminderLeadHours", "reminderIntervalHours", "graceDays", "reviewDays", "instructionDays",
+            "instructionHours", "talkDays", "maxPauseDays", "evidenceRequired");
+
+    /** What an output must hold, in the process owner's words. */
+    static String expected(String output) {
+        return switch (output) {
+            case "periodUnit" -> "应为 WORKING_DAYS（工作日）、CALENDAR_DAYS（自然日）或 HOURS（小时）";
+            case "evidenceRequired" -> "应为 true（须附佐证材料）或 false";
+            default -> "应为整数";
+        };
+    }
 
     static DeadlineRule of(Map<String, Object> result) {
         return new DeadlineRule(number(result, "periodAmount"), PeriodUnit.valueOf((String) result.get("periodUnit")),

@@ -3,8 +3,6 @@ package cn.jiandu.escalation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.jiandu.calendar.PeriodUnit;
 import cn.jiandu.time.Times;
 import cn.jiandu.calendar.WorkCalendar;
-import cn.jiandu.engine.DecisionTables;
 import cn.jiandu.level.Level;
 import cn.jiandu.notification.NotificationStep;
 import cn.jiandu.problem.EventKind;
@@ -37,19 +34,19 @@ class EscalationService {
 
     private final ProblemService problems;
     private final ScoreService scores;
-    private final DecisionTables decisions;
+    private final DeadlineTables tables;
     private final WorkCalendar calendar;
     private final Clock clock;
     private final EscalationProperties properties;
     private final ObjectMapper json;
     private final ProblemNotices notices;
 
-    EscalationService(ProblemService problems, ScoreService scores, DecisionTables decisions, WorkCalendar calendar,
+    EscalationService(ProblemService problems, ScoreService scores, DeadlineTables tables, WorkCalendar calendar,
             Clock clock, EscalationProperties properties, ObjectMapper json, ProblemNotices notices) {
         this.notices = notices;
         this.problems = problems;
         this.scores = scores;
-        this.decisions = decisions;
+        this.tables = tables;
         this.calendar = calendar;
         this.clock = clock;
         this.properties = properties;
@@ -57,22 +54,11 @@ class EscalationService {
     }
 
     /**
-     * Evaluates deadlines.dmn (its latest version) for every level once, as the problem is
-     * registered: a later change of the DMN applies to new problems only.
+     * Evaluates deadlines.dmn (every table of its latest deployment) for every level once, as
+     * the problem is registered: a later change of the DMN applies to new problems only.
      */
     String fixRules(String category) {
-        Map<Level, DeadlineRule> rules = new EnumMap<>(Level.class);
-        DecisionTables.Table deadlines = decisions.latest(Rectification.DECISION_DEADLINES);
-        for (Level level : Level.values()) {
-            List<Map<String, Object>> matched = deadlines.evaluate(
-                    Map.of(Rectification.CATEGORY, category, Rectification.LEVEL, level.name()));
-            if (matched.size() != 1) {
-                throw new IllegalStateException(Rectification.DECISION_DEADLINES + " gave " + matched.size()
-                        + " rules for " + category + "/" + level + "; it must give one");
-            }
-            Map<String, Object> result = matched.get(0);
-            rules.put(level, DeadlineRule.of(result));
-        }
+        Map<Level, DeadlineRule> rules = tables.deployed(category);
         try {
             return json.writeValueAsString(rules);
         } catch (JsonProcessingException e) {

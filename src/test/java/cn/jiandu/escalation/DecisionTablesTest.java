@@ -15,7 +15,10 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every rule of initial-level.dmn and deadlines.dmn, as the process owner wrote them. */
+/**
+ * Every rule of initial-level.dmn and notification-recipients.dmn, as the process owner wrote
+ * them; deadlines.dmn (several tables read as one) in {@link DeadlineTablesTest}.
+ */
 class DecisionTablesTest {
 
     private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
@@ -48,31 +51,6 @@ class DecisionTablesTest {
         DmnDecisionTableResult result = DMN.evaluateDecisionTable(decision("initial-level.dmn", "initial-level"), vars);
         String decided = result.getSingleEntry();
         assertThat(decided).isEqualTo(level);
-    }
-
-    @ParameterizedTest(name = "{0}/{1} -> {2} {3}")
-    @CsvSource({
-            "CASE_FILING,BLUE,5,WORKING_DAYS,24",
-            "CONDUCT,RED,2,WORKING_DAYS,2",
-            "CASE_FILING,YELLOW,3,WORKING_DAYS,8",
-            "CASE_FILING,RED,2,WORKING_DAYS,2",
-            "COERCIVE_MEASURE,RED,1,CALENDAR_DAYS,2",
-            "COERCIVE_MEASURE,BLUE,2,CALENDAR_DAYS,4"})
-    void shouldGiveEveryCategoryAndLevelItsPeriods(String category, String level, int amount, String unit,
-            int signHours) throws IOException {
-        DmnDecisionTableResult result = DMN.evaluateDecisionTable(decision("deadlines.dmn", "deadlines"),
-                Map.of("category", category, "level", level));
-        Map<String, Object> row = result.getSingleResult().getEntryMap();
-        assertThat(row).containsEntry("periodAmount", amount).containsEntry("periodUnit", unit)
-                .containsEntry("signHours", signHours);
-        DeadlineRule rule = DeadlineRule.of(row);
-        assertThat(rule.signHours()).as("the signing clock is shorter than the rectification clock")
-                .isLessThan(rule.periodAmount() * 24);
-        assertThat(rule.reviewDays()).isPositive();
-        assertThat(rule.reminderIntervalHours()).isPositive();
-        assertThat(rule.maxPauseDays()).as("a pause allowance for every rule").isPositive();
-        assertThat(rule.instructionHours()).as("督办批示时限 for every rule").isPositive();
-        assertThat(rule.hours("instructionHours")).isEqualTo(rule.instructionHours());
     }
 
     @ParameterizedTest(name = "{0}/{1} -> {2}")
