@@ -7,10 +7,13 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import cn.jiandu.web.InputError;
 import cn.jiandu.web.InvalidInputException;
@@ -27,10 +30,19 @@ class ForecastController {
     /** A quarter of a year: longer forecasts say little, open problems change every day. */
     static final int MAX_DAYS = 92;
 
-    private final Forecasts forecasts;
+    /** A deadlines.dmn is some tens of kilobytes; a megabyte is no model. */
+    static final int MAX_FILE_BYTES = 1024 * 1024;
+    /** Without from and to, the candidate is forecast for the next 30 days. */
+    static final int DEFAULT_DAYS = 30;
 
-    ForecastController(Forecasts forecasts) {
+    private final Forecasts forecasts;
+    private final DeadlineTables tables;
+    private final java.time.Clock clock;
+
+    ForecastController(Forecasts forecasts, DeadlineTables tables, java.time.Clock clock) {
         this.forecasts = forecasts;
+        this.tables = tables;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -39,6 +51,31 @@ class ForecastController {
             @RequestParam(required = false) String to) {
         Range range = range(from, to, true);
         return forecasts.forecast(range.from(), range.to());
+    }
+
+    @PostMapping(path = "/deadlines", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "试算候选的 deadlines.dmn（表单字段 file）：在办问题现有与按候选规则的期限，及两者预测的差别；不部署、不改变任何数据")
+    Forecasts.CandidateForecast candidate(@RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Range range = range(from, to, false);
+        LocalDate first = range.from() != null ? range.from() : LocalDate.now(clock.withZone(cn.jiandu.time.Times.CHINA));
+        LocalDate last = range.to() != null ? range.to() : first.plusDays(DEFAULT_DAYS - 1);
+        range(first.toString(), last.toString(), true);
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "请上传候选的期限规则文件 deadlines.dmn（表单字段 file）");
+        }
+        if (file.getSize() > MAX_FILE_BYTES) {
+            throw new InvalidInputException("file", "期限规则文件过大（最大1MB）");
+        }
+        DeadlineTables.Candidate candidate;
+        try {
+            candidate = tables.candidate(file.getBytes());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("file", e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException("file", "无法读取上传的期限规则文件");
+        }
+        return forecasts.candidate(candidate::rules, first, last);
     }
 
     record Range(LocalDate from, LocalDate to) {
