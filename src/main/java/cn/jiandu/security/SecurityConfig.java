@@ -53,7 +53,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * webapps keep their own (X-XSRF-TOKEN). Logging out (POST /logout, or 退出 in a webapp)
  * ends the session on the server.</li>
  * <li>The same rules on both: only health is open (for load balancers); /api/admin/** and
- * the actuator need ADMIN whatever the method, writes to /api/org ADMIN too; the engine's
+ * the actuator need ADMIN whatever the method (the forecast: {@link #FORECAST_READERS},
+ * {@link #FORECAST_TRIERS}), writes to /api/org ADMIN too; the engine's
  * REST API, under /engine-rest and the webapps' /camunda/api/engine, only
  * {@link EngineApiAllowList}'s rows for anyone but the administrator, and task completions
  * with their form's fields only ({@link EngineApiGuard}). 401 and 403 are Chinese
