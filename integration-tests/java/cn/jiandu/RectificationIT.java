@@ -1,6 +1,7 @@
 package cn.jiandu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.jiandu.escalation.DeadlineTables;
+import cn.jiandu.level.Level;
 
 /**
  * The rectification process end to end, through HTTP only: register, move the clock, and
@@ -259,15 +264,21 @@ class RectificationIT extends ItSupport {
         long old = register("旧规则下登记的问题", false).path("id").asLong();
         OffsetDateTime oldDeadline = OffsetDateTime.parse(problem(old).path("deadline").asText());
         String original = Files.readString(Path.of("processes/deadlines.dmn"));
+        OffsetDateTime oldSignDeadline = OffsetDateTime.parse(problem(old).path("signDeadline").asText());
+        // the period in the first table (整改期限), the signing hours in another (签收时限) of the same file
         String longer = original.replace("<outputEntry id=\"Rule_Blue_periodAmount\"><text>5</text>",
-                "<outputEntry id=\"Rule_Blue_periodAmount\"><text>15</text>");
-        assertThat(longer).isNotEqualTo(original);
+                "<outputEntry id=\"Rule_Blue_periodAmount\"><text>15</text>")
+                .replace("<outputEntry id=\"RuleSign_Blue_signHours\"><text>24</text>",
+                        "<outputEntry id=\"RuleSign_Blue_signHours\"><text>72</text>");
+        assertThat(longer).isNotEqualTo(original).contains("<text>15</text>", "<text>72</text>");
         repository.createDeployment().name("process owner changes deadlines")
                 .addString("deadlines.dmn", longer).deploy();
         try {
             long fresh = register("新规则下登记的问题", false).path("id").asLong();
             OffsetDateTime freshDeadline = OffsetDateTime.parse(problem(fresh).path("deadline").asText());
             assertThat(Duration.between(oldDeadline, freshDeadline).toDays()).isGreaterThanOrEqualTo(10);
+            OffsetDateTime freshSignDeadline = OffsetDateTime.parse(problem(fresh).path("signDeadline").asText());
+            assertThat(Duration.between(oldSignDeadline, freshSignDeadline).toHours()).isGreaterThanOrEqualTo(47);
 
             // the old problem, returned at blue, turns yellow by the yellow rule it started with
             fx.complete(head, old, "Task_Sign", Map.of());
@@ -280,6 +291,23 @@ class RectificationIT extends ItSupport {
         } finally {
             repository.createDeployment().name("deadlines restored").addString("deadlines.dmn", original).deploy();
         }
+    }
+
+    @Autowired
+    DeadlineTables deadlineTables;
+
+    @Test
+    void shouldCheckACandidateDeadlineFileWithTheEngineWithoutDeployingIt() throws Exception {
+        long deployed = repository.createDecisionDefinitionQuery().count();
+        byte[] file = Files.readAllBytes(Path.of("processes/deadlines.dmn"));
+        DeadlineTables.Candidate candidate = deadlineTables.candidate(file);
+        assertThat(candidate.rules("CASE_FILING").get(Level.BLUE).periodAmount()).isEqualTo(5);
+        assertThat(candidate.rules("COERCIVE_MEASURE").get(Level.RED).signHours()).isEqualTo(2);
+        String broken = new String(file, StandardCharsets.UTF_8).replace("<text>\"RED\"</text>",
+                "<text>\"PURPLE\"</text>");
+        assertThatThrownBy(() -> deadlineTables.candidate(broken.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("红色预警（RED）命中 0 条规则");
+        assertThat(repository.createDecisionDefinitionQuery().count()).as("nothing deployed").isEqualTo(deployed);
     }
 
     private JsonNode anonymousSafe(String path) {

@@ -6,8 +6,9 @@ import java.util.Map;
 import cn.jiandu.calendar.PeriodUnit;
 
 /**
- * One row of processes/deadlines.dmn for a category and level: the rectification period
- * and the follow-up clocks around it. {@code maxPauseDays}: the working days a problem may
+ * The rule of processes/deadlines.dmn for a category and level (one rule of each of its
+ * tables, merged by {@link DeadlineTables}): the rectification period and the follow-up
+ * clocks around it. {@code maxPauseDays}: the working days a problem may
  * be paused in all (暂停计时上限); rules locked before the column existed read 0, no pause.
  * {@code evidenceRequired}: 整改 is reported done only with evidence uploaded (整改佐证材料);
  * rules locked before the column existed read null, which requires it too.

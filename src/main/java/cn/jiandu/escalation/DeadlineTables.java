@@ -84,29 +84,43 @@ public class DeadlineTables {
             throw new IllegalArgumentException("期限规则文件为空");
         }
         List<ReferenceItem> known = categories.get();
-        return dmn.run(engine -> {
-            List<DmnDecision> decisions;
+        // a refusal is the caller's 400, not an engine failure: it leaves the command as a value
+        Object outcome = dmn.run(engine -> {
             try {
-                decisions = engine.parseDecisions(new ByteArrayInputStream(dmnXml));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("期限规则文件无法解析：" + e.getMessage(), e);
+                return check(engine, dmnXml, known);
+            } catch (IllegalArgumentException e) {
+                return e;
             }
-            List<Source> sources = new ArrayList<>();
-            for (DmnDecision decision : decisions) {
-                if (!decision.isDecisionTable()) {
-                    throw new IllegalArgumentException("决策「" + label(decision) + "」不是决策表");
-                }
-                sources.add(source(engine, decision));
-            }
-            if (sources.isEmpty()) {
-                throw new IllegalArgumentException("期限规则文件中没有决策表");
-            }
-            Map<String, Map<Level, DeadlineRule>> rules = new LinkedHashMap<>();
-            for (ReferenceItem category : known) {
-                rules.put(category.code(), merge(sources, category.code(), category.name()));
-            }
-            return new Candidate(rules);
         });
+        if (outcome instanceof IllegalArgumentException refused) {
+            throw refused;
+        }
+        return (Candidate) outcome;
+    }
+
+    private static Candidate check(DmnEngine engine, byte[] dmnXml, List<ReferenceItem> known) {
+        List<DmnDecision> decisions;
+        try {
+            decisions = engine.parseDecisions(new ByteArrayInputStream(dmnXml));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("期限规则文件无法解析：" + e.getMessage(), e);
+        }
+        List<Source> sources = new ArrayList<>();
+        for (DmnDecision decision : decisions) {
+            if (!decision.isDecisionTable()) {
+                throw new IllegalArgumentException("决策「" + label(decision) + "」不是决策表");
+            }
+            sources.add(source(engine, decision));
+        }
+        if (decisions.stream().noneMatch(d -> Rectification.DECISION_DEADLINES.equals(d.getKey()))) {
+            throw new IllegalArgumentException("期限规则文件须含 id 为 " + Rectification.DECISION_DEADLINES
+                    + " 的决策表（整改期限）：登记问题时从它所在的部署读取全部期限表");
+        }
+        Map<String, Map<Level, DeadlineRule>> rules = new LinkedHashMap<>();
+        for (ReferenceItem category : known) {
+            rules.put(category.code(), merge(sources, category.code(), category.name()));
+        }
+        return new Candidate(rules);
     }
 
     /**

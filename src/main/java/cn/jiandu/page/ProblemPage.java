@@ -262,7 +262,7 @@ class ProblemPage {
             case HOURS -> "小时";
         };
         String rule = "问题类别「" + view.categoryName() + "」，" + b.level().label() + "预警：整改期限 " + b.amount() + " "
-                + unit + "（整改期限规则 deadlines.dmn）";
+                + unit + "（整改期限规则 deadlines.dmn 之「整改期限」表）";
         String counting = switch (b.unit()) {
             case WORKING_DAYS -> "自起算日次日起计算，不计周六、周日和法定节假日，调休上班日计为工作日，期限至第 "
                     + b.amount() + " 个工作日 23:59:59。";

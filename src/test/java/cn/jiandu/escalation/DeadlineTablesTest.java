@@ -144,6 +144,14 @@ class DeadlineTablesTest {
     }
 
     @Test
+    void shouldRefuseAFileWithoutTheTableTheDeploymentIsFoundBy() throws IOException {
+        String xml = Files.readString(FILE).replace("<decision id=\"deadlines\"", "<decision id=\"periods\"")
+                .replace("dmnElementRef=\"deadlines\"", "dmnElementRef=\"periods\"");
+        assertThatThrownBy(() -> tables.candidate(xml.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("须含 id 为 deadlines 的决策表");
+    }
+
+    @Test
     void shouldRefuseAFileThatIsNoDmn() {
         assertThatThrownBy(() -> tables.candidate("<definitions/>".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("期限规则文件");

@@ -48,9 +48,16 @@ class ProcessResourcesTest {
     private static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
-    /** The delegates a template may name: the beans of the escalation steps. */
-    private static final Set<String> TEMPLATE_BEANS =
-            Set.of("issueDocument", "notifyDingTalk", "raiseLevel", "urge", "supervise", "remind");
+    /** The delegates a template may name: the beans of the service tasks of rectification.bpmn and intake.bpmn. */
+    private static final Set<String> TEMPLATE_BEANS = Set.of(
+            // 整改督办
+            "registerProblem", "fixDeadlineRules", "applyLevel", "issueDocument", "reopenProblem", "transferProblem",
+            "countTransferRejection", "remind", "urge", "supervise", "chase", "requestPause", "pauseClock",
+            "denyPause", "resumeClock", "countRepeat", "restartClock", "raiseLevel", "closeProblem", "notifyIntakes",
+            "instructionOverdue", "notifyDingTalk",
+            // 受理与回访
+            "loadIntake", "fixIntakeRules", "intakeOverdue", "acceptIntake", "mergeIntake", "closeTriage",
+            "finishIntake", "scheduleCallback", "requestReopen");
 
     /** ${name == 'VALUE'} as a gateway's condition tests a task's outcome. */
     private static final Pattern EQUALS_CONDITION = Pattern.compile("\\$\\{\\s*(\\w+)\\s*==\\s*'([^']*)'\\s*}");

@@ -27,13 +27,17 @@ public class ApiPace {
         this.intervalNanos = TimeUnit.SECONDS.toNanos(1) / callsPerSecond;
     }
 
-    /** Waits until this node may make the next call of {@code api}. */
-    public void acquire(String api) {
+    /**
+     * Waits until this node may make the next call of {@code api}; answers the moment
+     * ({@link System#nanoTime()}) the call was given, which the thread reaches at or after it.
+     */
+    public long acquire(String api) {
         long[] slot = next.computeIfAbsent(api, a -> new long[] {System.nanoTime()});
         long wait;
+        long at;
         synchronized (slot) {
             long now = System.nanoTime();
-            long at = Math.max(slot[0], now);
+            at = Math.max(slot[0], now);
             slot[0] = at + intervalNanos;
             wait = at - now;
         }
@@ -45,5 +49,6 @@ public class ApiPace {
                 throw new DingTalkException("interrupted while waiting to call DingTalk " + api, null, true, e);
             }
         }
+        return at;
     }
 }
