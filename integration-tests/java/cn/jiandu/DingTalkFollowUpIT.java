@@ -14,7 +14,8 @@ import cn.jiandu.fakedingtalk.FakeDingTalk;
  * Red is read, or somebody knows: a red work notification's read state is fetched ding-after
  * (PT30M) after it was sent; whoever has not read it gets a second notification marked 【紧急】
  * (DING off, the default), the reader none, once only; the problem's messages show 已读 n/m.
- * The DING variant: {@link DingTalkFollowUpDingIT}.
+ * The DING variant: {@link DingTalkFollowUpDingIT}. Screenshot of the problem page's 钉钉消息 on
+ * the phone: docs/screens/problem-dingtalk-read.png.
  */
 class DingTalkFollowUpIT extends RedFollowUpSupport {
 
@@ -90,10 +91,7 @@ class DingTalkFollowUpIT extends RedFollowUpSupport {
             Number scroll = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
             assertThat(scroll.intValue()).isLessThanOrEqualTo(375);
             browser.executeScript("document.getElementById('messages').scrollIntoView();");
-            java.util.Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
-                    java.util.Map.of("format", "png"));
-            java.nio.file.Files.write(java.nio.file.Path.of("target", "problem-messages-phone.png"),
-                    java.util.Base64.getDecoder().decode((String) shot.get("data")));
+            Browsers.screenshot(browser, Browsers.SCREENS.resolve("problem-dingtalk-read.png"));
         } finally {
             browser.quit();
         }

@@ -2,6 +2,7 @@ package cn.jiandu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.jiandu.fakedingtalk.FakeDingTalk;
 
@@ -24,7 +28,8 @@ import cn.jiandu.fakedingtalk.FakeDingTalk;
  * 督办批示 (Task_SuperviseInstruction): at 督办 the deputy leader gets a task of his own; his
  * 批示 reaches the unit (DingTalk), the timeline, the problem (GET /api/problems/{id}) and the
  * 督办单 issued after it; 已阅 only the timeline; nobody else may take or complete it; not
- * acted on by its due time, the chief is told. The unit's clock never moves for it.
+ * acted on by its due time, the chief is told. The unit's clock never moves for it. Screenshot of
+ * the problem page's 领导批示: docs/screens/problem-instruction.png.
  */
 class SuperviseInstructionIT extends ItSupport {
 
@@ -192,6 +197,31 @@ class SuperviseInstructionIT extends ItSupport {
         assertThat(read.path("instructions").get(1).path("kind").asText()).isEqualTo("已阅");
         assertThat(details(read, "INSTRUCTED")).anyMatch(d -> d.endsWith("已阅"));
         assertThat(inbox("UNIT_HEAD", title).stream().filter(r -> r.title().contains("领导批示"))).hasSize(1);
+    }
+
+    /** The problem page's 领导批示 as the legal officer sees it (docs/screens/problem-instruction.png). */
+    @Test
+    void shouldShowTheInstructionOnTheProblemPage() throws Exception {
+        Browsers.assumeInstalled();
+        String title = "涉案财物未及时入库" + unique();
+        long id = supervised(title).path("id").asLong();
+        String deputy = people.get("DEPUTY_LEADER");
+        String text = "责成该所三日内完成涉案财物入库登记，所长亲自督办，结果报法制大队";
+        fx.completeTask(deputy, instructionTasks(deputy, id).get(0).path("id").asText(),
+                Map.of("instructionKind", "批示", "instruction", text));
+        drain();
+        ChromeDriver browser = Browsers.openWithBasic(1280, 900, legal, PASSWORD);
+        try {
+            browser.get("http://localhost:" + port + "/problems/" + id + "#instructions");
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(d -> !d.findElements(By.id("instructions")).isEmpty());
+            String section = browser.findElement(By.id("instructions")).getText();
+            assertThat(section).contains("领导批示", "分管局领导", text);
+            browser.executeScript("document.getElementById('instructions').scrollIntoView();");
+            Browsers.screenshot(browser, Browsers.SCREENS.resolve("problem-instruction.png"));
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test

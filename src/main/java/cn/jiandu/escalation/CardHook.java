@@ -1,17 +1,10 @@
 package cn.jiandu.escalation;
 
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 import cn.jiandu.notification.Cards;
@@ -28,23 +21,22 @@ import cn.jiandu.time.Times;
 class CardHook {
 
     private final Cards cards;
-    private final IdentityService identity;
 
-    CardHook(Cards cards, IdentityService identity) {
+    CardHook(Cards cards) {
         this.cards = cards;
-        this.identity = identity;
     }
 
     void created(DelegateTask task) {
         if (!cards.hasCards(task.getTaskDefinitionKey())) {
             return;
         }
+        Candidates candidates = Candidates.of(task);
         cards.taskCreated(new Cards.CardTask(task.getId(), task.getTaskDefinitionKey(), Variables.problemId(task),
                 Variables.level(task), Variables.text(task, Rectification.PROBLEM_TITLE),
                 Variables.text(task, Rectification.UNIT_NAME),
                 task.getDueDate() == null ? "无"
                         : ChineseDates.dateTime(task.getDueDate().toInstant().atZone(Times.CHINA)),
-                List.copyOf(people(task))));
+                task.getAssignee(), candidates.users(), candidates.groups()));
     }
 
     void completed(DelegateTask task, String actor) {
@@ -57,34 +49,5 @@ class CardHook {
             values.put(field, task.getVariable(field));
         }
         cards.taskCompleted(task.getId(), task.getTaskDefinitionKey(), actor, values);
-    }
-
-    /** Who may act on the task: its assignee, candidate users and candidate groups' members. */
-    private Set<String> people(DelegateTask task) {
-        Set<String> people = new LinkedHashSet<>();
-        if (task.getAssignee() != null) {
-            people.add(task.getAssignee());
-        }
-        Authentication saved = identity.getCurrentAuthentication();
-        try {
-            // the members of a group, whoever started the task: not limited by his own authorizations
-            identity.clearAuthentication();
-            for (IdentityLink link : task.getCandidates()) {
-                if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
-                    continue;
-                }
-                if (link.getUserId() != null) {
-                    people.add(link.getUserId());
-                } else if (link.getGroupId() != null) {
-                    identity.createUserQuery().memberOfGroup(link.getGroupId()).list().stream().map(User::getId)
-                            .forEach(people::add);
-                }
-            }
-        } finally {
-            if (saved != null) {
-                identity.setAuthentication(saved);
-            }
-        }
-        return people;
     }
 }

@@ -1,12 +1,8 @@
 package cn.jiandu.escalation;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 import cn.jiandu.level.Level;
@@ -41,19 +37,7 @@ class TodoTasks implements TaskListener {
     }
 
     private static Todos.TodoTask todoTask(DelegateTask task) {
-        List<String> users = new ArrayList<>();
-        List<String> groups = new ArrayList<>();
-        for (IdentityLink link : task.getCandidates()) {
-            if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
-                continue;
-            }
-            if (link.getUserId() != null) {
-                users.add(link.getUserId());
-            }
-            if (link.getGroupId() != null) {
-                groups.add(link.getGroupId());
-            }
-        }
+        Candidates candidates = Candidates.of(task);
         Object problemId = task.getVariable(Rectification.PROBLEM_ID);
         Object level = task.getVariable(Rectification.LEVEL);
         Level known = null;
@@ -67,6 +51,7 @@ class TodoTasks implements TaskListener {
         return new Todos.TodoTask(task.getId(), task.getTaskDefinitionKey(),
                 problemId instanceof Number n ? n.longValue() : null, known, task.getName(),
                 Variables.text(task, Rectification.UNIT_NAME),
-                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(), users, groups);
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(), candidates.users(),
+                candidates.groups());
     }
 }

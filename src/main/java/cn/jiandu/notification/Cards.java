@@ -41,16 +41,18 @@ public class Cards {
     private final OutboxMapper outbox;
     private final CardMapper cards;
     private final OrganisationService organisation;
+    private final TaskPeople people;
     private final DingTalkCardProperties properties;
     private final PublicLinks links;
     private final Clock clock;
     private final ObjectMapper json;
 
-    Cards(OutboxMapper outbox, CardMapper cards, OrganisationService organisation, DingTalkCardProperties properties,
-            PublicLinks links, Clock clock, ObjectMapper json) {
+    Cards(OutboxMapper outbox, CardMapper cards, OrganisationService organisation, TaskPeople people,
+            DingTalkCardProperties properties, PublicLinks links, Clock clock, ObjectMapper json) {
         this.outbox = outbox;
         this.cards = cards;
         this.organisation = organisation;
+        this.people = people;
         this.properties = properties;
         this.links = links;
         this.clock = clock;
@@ -58,13 +60,17 @@ public class Cards {
     }
 
     /**
-     * A task the engine created, with the officers who may act on it (candidates and assignee).
+     * A task the engine created, with who may act on it: its assignee and its candidates (all
+     * of them get a card).
      *
      * @param title the problem's title
      * @param due the task's due time as the card shows it
+     * @param assignee the officer number it is assigned to, null if unassigned
+     * @param candidateUsers officer numbers that may claim it
+     * @param candidateGroups groups that may claim it: head_UNIT, unit_UNIT, role names
      */
     public record CardTask(String taskId, String taskKey, long problemId, Level level, String title, String unit,
-            String due, List<String> officerNos) {
+            String due, String assignee, List<String> candidateUsers, List<String> candidateGroups) {
     }
 
     /** Whether tasks of this definition key get cards (a kind exists and its template is configured). */
@@ -86,10 +92,9 @@ public class Cards {
         }
         Instant now = clock.instant();
         List<String> names = new ArrayList<>();
-        for (String officerNo : task.officerNos()) {
-            Officer officer = organisation.findOfficer(officerNo).orElse(null);
-            if (officer == null || !officer.active() || officer.dingtalkUserId() == null) {
-                log.info("Officer {} has no DingTalk userId: no card of task {}", officerNo, task.taskId());
+        for (Officer officer : people.of(task.assignee(), task.candidateUsers(), task.candidateGroups())) {
+            if (!TaskPeople.onDingTalk(officer)) {
+                log.info("Officer {} has no DingTalk userId: no card of task {}", officer.officerNo(), task.taskId());
                 continue;
             }
             String outTrackId = outTrackId(task.taskId(), officer.dingtalkUserId());

@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,22 +28,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.jiandu.notification.dingtalk.CardClient;
-import cn.jiandu.notification.dingtalk.DingTalkCardProperties;
-import cn.jiandu.notification.dingtalk.DingTalkClient;
 import cn.jiandu.notification.dingtalk.DingTalkException;
 import cn.jiandu.notification.dingtalk.DingTalkQuota;
-import cn.jiandu.notification.dingtalk.DingTalkTodos;
 
 /**
  * Sends what the outbox holds. Rows are claimed by an update only one node can win, sent
- * outside any transaction, then marked; a node that dies mid-send leaves its claim to
- * expire and the rows go back to the queue (DingTalk drops the same content to the same
- * person the same day, so such a resend does not reach anyone twice). Failures are retried
- * with exponential backoff; after the last attempt the row is FAILED. A message sent while
- * the database is away is marked as soon as it is back (within half the claim time), so that
- * an outage of the database does not send it again. Counts what it sent
- * ({@code jiandu.notifications.sent}, per channel) for the node's metrics.
+ * outside any transaction by the {@link ChannelSender} of their channel, then marked; a node
+ * that dies mid-send leaves its claim to expire and the rows go back to the queue (DingTalk
+ * drops the same content to the same person the same day, so such a resend does not reach
+ * anyone twice). Failures are retried with exponential backoff; after the last attempt the row
+ * is FAILED. Rows of a sender that waits for the quota wait, no attempt spent, while the month's
+ * metered calls are used up. A message sent while the database is away is marked as soon as it
+ * is back (within half the claim time), so that an outage of the database does not send it
+ * again. Counts what it sent ({@code jiandu.notifications.sent}, per channel) for the node's
+ * metrics.
  */
 @Component
 public class Dispatcher {
@@ -52,56 +50,43 @@ public class Dispatcher {
     private static final Duration MARK_RETRY = Duration.ofSeconds(1);
 
     private final OutboxMapper mapper;
-    private final DingTalkClient dingtalk;
-    private final RobotThrottle throttle;
+    /** in their order: the parallel ones are set going first, then the others send in this order */
+    private final List<ChannelSender> channelSenders;
+    private final Map<String, ChannelSender> byChannel = new HashMap<>();
+    private final Map<String, Counter> sent = new HashMap<>();
+    private final DingTalkQuota quota;
     private final NotificationProperties properties;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final Counter sentWork;
-    private final Counter sentRobot;
-    private final Counter sentTodo;
     /**
-     * Work notifications of one round go out this many at a time: a call to DingTalk takes
-     * tens of milliseconds, one after another they made at most a few dozen messages a
-     * second (B4 in bench/results.md). Each is marked sent by its own thread as soon as it
-     * is sent. Robot messages stay one at a time (20 a minute per robot anyway).
+     * Groups of parallel senders go out this many at a time (work notifications: B4 in
+     * bench/results.md); each is marked sent by its own thread as soon as it is sent.
      */
     private final ExecutorService senders;
-    private final TodoSender todos;
-    private final DingTalkQuota quota;
-    /** the follow-up of red messages (read check, DING or an urgent second notification) */
-    private final ReadFollowUp followUp;
-    private final CardClient cardClient;
-    private final DingTalkCardProperties cardSettings;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    Dispatcher(OutboxMapper mapper, DingTalkClient dingtalk, RobotThrottle throttle, NotificationProperties properties,
-            Clock clock, TransactionTemplate tx, MeterRegistry meters, TodoSender todos, DingTalkQuota quota,
-            DingTalkFollowUpProperties followUp, CardClient cardClient, DingTalkCardProperties cardSettings,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
-        this.todos = todos;
-        this.quota = quota;
-        this.cardClient = cardClient;
-        this.cardSettings = cardSettings;
-        this.json = json;
+    Dispatcher(OutboxMapper mapper, List<ChannelSender> channelSenders, DingTalkQuota quota,
+            NotificationProperties properties, Clock clock, TransactionTemplate tx, MeterRegistry meters) {
         this.mapper = mapper;
-        this.dingtalk = dingtalk;
-        this.throttle = throttle;
+        this.channelSenders = List.copyOf(channelSenders);
+        this.quota = quota;
         this.properties = properties;
         this.clock = clock;
         this.tx = tx;
-        this.sentWork = sent(meters, OutboxMessage.WORK);
-        this.sentRobot = sent(meters, OutboxMessage.ROBOT);
-        this.sentTodo = sent(meters, OutboxMessage.TODO);
+        for (ChannelSender sender : channelSenders) {
+            for (String channel : sender.channels()) {
+                if (byChannel.putIfAbsent(channel, sender) != null) {
+                    throw new IllegalStateException("Two senders of outbox channel " + channel);
+                }
+                if (sender.countedAsSent()) {
+                    sent.put(channel, Counter.builder("jiandu.notifications.sent").tag("channel", channel)
+                            .description("Outbox rows this node sent to DingTalk (one per recipient)")
+                            .register(meters));
+                }
+            }
+        }
         CustomizableThreadFactory threads = new CustomizableThreadFactory("dingtalk-send-");
         threads.setDaemon(true);
         this.senders = Executors.newFixedThreadPool(properties.sendThreads(), threads);
-        this.followUp = new ReadFollowUp(mapper, dingtalk, followUp, clock);
-    }
-
-    private static Counter sent(MeterRegistry meters, String channel) {
-        return Counter.builder("jiandu.notifications.sent").tag("channel", channel)
-                .description("Outbox rows this node sent to DingTalk (one per recipient)").register(meters);
     }
 
     @Scheduled(fixedDelayString = "${jiandu.notification.poll-interval:PT2S}", initialDelayString = "PT5S")
@@ -134,39 +119,38 @@ public class Dispatcher {
         if (claimed == null || claimed.isEmpty()) {
             return 0;
         }
-        Map<String, List<OutboxMessage>> work = new LinkedHashMap<>();
-        List<OutboxMessage> robots = new ArrayList<>();
-        Map<String, List<OutboxMessage>> todoTasks = new LinkedHashMap<>();
-        List<OutboxMessage> readChecks = new ArrayList<>();
-        Map<String, List<OutboxMessage>> dings = new LinkedHashMap<>();
-        List<OutboxMessage> cards = new ArrayList<>();
+        Map<ChannelSender, List<OutboxMessage>> rows = new LinkedHashMap<>();
+        channelSenders.forEach(sender -> rows.put(sender, new ArrayList<>()));
+        List<Long> unknown = new ArrayList<>();
         for (OutboxMessage m : claimed) {
-            if (OutboxMessage.READ_CHECK.equals(m.channel())) {
-                readChecks.add(m);
-            } else if (OutboxMessage.DING.equals(m.channel())) {
-                dings.computeIfAbsent(m.messageKey(), k -> new ArrayList<>()).add(m);
-            } else if (OutboxMessage.WORK.equals(m.channel())) {
-                work.computeIfAbsent(m.messageKey(), k -> new ArrayList<>()).add(m);
-            } else if (OutboxMessage.TODO.equals(m.channel())) {
-                // every change of one task's to-do in the round: one reconciliation
-                todoTasks.computeIfAbsent(m.recipient(), k -> new ArrayList<>()).add(m);
-            } else if (OutboxMessage.CARD.equals(m.channel()) || OutboxMessage.CARD_UPDATE.equals(m.channel())) {
-                cards.add(m);
+            ChannelSender sender = byChannel.get(m.channel());
+            if (sender == null) {
+                unknown.add(m.id());
             } else {
-                robots.add(m);
+                rows.get(sender).add(m);
             }
+        }
+        if (!unknown.isEmpty()) {
+            log.warn("Notification(s) {} FAILED: no sender of their channel", unknown);
+            tx.executeWithoutResult(s -> mapper.markFailed(unknown, "no sender of this channel"));
         }
         // how long a sent message may take to be marked (a deadlock, the database away): half the
         // claim, in real elapsed time, not the app's clock, which an administrator may move
         long markUntil = System.nanoTime() + properties.claimTimeout().dividedBy(2).toNanos();
+        Map<ChannelSender, Collection<List<OutboxMessage>>> groups = new LinkedHashMap<>();
+        rows.forEach((sender, ofSender) -> groups.put(sender,
+                ofSender.isEmpty() ? List.of() : sender.groups(ofSender)));
         List<Future<?>> sends = new ArrayList<>();
-        work.values().forEach(group -> sends.add(senders.submit(() -> sendWork(group, markUntil))));
-        todoTasks.values().forEach(group -> sends.add(senders.submit(() -> sendTodo(group, markUntil))));
-        robots.forEach(message -> sendRobot(message, markUntil));
-        readChecks.forEach(check -> checkRead(check, markUntil));
-        dings.values().forEach(group -> sendDing(group, markUntil));
-        // a card before its updates: one at a time, in the order they were written
-        cards.forEach(message -> sendCard(message, markUntil));
+        groups.forEach((sender, ofSender) -> {
+            if (sender.parallel()) {
+                ofSender.forEach(group -> sends.add(senders.submit(() -> send(sender, group, markUntil))));
+            }
+        });
+        groups.forEach((sender, ofSender) -> {
+            if (!sender.parallel()) {
+                ofSender.forEach(group -> send(sender, group, markUntil));
+            }
+        });
         awaitAll(sends);
         return claimed.size();
     }
@@ -198,132 +182,36 @@ public class Dispatcher {
         senders.shutdown();
     }
 
-    private void sendWork(List<OutboxMessage> group, long markUntil) {
-        OutboxMessage first = group.get(0);
-        List<Long> ids = group.stream().map(OutboxMessage::id).toList();
-        try {
-            quota.count("asyncsend_v2");
-            String task = dingtalk.sendWorkNotification(group.stream().map(OutboxMessage::recipient).toList(),
-                    first.title(), first.body(), "查看问题并办理", first.link());
-            markSent(ids, task, markUntil, () -> followUp.scheduleCheck(group, task));
-            sentWork.increment(ids.size());
-        } catch (DingTalkException e) {
-            failed(ids, maxAttempts(group), e);
-        }
-    }
-
     /**
-     * A task's to-do made what dingtalk_todo wishes (TodoSender). While the month's quota is
-     * used up it waits (no attempt spent) and is looked at again after the longest backoff.
+     * Sends one group of rows with its sender and marks them: sent, failed (an attempt spent)
+     * or again later (no attempt spent: the quota used up, the sender's own wait).
      */
-    private void sendTodo(List<OutboxMessage> group, long markUntil) {
+    private void send(ChannelSender sender, List<OutboxMessage> group, long markUntil) {
         List<Long> ids = group.stream().map(OutboxMessage::id).toList();
-        try {
-            todos.reconcile(group.get(0).recipient());
-            markSent(ids, null, markUntil);
-            sentTodo.increment(ids.size());
-        } catch (TodoSender.QuotaUsedUp e) {
-            tx.executeWithoutResult(s -> mapper.reschedule(ids, clock.instant().plus(properties.backoffMax()),
-                    e.getMessage(), false));
-        } catch (DingTalkException e) {
-            if (DingTalkTodos.isThrottled(e)) {
-                // over DingTalk's calls a second: again in 1 to 3 s, no attempt spent (a storm of
-                // to-dos would otherwise back off for minutes and end FAILED)
-                Instant again = clock.instant().plusMillis(1000 + java.util.concurrent.ThreadLocalRandom.current()
-                        .nextLong(2000));
-                tx.executeWithoutResult(s -> mapper.reschedule(ids, again, abbreviate(e.getMessage()), false));
-                return;
-            }
-            failed(ids, maxAttempts(group), e);
-        }
-    }
-
-    private void sendRobot(OutboxMessage message, long markUntil) {
-        List<Long> ids = List.of(message.id());
-        Optional<Instant> wait = throttle.acquire(message.recipient());
-        if (wait.isPresent()) {
-            tx.executeWithoutResult(s -> mapper.reschedule(ids, wait.get(), null, false));
+        if (sender.waitsForQuota() && !quota.allowsTodosAndCards()) {
+            // the month's metered calls are used up: looked at again after the longest backoff
+            String why = sender.quotaUsedUp(group);
+            tx.executeWithoutResult(s -> mapper.reschedule(ids, clock.instant().plus(properties.backoffMax()), why,
+                    false));
             return;
         }
+        ChannelSender.Outcome outcome;
         try {
-            List<String> mobiles = message.atMobiles() == null ? List.of() : Arrays.asList(message.atMobiles().split(","));
-            dingtalk.sendRobotMarkdown(message.recipient(), message.title(), message.body(), mobiles, List.of());
-            markSent(ids, null, markUntil);
-            sentRobot.increment();
+            outcome = sender.send(group);
         } catch (DingTalkException e) {
-            failed(ids, message.attempts(), e);
-        }
-    }
-
-    /**
-     * A red message's read check (READ_CHECK): asks DingTalk who read it, stores that and
-     * queues the follow-up of the unread, in the transaction that marks the check done.
-     */
-    private void checkRead(OutboxMessage check, long markUntil) {
-        List<Long> ids = List.of(check.id());
-        try {
-            ReadFollowUp.ReadState state = followUp.fetch(check);
-            markSent(ids, check.recipient(), markUntil, () -> followUp.record(check, state));
-        } catch (DingTalkException e) {
-            failed(ids, check.attempts(), e);
-        }
-    }
-
-    /** DING (钉一下) to the unread of a red message, up to 200 at a time. */
-    private void sendDing(List<OutboxMessage> group, long markUntil) {
-        for (int from = 0; from < group.size(); from += DingTalkClient.MAX_DING_USERS) {
-            List<OutboxMessage> part = group.subList(from, Math.min(group.size(), from + DingTalkClient.MAX_DING_USERS));
-            List<Long> ids = part.stream().map(OutboxMessage::id).toList();
-            try {
-                quota.count("ding");
-                String ding = followUp.ding(part);
-                markSent(ids, ding, markUntil);
-            } catch (DingTalkException e) {
-                failed(ids, maxAttempts(part), e);
-            }
-        }
-    }
-
-    /**
-     * An interactive card (CARD: createAndDeliver, a reused outTrackId counting as delivered)
-     * or its update (CARD_UPD: updateCard). The body is the JSON Cards wrote.
-     */
-    private void sendCard(OutboxMessage message, long markUntil) {
-        List<Long> ids = List.of(message.id());
-        if (!quota.allowsTodosAndCards()) {
-            // the month's metered calls are used up: cards wait, work notifications go on
-            tx.executeWithoutResult(s -> mapper.reschedule(ids, clock.instant().plus(properties.backoffMax()),
-                    "钉钉接口本月额度已用完，互动卡片暂停发送（工作通知照常发送）", false));
+            failed(ids, maxAttempts(group), e);
             return;
         }
-        try {
-            com.fasterxml.jackson.databind.JsonNode body = json.readTree(message.body());
-            Map<String, String> params = strings(body.path("params"));
-            if (OutboxMessage.CARD.equals(message.channel())) {
-                String templateId = cardSettings.templateId(body.path("kind").asText());
-                if (templateId == null) {
-                    throw new DingTalkException("No card template configured for jiandu.dingtalk.cards."
-                            + body.path("kind").asText() + ".template-id", null, false);
-                }
-                quota.count("card.create");
-                cardClient.createAndDeliver(templateId, message.messageKey(), message.recipient(), params);
-            } else {
-                quota.count("card.update");
-                cardClient.updateCard(message.messageKey(), params, body.path("privateUserId").asText(null),
-                        body.has("privateParams") ? strings(body.path("privateParams")) : null);
-            }
-            markSent(ids, null, markUntil);
-        } catch (DingTalkException e) {
-            failed(ids, message.attempts(), e);
-        } catch (java.io.IOException e) {
-            failed(ids, message.attempts(), new DingTalkException("Unreadable card row: " + e.getMessage(), null, false));
+        if (outcome.waits()) {
+            String why = outcome.why() == null ? null : abbreviate(outcome.why());
+            tx.executeWithoutResult(s -> mapper.reschedule(ids, outcome.waitUntil(), why, false));
+            return;
         }
-    }
-
-    private static Map<String, String> strings(com.fasterxml.jackson.databind.JsonNode node) {
-        Map<String, String> map = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
-        return map;
+        markSent(ids, outcome.dingtalkTask(), markUntil, outcome.andThen());
+        Counter counter = sent.get(group.get(0).channel());
+        if (counter != null) {
+            counter.increment(ids.size());
+        }
     }
 
     /**
@@ -333,12 +221,6 @@ public class Dispatcher {
      * go back to the queue when the claim expires and are sent again: DingTalk drops the same
      * content to the same person on the same day.
      */
-    private void markSent(List<Long> ids, String task, long until) {
-        markSent(ids, task, until, () -> {
-        });
-    }
-
-    /** Marks sent rows and, in the same transaction, does what follows from their sending. */
     private void markSent(List<Long> ids, String task, long until, Runnable andThen) {
         while (true) {
             try {
@@ -380,11 +262,6 @@ public class Dispatcher {
     Duration backoff(int attempt) {
         Duration delay = properties.backoffBase().multipliedBy(1L << Math.min(attempt - 1, 20));
         return delay.compareTo(properties.backoffMax()) > 0 ? properties.backoffMax() : delay;
-    }
-
-    @Scheduled(fixedDelay = 600_000, initialDelay = 60_000)
-    void prune() {
-        throttle.prune();
     }
 
     private static int maxAttempts(List<OutboxMessage> group) {

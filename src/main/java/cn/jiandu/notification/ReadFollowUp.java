@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 import cn.jiandu.notification.dingtalk.DingTalkClient;
 
@@ -22,7 +23,8 @@ import cn.jiandu.notification.dingtalk.DingTalkClient;
  * 【紧急】, with its own key and wording so that neither the outbox nor DingTalk drops it.
  * The follow-ups themselves are never checked again.
  */
-final class ReadFollowUp {
+@Component
+class ReadFollowUp {
 
     private static final Logger log = LoggerFactory.getLogger(ReadFollowUp.class);
     static final String URGENT_PREFIX = "urgent:";

@@ -2,18 +2,21 @@ package cn.jiandu.notification;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.jiandu.level.Level;
 import cn.jiandu.notification.dingtalk.DingTalkException;
-import cn.jiandu.notification.dingtalk.DingTalkQuota;
 import cn.jiandu.notification.dingtalk.DingTalkTodos;
 import cn.jiandu.web.PublicLinks;
 
@@ -23,54 +26,95 @@ import cn.jiandu.web.PublicLinks;
  * again and on two nodes at once: a create that may have happened before (its answer lost, a
  * node gone mid-call) is looked up by its sourceId (the task id) first, and DingTalk refuses
  * a second to-do of one sourceId ("task exist"), which is taken as the first one found.
- * Waits while the month's quota is used up.
+ * The dispatcher's sender of channel TODO: one reconciliation per task a round, side by side
+ * on the send threads; it waits while the month's quota is used up, and when DingTalk says
+ * its calls a second are exceeded.
  */
 @Component
-class TodoSender {
+@Order(2)
+class TodoSender implements ChannelSender {
 
     private static final Logger log = LoggerFactory.getLogger(TodoSender.class);
     /** DingTalk's "no such user" of user/get */
     private static final int NO_SUCH_USER = 60121;
 
-    /** The month's quota is used up: the to-do waits, no attempt spent. */
-    static final class QuotaUsedUp extends RuntimeException {
-        QuotaUsedUp(String message) {
-            super(message, null, false, false);
-        }
-    }
+    static final String QUOTA_USED_UP = "钉钉接口本月额度已用完，待办暂停同步（工作通知照常发送）";
 
     private final TodoMapper todos;
     private final DingTalkTodos dingtalk;
-    private final DingTalkQuota quota;
     private final PublicLinks links;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    TodoSender(TodoMapper todos, DingTalkTodos dingtalk, DingTalkQuota quota, PublicLinks links, Clock clock,
-            TransactionTemplate tx) {
+    TodoSender(TodoMapper todos, DingTalkTodos dingtalk, PublicLinks links, Clock clock, TransactionTemplate tx) {
         this.todos = todos;
         this.dingtalk = dingtalk;
-        this.quota = quota;
         this.links = links;
         this.clock = clock;
         this.tx = tx;
     }
 
+    @Override
+    public Set<String> channels() {
+        return Set.of(OutboxMessage.TODO);
+    }
+
+    /** Every change of one task's to-do in the round (the recipient is the task): one reconciliation. */
+    @Override
+    public Collection<List<OutboxMessage>> groups(List<OutboxMessage> rows) {
+        return ChannelSender.byKey(rows, OutboxMessage::recipient);
+    }
+
+    @Override
+    public boolean parallel() {
+        return true;
+    }
+
+    @Override
+    public boolean waitsForQuota() {
+        return true;
+    }
+
+    /** The to-do shows why it waits. */
+    @Override
+    public String quotaUsedUp(List<OutboxMessage> group) {
+        String taskId = group.get(0).recipient();
+        tx.executeWithoutResult(s -> todos.markError(taskId, QUOTA_USED_UP, clock.instant()));
+        return QUOTA_USED_UP;
+    }
+
+    @Override
+    public boolean countedAsSent() {
+        return true;
+    }
+
+    /**
+     * Over DingTalk's calls a second: again in 1 to 3 s, no attempt spent (a storm of to-dos
+     * would otherwise back off for minutes and end FAILED).
+     */
+    @Override
+    public Outcome send(List<OutboxMessage> group) {
+        try {
+            reconcile(group.get(0).recipient());
+            return Outcome.sent();
+        } catch (DingTalkException e) {
+            if (DingTalkTodos.isThrottled(e)) {
+                return Outcome.waitUntil(clock.instant().plusMillis(1000 + ThreadLocalRandom.current().nextLong(2000)),
+                        e.getMessage());
+            }
+            throw e;
+        }
+    }
+
     /**
      * Reconciles the task's to-do with its wish.
      *
-     * @throws QuotaUsedUp when the month's metered calls are used up
      * @throws DingTalkException when DingTalk refuses or cannot be reached (written to the row too)
      */
     void reconcile(String taskId) {
         TodoRow row = todos.find(taskId);
         if (row == null || (row.desiredState().equals(row.actualState()) && row.syncedVersion() == row.version())) {
             return;
-        }
-        if (!quota.allowsTodosAndCards()) {
-            String error = "钉钉接口本月额度已用完，待办暂停同步（工作通知照常发送）";
-            tx.executeWithoutResult(s -> todos.markError(taskId, error, clock.instant()));
-            throw new QuotaUsedUp(error);
         }
         try {
             switch (row.desiredState()) {

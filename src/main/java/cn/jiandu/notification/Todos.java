@@ -3,9 +3,7 @@ package cn.jiandu.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.slf4j.Logger;
@@ -15,9 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.jiandu.level.Level;
 import cn.jiandu.organisation.Officer;
-import cn.jiandu.organisation.OrganisationService;
-import cn.jiandu.organisation.Unit;
-import cn.jiandu.security.Role;
 import cn.jiandu.text.ChineseDates;
 import cn.jiandu.time.Times;
 import cn.jiandu.web.PublicLinks;
@@ -33,8 +28,6 @@ import cn.jiandu.web.PublicLinks;
 public class Todos {
 
     private static final Logger log = LoggerFactory.getLogger(Todos.class);
-    private static final String HEAD_PREFIX = Unit.headGroupIdOf("");
-    private static final String UNIT_PREFIX = Unit.groupIdOf("");
     /** DingTalk takes about 100 executors a to-do */
     static final int MAX_EXECUTORS = 100;
 
@@ -58,15 +51,14 @@ public class Todos {
 
     private final TodoMapper todos;
     private final OutboxMapper outbox;
-    private final OrganisationService organisation;
+    private final TaskPeople people;
     private final TodoProperties properties;
     private final Clock clock;
 
-    Todos(TodoMapper todos, OutboxMapper outbox, OrganisationService organisation, TodoProperties properties,
-            Clock clock) {
+    Todos(TodoMapper todos, OutboxMapper outbox, TaskPeople people, TodoProperties properties, Clock clock) {
         this.todos = todos;
         this.outbox = outbox;
-        this.organisation = organisation;
+        this.people = people;
         this.properties = properties;
         this.clock = clock;
     }
@@ -171,20 +163,11 @@ public class Todos {
      * users and the members of its candidate groups; active officers with a DingTalk id only.
      */
     List<String> executors(TodoTask task) {
-        Map<String, Officer> people = new LinkedHashMap<>();
-        if (task.assignee() != null) {
-            organisation.findOfficer(task.assignee()).ifPresent(o -> people.put(o.officerNo(), o));
-        } else {
-            for (String user : task.candidateUsers() == null ? List.<String>of() : task.candidateUsers()) {
-                organisation.findOfficer(user).ifPresent(o -> people.putIfAbsent(o.officerNo(), o));
-            }
-            for (String group : task.candidateGroups() == null ? List.<String>of() : task.candidateGroups()) {
-                members(group).forEach(o -> people.putIfAbsent(o.officerNo(), o));
-            }
-        }
+        List<Officer> people = task.assignee() != null ? this.people.of(task.assignee(), null, null)
+                : this.people.of(null, task.candidateUsers(), task.candidateGroups());
         List<String> ids = new ArrayList<>();
-        for (Officer officer : people.values()) {
-            if (officer.active() && officer.dingtalkUserId() != null && !officer.dingtalkUserId().isBlank()) {
+        for (Officer officer : people) {
+            if (TaskPeople.onDingTalk(officer)) {
                 if (!ids.contains(officer.dingtalkUserId()) && ids.size() < MAX_EXECUTORS) {
                     ids.add(officer.dingtalkUserId());
                 }
@@ -194,21 +177,6 @@ public class Todos {
             }
         }
         return ids;
-    }
-
-    /** The officers of a Camunda group (see CamundaIdentity): head_UNIT, unit_UNIT or a role. */
-    private List<Officer> members(String group) {
-        if (group.startsWith(HEAD_PREFIX)) {
-            return organisation.officers(group.substring(HEAD_PREFIX.length()), Role.UNIT_HEAD);
-        }
-        if (group.startsWith(UNIT_PREFIX)) {
-            return organisation.officers(group.substring(UNIT_PREFIX.length()), null);
-        }
-        try {
-            return organisation.officers(null, Role.valueOf(group));
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
     }
 
     private static String description(TodoTask task) {

@@ -31,7 +31,7 @@ class TodoSenderTest {
     private final DingTalkQuota quota = TestDingTalk.quota(100, clock, new SimpleMeterRegistry());
     private final MemoryTodos table = new MemoryTodos();
     private final PublicLinks links = TestLinks.of("https://jiandu.example");
-    private final TodoSender sender = new TodoSender(table, TestDingTalk.todos(fake, clock, quota), quota, links, clock,
+    private final TodoSender sender = new TodoSender(table, TestDingTalk.todos(fake, clock, quota), links, clock,
             new TransactionTemplate(TestDingTalk.noTransactions()));
 
     @AfterEach
@@ -141,13 +141,13 @@ class TodoSenderTest {
     }
 
     @Test
-    void shouldWaitWhileTheMonthsQuotaIsUsedUp() {
-        for (int i = 0; i < 100; i++) {
-            quota.count("asyncsend_v2");
-        }
+    void shouldWaitWhileTheMonthsQuotaIsUsedUpAndSaySoOnTheTodo() {
         wish("t8", TodoRow.OPEN, 1, "dt1");
+        OutboxMessage row = new OutboxMessage(8, "todo:t8:1", "todo:t8", OutboxMessage.TODO, "t8", "钉钉待办", null,
+                "TODO", null, "待办", "待办：dt1", null, null, OutboxMessage.SENDING, 0, NOW, null, null, NOW, null);
 
-        assertThatThrownBy(() -> sender.reconcile("t8")).isInstanceOf(TodoSender.QuotaUsedUp.class);
+        assertThat(sender.waitsForQuota()).isTrue();
+        assertThat(sender.quotaUsedUp(List.of(row))).contains("额度已用完");
         assertThat(fake.todos()).isEmpty();
         assertThat(table.rows.get("t8").lastError()).contains("额度已用完");
     }

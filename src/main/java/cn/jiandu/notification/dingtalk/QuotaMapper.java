@@ -8,9 +8,10 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface QuotaMapper {
 
-    int increment(@Param("month") String month, @Param("api") String api);
+    /** Adds {@code calls} to the month's row of the API; 0 when there is none yet. */
+    int add(@Param("month") String month, @Param("api") String api, @Param("calls") long calls);
 
-    int insert(@Param("month") String month, @Param("api") String api);
+    int insert(@Param("month") String month, @Param("api") String api, @Param("calls") long calls);
 
     List<ApiCalls> month(@Param("month") String month);
 

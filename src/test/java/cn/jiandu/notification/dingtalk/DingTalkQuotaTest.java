@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -50,5 +57,66 @@ class DingTalkQuotaTest {
         quota.count("asyncsend_v2");
         assertThat(quota.usage().percent()).isEqualTo(100);
         assertThat(quota.allowsTodosAndCards()).isFalse();
+    }
+
+    @Test
+    void shouldAddNothingToTheTableUntilItFlushesYetCountItInTheChecks() {
+        TestDingTalk.MemoryQuotaMapper table = new TestDingTalk.MemoryQuotaMapper();
+        DingTalkQuota node = TestDingTalk.quota(table, 10, clock, meters);
+        node.count("card.create");
+        node.count("card.create");
+
+        assertThat(table.month("2026-03")).isEmpty();
+        assertThat(node.usage().byApi()).containsEntry("card.create", 2L);
+
+        node.flush();
+        node.flush();
+        assertThat(table.month("2026-03")).containsExactly(new QuotaMapper.ApiCalls("card.create", 2));
+        assertThat(node.usage().calls()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldAddUpTheCallsOfTwoNodesFlushingWhileTheyCount() throws Exception {
+        TestDingTalk.MemoryQuotaMapper table = new TestDingTalk.MemoryQuotaMapper();
+        DingTalkQuota a = TestDingTalk.quota(table, 1_000_000, clock, meters);
+        DingTalkQuota b = TestDingTalk.quota(table, 1_000_000, clock, new SimpleMeterRegistry());
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        AtomicBoolean counting = new AtomicBoolean(true);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (DingTalkQuota node : List.of(a, b)) {
+                for (String api : List.of("asyncsend_v2", "todo.create")) {
+                    work.add(threads.submit(() -> {
+                        for (int i = 0; i < 5_000; i++) {
+                            node.count(api);
+                        }
+                    }));
+                }
+            }
+            List<Future<?>> flushers = new ArrayList<>();
+            for (DingTalkQuota node : List.of(a, b)) {
+                flushers.add(threads.submit(() -> {
+                    while (counting.get()) {
+                        node.flush();
+                    }
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            counting.set(false);
+            for (Future<?> f : flushers) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        a.flush();
+        b.flush();
+
+        assertThat(table.month("2026-03")).containsExactly(new QuotaMapper.ApiCalls("asyncsend_v2", 10_000),
+                new QuotaMapper.ApiCalls("todo.create", 10_000));
+        assertThat(a.usage().calls()).isEqualTo(20_000);
+        assertThat(b.usage().calls()).isEqualTo(20_000);
     }
 }

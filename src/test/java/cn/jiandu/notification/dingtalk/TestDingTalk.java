@@ -35,8 +35,12 @@ public final class TestDingTalk {
     }
 
     public static DingTalkQuota quota(long monthlyQuota, Clock clock, MeterRegistry meters) {
-        return new DingTalkQuota(new MemoryQuotaMapper(), new QuotaProperties(monthlyQuota, 0.8), clock,
-                noTransactions(), meters);
+        return quota(new MemoryQuotaMapper(), monthlyQuota, clock, meters);
+    }
+
+    /** A node's quota over {@code table}: two of them over one table are two nodes. */
+    static DingTalkQuota quota(MemoryQuotaMapper table, long monthlyQuota, Clock clock, MeterRegistry meters) {
+        return new DingTalkQuota(table, new QuotaProperties(monthlyQuota, 0.8), clock, noTransactions(), meters);
     }
 
     public static DingTalkTodos todos(FakeDingTalk fake, Clock clock, DingTalkQuota quota) {
@@ -70,13 +74,13 @@ public final class TestDingTalk {
         private final Map<String, Long> calls = new TreeMap<>();
 
         @Override
-        public synchronized int increment(String month, String api) {
-            return calls.computeIfPresent(month + "|" + api, (k, v) -> v + 1) == null ? 0 : 1;
+        public synchronized int add(String month, String api, long n) {
+            return calls.computeIfPresent(month + "|" + api, (k, v) -> v + n) == null ? 0 : 1;
         }
 
         @Override
-        public synchronized int insert(String month, String api) {
-            if (calls.putIfAbsent(month + "|" + api, 1L) != null) {
+        public synchronized int insert(String month, String api, long n) {
+            if (calls.putIfAbsent(month + "|" + api, n) != null) {
                 throw new DuplicateKeyException(month + "|" + api);
             }
             return 1;
