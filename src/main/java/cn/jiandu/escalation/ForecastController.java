@@ -1,5 +1,6 @@
 package cn.jiandu.escalation;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.jiandu.time.Times;
 import cn.jiandu.web.InputError;
 import cn.jiandu.web.InvalidInputException;
 
@@ -37,9 +39,9 @@ class ForecastController {
 
     private final Forecasts forecasts;
     private final DeadlineTables tables;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    ForecastController(Forecasts forecasts, DeadlineTables tables, java.time.Clock clock) {
+    ForecastController(Forecasts forecasts, DeadlineTables tables, Clock clock) {
         this.forecasts = forecasts;
         this.tables = tables;
         this.clock = clock;
@@ -58,7 +60,7 @@ class ForecastController {
     Forecasts.CandidateForecast candidate(@RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Range range = range(from, to, false);
-        LocalDate first = range.from() != null ? range.from() : LocalDate.now(clock.withZone(cn.jiandu.time.Times.CHINA));
+        LocalDate first = range.from() != null ? range.from() : LocalDate.now(clock.withZone(Times.CHINA));
         LocalDate last = range.to() != null ? range.to() : first.plusDays(DEFAULT_DAYS - 1);
         range(first.toString(), last.toString(), true);
         if (file == null || file.isEmpty()) {

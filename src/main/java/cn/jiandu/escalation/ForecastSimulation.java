@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import cn.jiandu.calendar.PeriodUnit;
 import cn.jiandu.level.Level;
@@ -125,10 +127,9 @@ final class ForecastSimulation {
         }
 
         Instant next() {
-            return java.util.stream.Stream.concat(
-                    java.util.stream.Stream.of(signUrge, signSupervise, nextReminder, urge, supervise),
-                    notices.stream().map(Notice::due))
-                    .filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+            return Stream.concat(Stream.of(signUrge, signSupervise, nextReminder, urge, supervise),
+                    notices.stream().map(Notice::due)).filter(Objects::nonNull).min(Comparator.naturalOrder())
+                    .orElse(null);
         }
 
         void fire(Instant t, List<Event> events) {

@@ -1,6 +1,7 @@
 package cn.jiandu.escalation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -9,6 +10,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -175,9 +177,9 @@ public class Forecasts {
         }
         ZonedDateTime start = open.basis.start();
         // a pause moved the deadline on: the candidate's moves by as much
-        java.time.Duration paused = java.time.Duration.between(open.basis.ruleDeadline(), open.basis.deadline());
+        Duration paused = Duration.between(open.basis.ruleDeadline(), open.basis.deadline());
         ZonedDateTime rectifyDue = calendar.deadline(start, rule.periodAmount(), rule.periodUnit())
-                .plus(paused.isNegative() ? java.time.Duration.ZERO : paused);
+                .plus(paused.isNegative() ? Duration.ZERO : paused);
         Clocks clocks = Clocks.withReminders(start.plusHours(rule.signHours()),
                 start.plusHours(rule.signHours() + rule.signGraceHours()), rectifyDue,
                 Clocks.grace(rectifyDue, rule, calendar::deadline), rule, start, escalation.reminderCap());
@@ -186,7 +188,7 @@ public class Forecasts {
             Instant at = clock.instant();
             reminder = clocks.remindAt().toInstant();
             while (reminder.isBefore(at)) {
-                reminder = reminder.plus(java.time.Duration.ofHours(rule.reminderIntervalHours()));
+                reminder = reminder.plus(Duration.ofHours(rule.reminderIntervalHours()));
             }
         }
         Deadlines deadlines = new Deadlines(s.signed() ? null : clocks.signDue().toInstant(),
@@ -270,7 +272,7 @@ public class Forecasts {
                 }
             }
             Map<String, List<Job>> jobs = new HashMap<>();
-            for (Job job : management.createJobQuery().processInstanceIds(java.util.Set.of(ids)).timers().active()
+            for (Job job : management.createJobQuery().processInstanceIds(Set.of(ids)).timers().active()
                     .withRetriesLeft().list()) {
                 jobs.computeIfAbsent(job.getProcessInstanceId(), k -> new ArrayList<>()).add(job);
             }
