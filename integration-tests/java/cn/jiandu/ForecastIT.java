@@ -104,10 +104,12 @@ class ForecastIT extends ItSupport {
         moveThrough(ids, end);
 
         // then the timeline of the day has what the forecast said, kind by kind (the timers due at
-        // 23:59:59 run a moment later, as the clock keeps running while the job executor takes them)
-        Instant taken = end.plus(Duration.ofMinutes(1));
+        // 23:59:59 run a moment later, as the clock keeps running while the job executor takes them:
+        // the day's are counted to a minute past midnight, the day before's from a minute past)
+        Instant late = start.plus(Duration.ofMinutes(1));
         Map<String, Long> happened = jdbc.queryForList("SELECT kind FROM problem_event WHERE problem_id IN (?, ?, ?)"
-                + " AND at >= ? AND at < ?", String.class, a, b, c, Timestamp.from(start), Timestamp.from(taken))
+                + " AND at >= ? AND at < ?", String.class, a, b, c, Timestamp.from(late),
+                Timestamp.from(end.plus(Duration.ofMinutes(1))))
                 .stream().collect(Collectors.groupingBy(k -> k, Collectors.counting()));
         assertThat(happened.getOrDefault("REMINDER", 0L)).isEqualTo(mine.path("reminders").asLong());
         assertThat(happened.getOrDefault("URGE", 0L)).isEqualTo(mine.path("urgings").asLong());
