@@ -17,9 +17,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -38,7 +40,9 @@ class AuthorizationMatrixIT extends ItSupport {
 
     /**
      * OFF 办案民警, HEAD 单位负责人 (both of station A), LO 法制员, LC 法制大队长, DI 纪委督察,
-     * DL 分管局领导, CH 局主要领导, CM 执法监督委员会, INT 接口账号 (a channel platform's machine
+     * DL 分管局领导, CH 局主要领导, CM 执法监督委员会, PO 流程管理员 (deploys models, reads the
+     * Cockpit, moves running problems to a new version; reads what every login reads and the
+     * engine's instances and tasks, acts on none), INT 接口账号 (a channel platform's machine
      * account: intake and nothing else, not even a webapp), ADM 系统管理员, ANON no login.
      * The legal officer's engine permissions (any task, any instance) are the operator's of the
      * process: he signs, hands over, completes and corrects on the bureau's behalf. The reports,
@@ -48,121 +52,124 @@ class AuthorizationMatrixIT extends ItSupport {
      * its own unit's and the bureau's.
      */
     static final String MATRIX = """
-            action                                                 | OFF | HEAD | LO | LC | DI | DL | CH | CM | INT | ADM | ANON
-            GET  /api/reference/sources                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/reference/categories                         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/org/units                                    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/org/units/{code}                             |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            POST /api/org/units                                    |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            PUT  /api/org/units/{code}                             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            POST /api/org/units/import                             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            GET  /api/org/officers (own unit)                      |  -  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/org/officers?unitCode={other}                |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/org/officers/{own unit's officer}            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/org/officers/{other unit's officer}          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            POST /api/org/officers                                 |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            PUT  /api/org/officers/{officerNo}                     |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            POST /api/org/officers/import                          |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            POST /api/problems                                     |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/problems/{own unit}                          |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/problems/{other unit}                        |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/problems/{own unit}/talks                    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/problems/{other unit}/talks                  |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/problems/{other unit}/evidence               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/problems lists the other unit's              |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/problems?unitCode={other}                    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            POST /api/problems/{id}/urge                           |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  -  |  Y  |  -
-            POST /api/problems/{id}/raise                          |  -  |  -   | -  | Y  | -  | Y  | Y  | Y  |  -  |  Y  |  -
-            POST /api/problems/{id}/void                           |  -  |  -   | -  | Y  | -  | -  | -  | -  |  -  |  Y  |  -
-            POST /api/intake                                       |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  Y  |  -
-            POST /api/intake/import                                |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  Y  |  -
-            GET  /api/intake lists the intake                      |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  Y  |  -
-            GET  /api/intake/{id}                                  |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  Y  |  Y  |  -
-            GET  /intakes/{id} (the page)                          |  -  |  -   | Y  | Y  | -  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /intakes/{id}/contact (the phone, to the call back) |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  -  |  -
-            GET  /api/documents?problemId={other unit's}           |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/documents/{own unit}                         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/documents/{other unit}                       |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/notifications                                |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  -  |  Y  |  -
-            POST /api/notifications/{id}/retry                     |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  -  |  Y  |  -
-            GET  /api/admin/calendar                               |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            PUT  /api/admin/calendar/{day}                         |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            DELETE /api/admin/calendar/{day}                       |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            PUT  /api/admin/sources/{code}                         |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            POST /api/admin/calendar/import                        |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            GET  /api/admin/clock                                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            POST /api/admin/clock                                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            GET  /api/admin/forecast                               |  -  |  -   | -  | Y  | -  | -  | -  | -  |  -  |  Y  |  -
-            POST /api/admin/forecast/deadlines                     |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            POST /api/reports                                      |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            GET  /api/reports                                      |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/reports/{id} (the bureau's bulletin)         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/dashboard                                    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /dashboard/ (the page)                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/scores                                       |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/scores?by=officer                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/stats/units                                  |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/stats/intake                                 |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            POST /api/detection/runs                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/detection/runs                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/detection/runs/{id}                          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/detection/findings?unitCode={own}            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/detection/findings lists the other unit's    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/detection/findings?unitCode={other}          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            POST /api/ledgers/{kind}                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/ledgers/imports                              |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/ledgers/imports/{id}                         |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            GET  /api/demo/dingtalk/inbox (demo and tests only)    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            POST /api/demo/dingtalk/open (demo and tests only)     |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            POST /api/dingtalk/callback not signed by DingTalk     |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -
-            GET  /actuator/health                                  |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  Y  |  Y
-            GET  /actuator/prometheus                              |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            GET  /v3/api-docs                                      |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            engine-rest: task list shows the own unit's task       |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            engine-rest: task list shows the other unit's task     |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            engine-rest: read the other unit's task variables      |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            engine-rest: claim the own unit's task                 |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: claim the other unit's task               |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: complete the own unit's task              |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: complete the other unit's task            |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: decide a pause (法制大队长审批暂停)            |  -  |  -   | -  | Y  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: sign for the own unit                     |  -  |  Y   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: hand the own unit's task to someone else  |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: decide a transfer request (改派)           |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: task list shows an intake's task          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            engine-rest: read an intake's variables                |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            engine-rest: read an intake's history variables        |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            engine-rest: triage an intake (分派)                    |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: call back an intake (回访)                 |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: review a dissatisfied call (回访复核)        |  -  |  -   | -  | Y  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: read the other unit's process instance    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            engine-rest: read the other unit's history             |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            engine-rest: register through the start form           |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: raise a level by message                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: change a process variable                 |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: complete the own unit's task with a level |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -
-            engine-rest: throw a BPMN error from a sign task       |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -
-            engine-rest: send a signal                             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: rename oneself (user profile)             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: delete a process instance                 |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            engine-rest: task query with an expression (advisory)  |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -
-            Tasklist: log in                                       |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            Tasklist: list shows the own unit's task               |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            Tasklist: list shows the other unit's task             |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            Tasklist: claim the other unit's task                  |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            Tasklist: submit the own unit's task form              |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            Tasklist: submit the other unit's task form            |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            Tasklist: submit the own unit's form with its deadline |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -
-            Cockpit: log in                                        |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  Y  |  -
-            Admin webapp: log in                                   |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  Y  |  -
-            Admin webapp: first-admin setup (advisory)             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -
+            action                                                 | OFF | HEAD | LO | LC | DI | DL | CH | CM | PO  | INT | ADM | ANON
+            GET  /api/reference/sources                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            GET  /api/reference/categories                         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            GET  /api/org/units                                    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            GET  /api/org/units/{code}                             |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            POST /api/org/units                                    |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            PUT  /api/org/units/{code}                             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            POST /api/org/units/import                             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            GET  /api/org/officers (own unit)                      |  -  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/org/officers?unitCode={other}                |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/org/officers/{own unit's officer}            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/org/officers/{other unit's officer}          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            POST /api/org/officers                                 |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            PUT  /api/org/officers/{officerNo}                     |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            POST /api/org/officers/import                          |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            POST /api/problems                                     |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/problems/{own unit}                          |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/problems/{other unit}                        |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/problems/{own unit}/talks                    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/problems/{other unit}/talks                  |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/problems/{other unit}/evidence               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/problems lists the other unit's              |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/problems?unitCode={other}                    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            POST /api/problems/{id}/urge                           |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            POST /api/problems/{id}/raise                          |  -  |  -   | -  | Y  | -  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            POST /api/problems/{id}/void                           |  -  |  -   | -  | Y  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            POST /api/intake                                       |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  -  |  Y  |  Y  |  -
+            POST /api/intake/import                                |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  -  |  Y  |  Y  |  -
+            GET  /api/intake lists the intake                      |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  -  |  Y  |  Y  |  -
+            GET  /api/intake/{id}                                  |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  -  |  Y  |  Y  |  -
+            GET  /intakes/{id} (the page)                          |  -  |  -   | Y  | Y  | -  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /intakes/{id}/contact (the phone, to the call back) |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  -  |  -  |  -
+            GET  /api/documents?problemId={other unit's}           |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/documents/{own unit}                         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/documents/{other unit}                       |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/notifications                                |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            POST /api/notifications/{id}/retry                     |  -  |  -   | Y  | Y  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            GET  /api/admin/calendar                               |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            PUT  /api/admin/calendar/{day}                         |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            DELETE /api/admin/calendar/{day}                       |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            PUT  /api/admin/sources/{code}                         |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            POST /api/admin/calendar/import                        |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            GET  /api/admin/clock                                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            POST /api/admin/clock                                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            GET  /api/admin/forecast                               |  -  |  -   | -  | Y  | -  | -  | -  | -  |  Y  |  -  |  Y  |  -
+            POST /api/admin/forecast/deadlines                     |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -  |  Y  |  -
+            GET  /api/admin/processes/{key}/versions               |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -  |  Y  |  -
+            POST /api/admin/processes/migrations (dry run)         |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -  |  Y  |  -
+            POST /api/reports                                      |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            GET  /api/reports                                      |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            GET  /api/reports/{id} (the bureau's bulletin)         |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            GET  /api/dashboard                                    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            GET  /dashboard/ (the page)                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            GET  /api/scores                                       |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            GET  /api/scores?by=officer                            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            GET  /api/stats/units                                  |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            GET  /api/stats/intake                                 |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            POST /api/detection/runs                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/detection/runs                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/detection/runs/{id}                          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/detection/findings?unitCode={own}            |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/detection/findings lists the other unit's    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/detection/findings?unitCode={other}          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            POST /api/ledgers/{kind}                               |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/ledgers/imports                              |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/ledgers/imports/{id}                         |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  -  |  -  |  Y  |  -
+            GET  /api/demo/dingtalk/inbox (demo and tests only)    |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            POST /api/demo/dingtalk/open (demo and tests only)     |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            POST /api/dingtalk/callback not signed by DingTalk     |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -  |  -
+            GET  /actuator/health                                  |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  Y  |  Y  |  Y
+            GET  /actuator/prometheus                              |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            GET  /v3/api-docs                                      |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            engine-rest: task list shows the own unit's task       |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            engine-rest: task list shows the other unit's task     |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            engine-rest: read the other unit's task variables      |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            engine-rest: claim the own unit's task                 |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: claim the other unit's task               |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: complete the own unit's task              |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: complete the other unit's task            |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: decide a pause (法制大队长审批暂停)            |  -  |  -   | -  | Y  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: sign for the own unit                     |  -  |  Y   | Y  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: hand the own unit's task to someone else  |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: decide a transfer request (改派)           |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: task list shows an intake's task          |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            engine-rest: read an intake's variables                |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            engine-rest: read an intake's history variables        |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            engine-rest: triage an intake (分派)                    |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: call back an intake (回访)                 |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: review a dissatisfied call (回访复核)        |  -  |  -   | -  | Y  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: read the other unit's process instance    |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            engine-rest: read the other unit's history             |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            engine-rest: register through the start form           |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: raise a level by message                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: change a process variable                 |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: complete the own unit's task with a level |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -  |  -
+            engine-rest: throw a BPMN error from a sign task       |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -  |  -
+            engine-rest: send a signal                             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: rename oneself (user profile)             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: delete a process instance                 |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            engine-rest: task query with an expression (advisory)  |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -  |  -
+            engine-rest: deploy a model (Modeler's deploy button)  |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -  |  Y  |  -
+            Tasklist: log in                                       |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            Tasklist: list shows the own unit's task               |  Y  |  Y   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            Tasklist: list shows the other unit's task             |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            Tasklist: claim the other unit's task                  |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            Tasklist: submit the own unit's task form              |  Y  |  Y   | Y  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            Tasklist: submit the other unit's task form            |  -  |  -   | Y  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            Tasklist: submit the own unit's form with its deadline |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -  |  -
+            Cockpit: log in                                        |  -  |  -   | Y  | Y  | Y  | Y  | Y  | Y  |  Y  |  -  |  Y  |  -
+            Admin webapp: log in                                   |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            Admin webapp: first-admin setup (advisory)             |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  -  |  -
             """;
 
-    private static final List<String> COLUMNS = List.of("OFF", "HEAD", "LO", "LC", "DI", "DL", "CH", "CM", "INT", "ADM",
-            "ANON");
+    private static final List<String> COLUMNS = List.of("OFF", "HEAD", "LO", "LC", "DI", "DL", "CH", "CM", "PO", "INT",
+            "ADM", "ANON");
     private static final Map<String, String> ROLES = Map.of("OFF", "OFFICER", "HEAD", "UNIT_HEAD", "LO", "LEGAL_OFFICER",
             "LC", "LEGAL_CAPTAIN", "DI", "DISCIPLINE_INSPECTOR", "DL", "DEPUTY_LEADER", "CH", "CHIEF", "CM", "COMMITTEE",
-            "INT", "INTAKE");
+            "PO", "PROCESS_OWNER", "INT", "INTAKE");
 
     private final Fixtures fx = new Fixtures(this, PASSWORD);
 
@@ -192,7 +199,7 @@ class AuthorizationMatrixIT extends ItSupport {
         fx.unit("MD" + u, "纪委督察室" + u, "DISCIPLINE");
         fx.unit("MG" + u, "分局领导" + u, "BUREAU");
         Map<String, String> unitOf = Map.of("OFF", unitA, "HEAD", unitA, "LO", "ML" + u, "LC", "ML" + u,
-                "DI", "MD" + u, "DL", "MG" + u, "CH", "MG" + u, "CM", "MG" + u, "INT", "ML" + u);
+                "DI", "MD" + u, "DL", "MG" + u, "CH", "MG" + u, "CM", "MG" + u, "PO", "ML" + u, "INT", "ML" + u);
         // station people with DingTalk ids (the outbox gets rows); bureau-wide roles none, not to reach other tests
         ROLES.forEach((column, role) -> users.put(column, unitA.equals(unitOf.get(column))
                 ? fx.officerOnDingTalk(column + u, unitA, role) : fx.officer(column + u, unitOf.get(column), role)));
@@ -361,6 +368,39 @@ class AuthorizationMatrixIT extends ItSupport {
         Outcome o = judge(api(column).postJson("/engine-rest/task/" + task + "/complete", Fixtures.variables(nameValue)));
         assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(o.allowed() ? 0 : 1);
         return o;
+    }
+
+    // ---- process versions ---------------------------------------------------------------
+
+    @Autowired
+    RepositoryService repository;
+
+    /** A model of one step, its process id {@code key}: deployed by the probes, run by nobody. */
+    private static String tinyModel(String key) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+                + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"Defs_" + key + "\""
+                + " targetNamespace=\"http://jiandu.cn/matrix\">"
+                + "<bpmn:process id=\"" + key + "\" name=\"权限矩阵测试流程\" isExecutable=\"true\""
+                + " camunda:historyTimeToLive=\"1\">"
+                + "<bpmn:startEvent id=\"Start\"/><bpmn:sequenceFlow id=\"Flow\" sourceRef=\"Start\" targetRef=\"End\"/>"
+                + "<bpmn:endEvent id=\"End\"/></bpmn:process></bpmn:definitions>";
+    }
+
+    private String twoVersions;
+
+    /** A process of the test's own in two versions (deployed once, by the engine's API); its key. */
+    private String twoVersions() {
+        if (twoVersions == null) {
+            String key = "matrix_" + unique();
+            for (int version = 1; version <= 2; version++) {
+                repository.createDeployment().name(key + " v" + version)
+                        .addString(key + ".bpmn", tinyModel(key).replace("权限矩阵测试流程", "权限矩阵测试流程 v" + version))
+                        .deploy();
+            }
+            twoVersions = key;
+        }
+        return twoVersions;
     }
 
     // ---- callers ----------------------------------------------------------------------
@@ -621,6 +661,11 @@ class AuthorizationMatrixIT extends ItSupport {
                     + LocalDate.now(CHINA), "multipart/form-data; boundary=" + EvidenceIT.BOUNDARY,
                     EvidenceIT.multipart(List.of(new EvidenceIT.Part("file", "deadlines.dmn", "application/xml", dmn)))));
         });
+        p.put("GET  /api/admin/processes/{key}/versions", c -> judge(api(c).get("/api/admin/processes/"
+                + twoVersions() + "/versions")));
+        p.put("POST /api/admin/processes/migrations (dry run)", c -> judge(api(c).postJson(
+                "/api/admin/processes/migrations", Map.of("processKey", twoVersions(), "fromVersion", 1,
+                        "toVersion", 2, "dryRun", true))));
         p.put("POST /api/reports", c -> {
             LocalDate day = unusedDay();
             Outcome o = judge(api(c).postJson("/api/reports", Map.of("type", "DAILY", "date", day.toString())));
@@ -853,6 +898,18 @@ class AuthorizationMatrixIT extends ItSupport {
             return new Outcome(false, 400, "refused");
         });
 
+        p.put("engine-rest: deploy a model (Modeler's deploy button)", c -> {
+            String key = "matrix_" + unique();
+            Outcome o = judge(api(c).postRaw("/engine-rest/deployment/create", "multipart/form-data; boundary="
+                    + EvidenceIT.BOUNDARY, EvidenceIT.multipart(List.of(
+                            EvidenceIT.Part.text("deployment-name", key),
+                            EvidenceIT.Part.text("deployment-source", "Camunda Modeler"),
+                            new EvidenceIT.Part("data", key + ".bpmn", "application/octet-stream",
+                                    tinyModel(key).getBytes(java.nio.charset.StandardCharsets.UTF_8))))));
+            assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count())
+                    .isEqualTo(o.allowed() ? 1 : 0);
+            return o;
+        });
         p.put("Tasklist: log in", c -> {
             Http session = anonymous();
             Http.Response r = session.loginToWebapp("tasklist", users.getOrDefault(c, "nobody"), password(c));

@@ -198,6 +198,10 @@ class ForecastIT extends ItSupport {
         String range = "?from=" + today + "&to=" + today.plusDays(6);
         assertThat(admin().get("/api/admin/forecast" + range).status()).isEqualTo(200);
         assertThat(fx.as(captain).get("/api/admin/forecast" + range).status()).isEqualTo(200);
+        String owner = fx.officer("FP" + unique(), unit, "PROCESS_OWNER");
+        assertThat(fx.as(owner).get("/api/admin/forecast" + range).status()).isEqualTo(200);
+        assertThat(upload(owner, PASSWORD, "<x/>".getBytes(StandardCharsets.UTF_8), "").status())
+                .as("the process owner may try a candidate (this one is no DMN)").isEqualTo(400);
         assertThat(fx.as(officer).get("/api/admin/forecast" + range).status()).isEqualTo(403);
         assertThat(fx.as(head).get("/api/admin/forecast" + range).status()).isEqualTo(403);
         byte[] dmn = "<x/>".getBytes(StandardCharsets.UTF_8);

@@ -47,7 +47,9 @@ public enum EventKind {
     /** the legal captain reopened the closed problem after a dissatisfied call back (回访不满意重新整改) */
     REOPENED("重新整改"),
     /** the deputy leader's instruction at 督办 (督办批示: 批示 or 已阅) */
-    INSTRUCTED("领导批示");
+    INSTRUCTED("领导批示"),
+    /** the process instance moved to a new version of its process by a process owner (流程管理员) */
+    MIGRATED("流程版本迁移");
 
     private final String label;
 

@@ -73,6 +73,14 @@ class CamundaAuthorizations {
         grant(legal, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE,
                 ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.UPDATE_INSTANCE);
         grant(legal, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, ProcessInstancePermissions.UPDATE);
+        // the process owner (流程管理员) reads everything of the processes and deploys new versions;
+        // moving instances is Jiandu's own endpoint (/api/admin/processes/migrations), which
+        // calls the engine itself
+        String owner = Role.PROCESS_OWNER.groupId();
+        grantBureauWideRead(owner);
+        grant(owner, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
+        grant(owner, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grant(owner, Resources.BATCH, ANY, Permissions.READ);
         createFirstAdmin();
     }
 

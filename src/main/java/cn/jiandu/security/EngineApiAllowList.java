@@ -13,13 +13,28 @@ import org.camunda.bpm.engine.authorization.Groups;
  * what the Tasklist and the Cockpit need to read, claim and complete tasks and to start the
  * registration form. Everything else (variables, messages, signals, jobs, modification,
  * deployment, users, groups, authorizations, errors thrown from tasks …) is the
- * administrator's alone. The engine's own authorizations still decide which tasks and
+ * administrator's alone; creating a deployment is the process owner's too. The engine's own authorizations still decide which tasks and
  * instances each caller sees. The README lists these rows.
  */
 final class EngineApiAllowList {
 
-    /** Who a row is for: every logged-in person, or the legal officers (who register problems). */
-    enum Audience { EVERYONE, LEGAL_OFFICER }
+    /**
+     * Who a row is for: every logged-in person, the legal officers (who register problems) or
+     * the process owners (who deploy new versions of the models).
+     */
+    enum Audience {
+        EVERYONE(null), LEGAL_OFFICER(Role.LEGAL_OFFICER), PROCESS_OWNER(Role.PROCESS_OWNER);
+
+        private final Role role;
+
+        Audience(Role role) {
+            this.role = role;
+        }
+
+        boolean includes(Collection<String> groupIds) {
+            return role == null || groupIds.contains(role.groupId());
+        }
+    }
 
     record Row(Set<String> methods, Pattern path, Audience audience, String purpose) {
         boolean matches(String method, String path) {
@@ -64,7 +79,9 @@ final class EngineApiAllowList {
             row(POST, "task/" + ID + "/assignee", Audience.LEGAL_OFFICER,
                     "hand a task to a person (指派; the legal officer runs the process for the bureau)"),
             row(POST, "process-definition/(" + ID + "|key/" + ID + ")/(start|submit-form)", Audience.LEGAL_OFFICER,
-                    "register a problem with the start form (登记)"));
+                    "register a problem with the start form (登记)"),
+            row(POST, "deployment/create", Audience.PROCESS_OWNER,
+                    "deploy BPMN, DMN and forms (the Modeler's deploy button; 流程管理员)"));
 
     private EngineApiAllowList() {
     }
@@ -78,6 +95,19 @@ final class EngineApiAllowList {
         return groupIds.contains(Groups.CAMUNDA_ADMIN) || groupIds.contains(Role.ADMIN.groupId());
     }
 
+    /**
+     * Who besides the administrator may call the endpoint (its row's role, "法制员" …), or null
+     * when it is the administrator's alone or open to everyone.
+     */
+    static String reservedFor(String method, String path) {
+        for (Row row : ROWS) {
+            if (row.matches(method, path) && row.audience().role != null) {
+                return row.audience().role.label();
+            }
+        }
+        return null;
+    }
+
     static boolean allows(String method, String path, Collection<String> groupIds) {
         if (groupIds.contains(Role.INTAKE.groupId())) {
             return false; // a machine account (接口账号) reaches /api/intake only
@@ -86,8 +116,7 @@ final class EngineApiAllowList {
             return true;
         }
         for (Row row : ROWS) {
-            if (row.matches(method, path) && (row.audience() == Audience.EVERYONE
-                    || groupIds.contains(Role.LEGAL_OFFICER.groupId()))) {
+            if (row.matches(method, path) && row.audience().includes(groupIds)) {
                 return true;
             }
         }

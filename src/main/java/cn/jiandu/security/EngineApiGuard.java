@@ -102,8 +102,10 @@ final class EngineApiGuard extends OncePerRequestFilter {
         }
         if (!EngineApiAllowList.allows(method, path, caller.groupIds())) {
             log.warn("Refused engine API call {} /{} by {}", method, path, caller.userId());
+            String reserved = EngineApiAllowList.reservedFor(method, path);
             refuse(response, HttpServletResponse.SC_FORBIDDEN, "无权调用该引擎接口：" + method + " /" + path
-                    + "（仅系统管理员可用；办理任务请使用任务表单）", List.of());
+                    + (reserved == null ? "（仅系统管理员可用；办理任务请使用任务表单）"
+                            : "（仅" + reserved + "和系统管理员可用）"), List.of());
             return;
         }
         Matcher assignment = TASK_ASSIGNMENT.matcher(path);

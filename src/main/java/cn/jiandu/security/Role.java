@@ -15,6 +15,12 @@ public enum Role {
     COMMITTEE("执法监督委员会"),
     ADMIN("系统管理员"),
     /**
+     * A process owner (流程管理员): deploys BPMN, DMN and forms through the engine REST API
+     * (the Modeler's deploy button), reads the Cockpit and moves running problems to a new
+     * version (/api/admin/processes); no users, groups, authorizations or problems.
+     */
+    PROCESS_OWNER("流程管理员"),
+    /**
      * A channel platform's machine account (接口账号): hands tickets in and reads them
      * (/api/intake) and nothing else, whatever other role it is given.
      */

@@ -25,6 +25,7 @@ class EngineApiAllowListTest {
     private static final Caller UNIT_HEAD = new Caller("unit head", List.of("UNIT_HEAD", "unit_CGPCS", "head_CGPCS"));
     private static final Caller OFFICER = new Caller("officer", List.of("OFFICER", "unit_CGPCS"));
     private static final Caller LEGAL_OFFICER = new Caller("legal officer", List.of("LEGAL_OFFICER", "unit_FZDD"));
+    private static final Caller PROCESS_OWNER = new Caller("process owner", List.of("PROCESS_OWNER", "unit_FZDD"));
     private static final Caller CAMUNDA_ADMIN = new Caller("camunda admin", List.of("camunda-admin"));
     private static final Caller JIANDU_ADMIN = new Caller("jiandu admin", List.of("ADMIN"));
 
@@ -136,6 +137,42 @@ class EngineApiAllowListTest {
     })
     void shouldRefuseTheEngineControlsToALegalOfficerToo(String method, String path) {
         assertThat(allows(LEGAL_OFFICER, method, path)).isFalse();
+    }
+
+    @Test
+    void shouldLetOnlyAProcessOwnerDeployBesidesTheAdministrator() {
+        assertThat(allows(PROCESS_OWNER, "POST", "deployment/create")).isTrue();
+        for (Caller other : SUPERVISED) {
+            assertThat(allows(other, "POST", "deployment/create")).as(other.toString()).isFalse();
+        }
+        assertThat(EngineApiAllowList.reservedFor("POST", "deployment/create")).isEqualTo("流程管理员");
+        assertThat(EngineApiAllowList.reservedFor("DELETE", "deployment/d1")).isNull();
+        // a process owner who is also a unit's officer keeps that role's rows
+        assertThat(allows(new Caller("owner and officer", List.of("PROCESS_OWNER", "OFFICER", "unit_CGPCS")),
+                "POST", "deployment/create")).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} /{1}")
+    @CsvSource({
+            "DELETE, deployment/d1",
+            "POST, deployment/d1/redeploy",
+            "POST, user/create",
+            "POST, group/create",
+            "POST, authorization/create",
+            "PUT, authorization/a1",
+            "POST, tenant/create",
+            "POST, migration/execute",
+            "POST, migration/executeAsync",
+            "POST, process-instance/pi1/modification",
+            "DELETE, process-instance/pi1",
+            "PUT, process-instance/pi1/variables/level",
+            "POST, task/42/assignee",
+            "POST, process-definition/key/rectification/start",
+            "PUT, process-definition/key/rectification/suspended",
+            "POST, message",
+    })
+    void shouldRefuseAProcessOwnerEverythingButDeployingAndReading(String method, String path) {
+        assertThat(allows(PROCESS_OWNER, method, path)).isFalse();
     }
 
     @ParameterizedTest(name = "{0} /{1}")
