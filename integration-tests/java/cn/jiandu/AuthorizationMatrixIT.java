@@ -96,6 +96,8 @@ class AuthorizationMatrixIT extends ItSupport {
             POST /api/admin/calendar/import                        |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
             GET  /api/admin/clock                                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
             POST /api/admin/clock                                  |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
+            GET  /api/admin/forecast                               |  -  |  -   | -  | Y  | -  | -  | -  | -  |  Y  |  -  |  Y  |  -
+            POST /api/admin/forecast/deadlines                     |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -  |  Y  |  -
             GET  /api/admin/processes/{key}/versions               |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -  |  Y  |  -
             POST /api/admin/processes/migrations (dry run)         |  -  |  -   | -  | -  | -  | -  | -  | -  |  Y  |  -  |  Y  |  -
             POST /api/reports                                      |  -  |  -   | -  | -  | -  | -  | -  | -  |  -  |  -  |  Y  |  -
@@ -646,6 +648,19 @@ class AuthorizationMatrixIT extends ItSupport {
         p.put("GET  /api/admin/clock", c -> judge(api(c).get("/api/admin/clock")));
         p.put("POST /api/admin/clock", c -> judge(api(c).postJson("/api/admin/clock",
                 Map.of("now", OffsetDateTime.now().toString()))));
+        p.put("GET  /api/admin/forecast", c -> judge(api(c).get("/api/admin/forecast?from="
+                + LocalDate.now(CHINA) + "&to=" + LocalDate.now(CHINA).plusDays(2))));
+        p.put("POST /api/admin/forecast/deadlines", c -> {
+            byte[] dmn;
+            try {
+                dmn = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("processes", "deadlines.dmn"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return judge(api(c).postRaw("/api/admin/forecast/deadlines?from=" + LocalDate.now(CHINA) + "&to="
+                    + LocalDate.now(CHINA), "multipart/form-data; boundary=" + EvidenceIT.BOUNDARY,
+                    EvidenceIT.multipart(List.of(new EvidenceIT.Part("file", "deadlines.dmn", "application/xml", dmn)))));
+        });
         p.put("GET  /api/admin/processes/{key}/versions", c -> judge(api(c).get("/api/admin/processes/"
                 + twoVersions() + "/versions")));
         p.put("POST /api/admin/processes/migrations (dry run)", c -> judge(api(c).postJson(

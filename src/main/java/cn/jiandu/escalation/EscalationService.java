@@ -67,10 +67,14 @@ class EscalationService {
     }
 
     DeadlineRule rule(String rulesJson, Level level) {
+        return rules(rulesJson).get(level);
+    }
+
+    /** A problem's locked rules (deadlineRules), every level. */
+    Map<Level, DeadlineRule> rules(String rulesJson) {
         try {
-            Map<Level, DeadlineRule> rules = json.readValue(rulesJson, new TypeReference<Map<Level, DeadlineRule>>() {
+            return json.readValue(rulesJson, new TypeReference<Map<Level, DeadlineRule>>() {
             });
-            return rules.get(level);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable deadline rules: " + rulesJson, e);
         }
@@ -161,6 +165,11 @@ class EscalationService {
         return withReminders(null, null, rectifyDue, graceDue, rule(rulesJson, level));
     }
 
+    /** How many reminders one deadline gets at most (jiandu.escalation.reminder-cap). */
+    int reminderCap() {
+        return properties.reminderCap();
+    }
+
     /** The next level; red stays red (and says so). */
     Level raise(Level current) {
         return current.next();
@@ -178,31 +187,12 @@ class EscalationService {
     }
 
     private Clocks clocks(DeadlineRule rule, boolean signed) {
-        ZonedDateTime now = now();
-        ZonedDateTime signDue = signed ? null : now.plusHours(rule.signHours());
-        ZonedDateTime signGraceDue = signed ? null : signDue.plusHours(rule.signGraceHours());
-        ZonedDateTime rectifyDue = calendar.deadline(now, rule.periodAmount(), rule.periodUnit());
-        ZonedDateTime graceDue = calendar.deadline(rectifyDue, Math.max(1, rule.graceDays()), PeriodUnit.WORKING_DAYS);
-        return withReminders(signDue, signGraceDue, rectifyDue, graceDue, rule);
+        return Clocks.start(rule, signed, now(), calendar::deadline, properties.reminderCap());
     }
 
-    /**
-     * Reminders before the deadline: from the rule's lead time, every interval, at most the
-     * configured cap, and never after the deadline.
-     */
     private Clocks withReminders(ZonedDateTime signDue, ZonedDateTime signGraceDue, ZonedDateTime rectifyDue,
             ZonedDateTime graceDue, DeadlineRule rule) {
-        ZonedDateTime now = now();
-        ZonedDateTime remindAt = rectifyDue.minusHours(rule.reminderLeadHours());
-        if (!remindAt.isAfter(now)) {
-            remindAt = now.plusMinutes(1);
-        }
-        long hoursToDeadline = Math.max(0, Duration.between(remindAt, rectifyDue).toHours());
-        int count = (int) Math.max(1, Math.min(properties.reminderCap(),
-                hoursToDeadline / rule.reminderIntervalHours() + (hoursToDeadline % rule.reminderIntervalHours() == 0 ? 0 : 1)));
-        String cycle = "R" + count + "/" + remindAt.toOffsetDateTime().withNano(0) + "/PT" + rule.reminderIntervalHours()
-                + "H";
-        return new Clocks(signDue, signGraceDue, rectifyDue, graceDue, remindAt, cycle);
+        return Clocks.withReminders(signDue, signGraceDue, rectifyDue, graceDue, rule, now(), properties.reminderCap());
     }
 
     private ZonedDateTime now() {

@@ -71,17 +71,8 @@ public class Notifications {
         Level level = notice.level();
         List<String> targets = notice.roles() == null || notice.roles().isEmpty() ? route(step, level)
                 : notice.roles();
-        Map<String, Officer> people = new LinkedHashMap<>();
-        List<String> robots = new ArrayList<>();
-        for (String target : targets) {
-            if (BUREAU_GROUP.equals(target)) {
-                robots.add(BUREAU_ROBOT);
-            } else {
-                for (Officer officer : resolve(target, notice)) {
-                    people.putIfAbsent(officer.officerNo(), officer);
-                }
-            }
-        }
+        Map<String, Officer> people = people(targets, notice.unitCode(), notice.officerNo());
+        List<String> robots = targets.contains(BUREAU_GROUP) ? List.of(BUREAU_ROBOT) : List.of();
         Instant now = clock.instant();
         String messageKey = "p" + problemId + ":" + step.name() + ":" + notice.instance();
         String title = "【" + level.label() + "预警】" + step.label() + "：" + notice.title();
@@ -109,6 +100,30 @@ public class Notifications {
             }
         }
         return new Queued(messageKey, List.copyOf(names), due, due.isAfter(now));
+    }
+
+    /**
+     * How many DingTalk messages a problem's step would write now, as {@link #problemStep}
+     * routes it: one per person reachable on DingTalk (active, with a DingTalk userId) and one
+     * per group robot. For the forecast (预测) of what the follow-up's timers will send.
+     */
+    public int recipientCount(NotificationStep step, Level level, String unitCode, String officerNo) {
+        List<String> targets = route(step, level);
+        int robots = targets.contains(BUREAU_GROUP) ? 1 : 0;
+        return robots + (int) people(targets, unitCode, officerNo).values().stream()
+                .filter(o -> o.dingtalkUserId() != null && o.active()).count();
+    }
+
+    private Map<String, Officer> people(List<String> targets, String unitCode, String officerNo) {
+        Map<String, Officer> people = new LinkedHashMap<>();
+        for (String target : targets) {
+            if (!BUREAU_GROUP.equals(target)) {
+                for (Officer officer : resolve(target, unitCode, officerNo)) {
+                    people.putIfAbsent(officer.officerNo(), officer);
+                }
+            }
+        }
+        return people;
     }
 
     /**
@@ -195,20 +210,20 @@ public class Notifications {
                 .map(rule -> (String) rule.get("recipient")).toList();
     }
 
-    private List<Officer> resolve(String target, ProblemNotice notice) {
+    private List<Officer> resolve(String target, String unitCode, String officerNo) {
         if ("OFFICER".equals(target)) {
-            return notice.officerNo() == null ? List.of()
-                    : organisation.findOfficer(notice.officerNo()).map(List::of).orElse(List.of());
+            return officerNo == null ? List.of()
+                    : organisation.findOfficer(officerNo).map(List::of).orElse(List.of());
         }
         Role role = Role.valueOf(target);
         if (role == Role.UNIT_HEAD) {
-            return organisation.officers(notice.unitCode(), Role.UNIT_HEAD);
+            return organisation.officers(unitCode, Role.UNIT_HEAD);
         }
         return organisation.officers(null, role);
     }
 
-    /** Blue and yellow wait for the end of the quiet hours; red goes at once. */
-    Instant sendAt(Level level, Instant now) {
+    /** When a message written at {@code now} goes: blue and yellow wait for the end of the quiet hours; red goes at once. */
+    public Instant sendAt(Level level, Instant now) {
         if (level == Level.RED) {
             return now;
         }

@@ -53,7 +53,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * webapps keep their own (X-XSRF-TOKEN). Logging out (POST /logout, or 退出 in a webapp)
  * ends the session on the server.</li>
  * <li>The same rules on both: only health is open (for load balancers); /api/admin/** and
- * the actuator need ADMIN whatever the method (/api/admin/processes/** PROCESS_OWNER or ADMIN), writes to /api/org ADMIN too; the engine's
+ * the actuator need ADMIN whatever the method (/api/admin/processes/** PROCESS_OWNER or ADMIN;
+ * the forecast: {@link #FORECAST_READERS}, {@link #FORECAST_TRIERS}), writes to /api/org ADMIN too; the engine's
  * REST API, under /engine-rest and the webapps' /camunda/api/engine, only
  * {@link EngineApiAllowList}'s rows for anyone but the administrator, and task completions
  * with their form's fields only ({@link EngineApiGuard}). 401 and 403 are Chinese
@@ -65,6 +66,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfig {
 
     private static final String ADMIN = "ADMIN";
+    /**
+     * The forecast (预测) of the follow-up's timers: the administrator, the process owner, and
+     * the legal brigade's captain, who urges and so plans his days by it (he reads, he changes nothing).
+     */
+    static final String[] FORECAST_READERS = {ADMIN, Role.PROCESS_OWNER.name(), Role.LEGAL_CAPTAIN.name()};
+    /** Trying a candidate deadlines.dmn against the open problems (nothing is deployed): who deploys it. */
+    static final String[] FORECAST_TRIERS = {ADMIN, Role.PROCESS_OWNER.name()};
     static final String CSRF_COOKIE = "JIANDU-CSRF";
     static final String CSRF_HEADER = "X-CSRF-TOKEN";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -158,6 +166,10 @@ class SecurityConfig {
                 .requestMatchers(paths("/api/intake", "/api/intake/**"))
                 .hasAnyRole(Role.LEGAL_OFFICER.name(), Role.LEGAL_CAPTAIN.name(), ADMIN, Role.INTAKE.name())
                 .requestMatchers(paths("/actuator/**")).access(notAMachine(hasRole(ADMIN)))
+                .requestMatchers(path(HttpMethod.GET, "/api/admin/forecast"))
+                .access(notAMachine(AuthorityAuthorizationManager.hasAnyRole(FORECAST_READERS)))
+                .requestMatchers(path(HttpMethod.POST, "/api/admin/forecast/deadlines"))
+                .access(notAMachine(AuthorityAuthorizationManager.hasAnyRole(FORECAST_TRIERS)))
                 // the process owner's (流程管理员): versions of the models, migrations of running problems
                 .requestMatchers(paths("/api/admin/processes", "/api/admin/processes/**"))
                 .access(notAMachine(AuthorityAuthorizationManager.hasAnyRole(Role.PROCESS_OWNER.name(), ADMIN)))
