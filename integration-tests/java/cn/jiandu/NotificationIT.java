@@ -157,7 +157,10 @@ class NotificationIT extends ItSupport {
         FakeDingTalk.Received order = dingtalk.inbox("dt" + people.get("CHIEF")).stream()
                 .filter(r -> r.title().endsWith(title)).findFirst().orElseThrow();
         assertThat(order.text()).contains("执法问题督办单", "通知测试派出所", "民警" + people.get("OFFICER"), "整改期限");
-        assertThat(dingtalk.dropped()).as("every message differs from the ones before it").isEmpty();
+        // this problem's messages only: the clock this test moves by days also lets other tests'
+        // leftover problems' follow-ups fall due, and a send lease of theirs outrun by the jump
+        assertThat(dingtalk.dropped()).filteredOn(r -> r.title().endsWith(title))
+                .as("every message differs from the ones before it").isEmpty();
         assertThat(kinds(problem(id))).contains("MESSAGE");
         assertThat(fx.as(legal).get("/api/notifications?status=FAILED&problemId=" + id).json()).isEmpty();
     }
