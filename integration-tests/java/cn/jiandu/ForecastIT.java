@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -190,6 +191,27 @@ class ForecastIT extends ItSupport {
         Http.Response none = upload(ADMIN, ADMIN_PASSWORD, new byte[0], "");
         assertThat(none.status()).isEqualTo(400);
         assertThat(repository.createDecisionDefinitionQuery().count()).isEqualTo(deployed);
+
+        // the deployed rules themselves as the candidate: nothing changes, an unsigned problem's
+        // sign clock included (to the millisecond)
+        clock.setNow(monday.atTime(11, 0).atZone(CHINA).toInstant());
+        long unsigned = fx.register(legal, Fixtures.problem("HOTLINE_12345", unit, officer, "预测未签收" + unique(),
+                "预测测试")).path("id").asLong();
+        Http.Response same = upload(ADMIN, ADMIN_PASSWORD, dmn.getBytes(StandardCharsets.UTF_8),
+                "?from=" + monday + "&to=" + monday.plusDays(13));
+        assertThat(same.status()).as(same.body()).isEqualTo(200);
+        List<JsonNode> ours = new ArrayList<>();
+        same.json().path("problems").forEach(p -> {
+            if (p.path("problemId").asLong() == id || p.path("problemId").asLong() == unsigned) {
+                ours.add(p);
+            }
+        });
+        assertThat(ours).hasSize(2).allSatisfy(p -> {
+            assertThat(p.path("changed").asBoolean()).as(p.toString()).isFalse();
+            assertThat(p.path("candidate")).isEqualTo(p.path("current"));
+        });
+        assertThat(ours).anySatisfy(p -> assertThat(p.path("current").path("signDue").isNull()).isFalse());
+        same.json().path("forecast").path("difference").path("days").forEach(d -> assertThat(unitRow(d)).isNull());
     }
 
     @Test

@@ -180,8 +180,13 @@ public class Forecasts {
         Duration paused = Duration.between(open.basis.ruleDeadline(), open.basis.deadline());
         ZonedDateTime rectifyDue = calendar.deadline(start, rule.periodAmount(), rule.periodUnit())
                 .plus(paused.isNegative() ? Duration.ZERO : paused);
-        Clocks clocks = Clocks.withReminders(start.plusHours(rule.signHours()),
-                start.plusHours(rule.signHours() + rule.signGraceHours()), rectifyDue,
+        // the sign clock from the moment the current one counts from (its due time less its
+        // hours), not from the basis: the two were read a few milliseconds apart
+        DeadlineRule locked = s.rules() == null ? null : s.rules().get(s.level());
+        ZonedDateTime signStart = now.signDue() == null || locked == null ? start
+                : now.signDue().atZone(start.getZone()).minusHours(locked.signHours());
+        Clocks clocks = Clocks.withReminders(signStart.plusHours(rule.signHours()),
+                signStart.plusHours(rule.signHours() + rule.signGraceHours()), rectifyDue,
                 Clocks.grace(rectifyDue, rule, calendar::deadline), rule, start, escalation.reminderCap());
         Instant reminder = null;
         if (s.nextReminder() != null) {
