@@ -40,7 +40,7 @@ class DingTalkFollowUpIT extends RedFollowUpSupport {
         drain();
         assertThat(dingtalk.calls("getsendresult")).isEqualTo(checks + 1);
         assertThat(received(officer, title)).extracting(FakeDingTalk.Received::title)
-                .containsOnlyOnce("【紧急】【红色预警】预警通知：" + title);
+                .containsOnlyOnce("【紧急】【红色预警】到期提醒：" + title);
         assertThat(received(officer, title)).filteredOn(r -> r.title().startsWith("【紧急】")).first()
                 .satisfies(r -> assertThat(r.text()).contains("您尚未阅读这条红色预警"));
         assertThat(received(head, title)).extracting(FakeDingTalk.Received::title)
@@ -57,17 +57,17 @@ class DingTalkFollowUpIT extends RedFollowUpSupport {
         JsonNode states = admin().get("/api/notifications/read-state?problemId=" + id).json();
         JsonNode red = null;
         for (JsonNode s : states) {
-            if (s.path("messageKey").asText().equals("p" + id + ":LEVEL:it-red")) {
+            if (s.path("messageKey").asText().equals("p" + id + ":REMIND:it-red")) {
                 red = s;
             }
         }
         assertThat(red).as("the red message in %s", states).isNotNull();
         assertThat(red.path("readText").asText()).isEqualTo("已读 1/2");
-        assertThat(red.path("stepLabel").asText()).isEqualTo("预警通知");
+        assertThat(red.path("stepLabel").asText()).isEqualTo("到期提醒");
         String page = fx.as(legal).get("/problems/" + id).body();
-        assertThat(page).contains("钉钉消息", "预警通知（红色）", "已读 1/2", "【紧急】预警通知（红色）");
+        assertThat(page).contains("钉钉消息", "到期提醒（红色）", "已读 1/2", "【紧急】到期提醒（红色）");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_read WHERE message_key = ?", Integer.class,
-                "p" + id + ":LEVEL:it-red")).isEqualTo(2);
+                "p" + id + ":REMIND:it-red")).isEqualTo(2);
     }
 
     @Test
@@ -86,7 +86,7 @@ class DingTalkFollowUpIT extends RedFollowUpSupport {
             new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
                     .until(d -> !d.findElements(org.openqa.selenium.By.id("messages")).isEmpty());
             String section = browser.findElement(org.openqa.selenium.By.id("messages")).getText();
-            assertThat(section).contains("钉钉消息", "预警通知（蓝色）", "预警通知（红色）", "已读 1/2", "【紧急】预警通知（红色）",
+            assertThat(section).contains("钉钉消息", "预警通知（蓝色）", "到期提醒（红色）", "已读 1/2", "【紧急】到期提醒（红色）",
                     "民警" + officer);
             Number scroll = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
             assertThat(scroll.intValue()).isLessThanOrEqualTo(375);

@@ -52,13 +52,13 @@ abstract class RedFollowUpSupport extends ItSupport {
     }
 
 
-    /** A problem of the station and its red 预警通知 to the unit head and the officer, sent; its id. */
+    /** A problem of the station and a red 到期提醒 of it (to the unit head and the officer), sent; its id. */
     long redProblemSent(String title) {
         long id = fx.register(legal, Fixtures.problem("HOTLINE_12345", station, officer, title, "群众反映的问题"))
                 .path("id").asLong();
         drain();
         notifications.problemStep(new ProblemNotice(id, title, station, officer, Level.RED, null,
-                NotificationStep.LEVEL, "it-red", null, List.of("UNIT_HEAD", "OFFICER")));
+                NotificationStep.REMIND, "it-red", null));
         drain();
         return id;
     }

@@ -108,7 +108,7 @@ class EscalationService {
                     : TimelineText.text("timeline.score.officer", deduction.unitPoints(), deduction.officerPoints()),
                     null);
         }
-        notices.send(problemId, NotificationStep.LEVEL, level.name(), reason, null);
+        notices.send(problemId, NotificationStep.LEVEL, level.name(), reason);
         return clocks;
     }
 

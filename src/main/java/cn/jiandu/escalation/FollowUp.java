@@ -44,7 +44,7 @@ class FollowUp {
         problems.record(problemId, EventKind.REMINDER, EscalationService.SYSTEM, level,
                 TimelineText.text("timeline.remind", deadlineText, alreadySent + 1), null);
         notices.send(problemId, NotificationStep.REMIND, instant(deadline) + "-" + (alreadySent + 1),
-                null, null);
+                null);
         return true;
     }
 
@@ -53,7 +53,7 @@ class FollowUp {
         problems.record(problemId, EventKind.URGE, EscalationService.SYSTEM, level,
                 TimelineText.text(signing ? "timeline.urge.signing" : "timeline.urge"), null);
         notices.send(problemId, signing ? NotificationStep.SIGN_URGE : NotificationStep.URGE,
-                instant(due), null, null);
+                instant(due), null);
     }
 
     /** Returns the reason the level rises for, as the timeline will give it. */
@@ -64,7 +64,7 @@ class FollowUp {
                 TimelineText.text(level == Level.RED ? "timeline.supervise.atRed" : "timeline.supervise", reason),
                 null);
         notices.send(problemId, signing ? NotificationStep.SIGN_SUPERVISE : NotificationStep.SUPERVISE,
-                instant(due), reason, null);
+                instant(due), reason);
         return reason;
     }
 
@@ -79,7 +79,7 @@ class FollowUp {
             case Rectification.TASK_REVIEW_OVERDUE -> {
                 problems.record(problemId, EventKind.OVERDUE, EscalationService.SYSTEM, level,
                         TimelineText.text("timeline.review.overdue"), null);
-                notices.send(problemId, NotificationStep.REVIEW_OVERDUE, "round" + round, null, null);
+                notices.send(problemId, NotificationStep.REVIEW_OVERDUE, "round" + round, null);
             }
             case Rectification.TASK_REVIEW_CHASE -> {
                 java.time.LocalDate today = clock.instant().atZone(cn.jiandu.time.Times.CHINA).toLocalDate();
@@ -88,7 +88,7 @@ class FollowUp {
                 }
                 problems.record(problemId, EventKind.OVERDUE, EscalationService.SYSTEM, level,
                         TimelineText.text("timeline.review.chase"), null);
-                notices.send(problemId, NotificationStep.REVIEW_CHASE, "round" + round + "-" + today, null, null);
+                notices.send(problemId, NotificationStep.REVIEW_CHASE, "round" + round + "-" + today, null);
             }
             case Rectification.TASK_TALK_OVERDUE, Rectification.TASK_INTERVIEW_OVERDUE -> {
                 boolean talk = Rectification.TASK_TALK_OVERDUE.equals(step);
@@ -96,7 +96,7 @@ class FollowUp {
                 problems.record(problemId, EventKind.OVERDUE, EscalationService.SYSTEM, level, what, null);
                 // the note says which of the two is late: DingTalk drops a second identical message
                 notices.send(problemId, NotificationStep.TALK_OVERDUE, (talk ? "talk-" : "interview-") + level.name(),
-                        what, null);
+                        what);
             }
             default -> throw new IllegalArgumentException("No overdue step " + step);
         }

@@ -109,7 +109,7 @@ class Pauses {
                 TimelineText.text(expired ? "timeline.pause.expired" : "timeline.pause.resumed", days,
                         ChineseDates.dateTime(newDue)), null);
         if (expired) {
-            notices.send(problemId, NotificationStep.PAUSE_EXPIRED, String.valueOf(pauseId), null, null);
+            notices.send(problemId, NotificationStep.PAUSE_EXPIRED, String.valueOf(pauseId), null);
         }
         return escalation.reminders(rulesJson, level, newDue, newGrace);
     }

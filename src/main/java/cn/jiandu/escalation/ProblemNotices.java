@@ -1,7 +1,6 @@
 package cn.jiandu.escalation;
 
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,15 +35,14 @@ class ProblemNotices {
 
     /**
      * Notifies the people a problem's step concerns, as the problem stands now. {@code instance}
-     * tells this occurrence of the step from others; {@code roles} overrides the routing table
-     * when not empty. Returns how many recipients were queued.
+     * tells this occurrence of the step from others. Returns how many recipients were queued.
      */
     @Transactional
-    int send(long problemId, NotificationStep step, String instance, String note, List<String> roles) {
+    int send(long problemId, NotificationStep step, String instance, String note) {
         Problem problem = problems.get(problemId);
         Level level = problem.level() == null ? Level.BLUE : problem.level();
         Queued queued = notifications.problemStep(new ProblemNotice(problemId, problem.title(), problem.unitCode(),
-                problem.officerNo(), level, problem.deadline(), step, instance, note, roles));
+                problem.officerNo(), level, problem.deadline(), step, instance, note));
         if (queued.count() > 0) {
             String names = String.join("、", queued.recipients());
             problems.record(problemId, EventKind.MESSAGE, EscalationService.SYSTEM, level, queued.deferred()

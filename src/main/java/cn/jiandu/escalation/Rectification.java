@@ -161,10 +161,6 @@ final class Rectification {
     static final String DOCUMENT_TYPE_AUTO = "AUTO";
     /** why: a document's or a raise's (local input of issueDocument and raiseLevel) */
     static final String REASON = "reason";
-    static final String STEP = "step";
-    static final String STEP_CUSTOM = "CUSTOM";
-    static final String RECIPIENTS = "recipients";
-    static final String NOTE = "note";
 
     /**
      * What the process itself writes and the escalation depends on (level, the two clocks,

@@ -124,7 +124,7 @@ public class RectificationProcess {
         problems.markUrged(problemId, now);
         problems.record(problemId, EventKind.MANUAL_URGE, actor, problem.level(),
                 TimelineText.withNote("timeline.manualUrge", comment), null);
-        notices.send(problemId, NotificationStep.MANUAL_URGE, String.valueOf(now.getEpochSecond()), comment, null);
+        notices.send(problemId, NotificationStep.MANUAL_URGE, String.valueOf(now.getEpochSecond()), comment);
         return new Urged(problemId, Times.china(now));
     }
 
@@ -179,7 +179,7 @@ public class RectificationProcess {
                     ? TimelineText.text("timeline.score.reversed.officer", back.unitPoints(), back.officerPoints())
                     : TimelineText.text("timeline.score.reversed", back.unitPoints()), null);
         }
-        notices.send(problemId, NotificationStep.VOIDED, "void", reason, null);
+        notices.send(problemId, NotificationStep.VOIDED, "void", reason);
         // the tickets of the public waiting for this problem are closed
         intakes.problemVoided(problemId);
         return new Voided(problemId, ProblemStatus.VOID, ProblemStatus.VOID.label(), Times.china(clock.instant()),

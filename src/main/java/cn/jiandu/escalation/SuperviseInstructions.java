@@ -62,7 +62,7 @@ class SuperviseInstructions {
         problems.record(problemId, EventKind.INSTRUCTED, actor, level, what, task.getId());
         if (instructs) {
             // one message per task: the task's id tells this 批示 from another
-            notices.send(problemId, NotificationStep.INSTRUCTION, task.getId(), what.replaceAll("\\s+", " "), null);
+            notices.send(problemId, NotificationStep.INSTRUCTION, task.getId(), what.replaceAll("\\s+", " "));
         }
     }
 
@@ -77,7 +77,7 @@ class SuperviseInstructions {
                 : cn.jiandu.text.ChineseDates.dateTime(due.toInstant().atZone(cn.jiandu.time.Times.CHINA)));
         problems.record(problemId, EventKind.OVERDUE, EscalationService.SYSTEM, level, what, null);
         notices.send(problemId, NotificationStep.INSTRUCTION_OVERDUE,
-                due == null ? "none" : String.valueOf(due.getTime() / 1000), what, null);
+                due == null ? "none" : String.valueOf(due.getTime() / 1000), what);
     }
 
     /**

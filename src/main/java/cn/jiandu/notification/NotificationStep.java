@@ -9,7 +9,6 @@ public enum NotificationStep {
     SIGN_URGE("签收催办"),
     SIGN_SUPERVISE("签收督办"),
     MANUAL_URGE("人工催办"),
-    CUSTOM("通知"),
     /** a paused clock ran again by itself: the pause allowance was spent */
     PAUSE_EXPIRED("暂停期满"),
     /** the review's due date passed: the legal brigade captain */

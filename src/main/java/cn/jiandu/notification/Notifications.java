@@ -69,8 +69,7 @@ public class Notifications {
         long problemId = notice.problemId();
         NotificationStep step = notice.step();
         Level level = notice.level();
-        List<String> targets = notice.roles() == null || notice.roles().isEmpty() ? route(step, level)
-                : notice.roles();
+        List<String> targets = route(step, level);
         Map<String, Officer> people = people(targets, notice.unitCode(), notice.officerNo());
         List<String> robots = targets.contains(BUREAU_GROUP) ? List.of(BUREAU_ROBOT) : List.of();
         Instant now = clock.instant();

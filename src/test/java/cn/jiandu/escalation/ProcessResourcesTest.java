@@ -54,7 +54,7 @@ class ProcessResourcesTest {
             "registerProblem", "fixDeadlineRules", "applyLevel", "issueDocument", "reopenProblem", "transferProblem",
             "countTransferRejection", "remind", "urge", "supervise", "chase", "requestPause", "pauseClock",
             "denyPause", "resumeClock", "countRepeat", "restartClock", "raiseLevel", "closeProblem", "notifyIntakes",
-            "instructionOverdue", "notifyDingTalk",
+            "instructionOverdue",
             // 受理与回访
             "loadIntake", "fixIntakeRules", "intakeOverdue", "acceptIntake", "mergeIntake", "closeTriage",
             "finishIntake", "scheduleCallback", "requestReopen");
